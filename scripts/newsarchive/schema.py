@@ -1,0 +1,211 @@
+"""The front-matter schema of the pages under ``docs/``: the contract between
+the converter (which writes them), people (who correct them by hand) and the
+site build (which reads them to make every index, search and export).
+
+MkDocs swallows front-matter errors silently, so everything that reads a page
+goes through :func:`read_page`, which names the file in every error.
+
+Article page (``docs/articles/<source-stem>/<nn>.md``)::
+
+    ---
+    title: 淄博高新区奋力推动跨越式、突破性发展      # required
+    kicker: 发扬“不怕苦、有韧劲、爱学习”干事创业新品质  # 引题, optional
+    subtitle: ——聊城高新区深化“双招双引”改革工作纪实  # 副题, optional
+    authors: [岳书杰, 毛琳琳]        # personal names only
+    byline: [► 岳书杰 毛琳琳]        # the byline lines as printed
+    date: "2020-01-01"              # ISO: YYYY-MM-DD, or YYYY-MM / YYYY when partial
+    date_inferred: true             # the date (year) was inferred from the text
+    newspaper: 鲁中晨报
+    page: 10                        # 版面 number
+    section: 礼赞 2019 年终特稿      # column / page label
+    editors: [王兴华, 王涛]
+    source: 001_567314c39f3d4d23.txt   # required: input file name
+    order: 1                        # position of the article on its page
+    raw_lines: [3, 85]              # 1-based line range in the source's raw text
+    zones: [淄博高新区]              # canonical zone names, primary first
+    topics: [招商引资]
+    keywords: [...]
+    people: [...]
+    organizations: [...]
+    captions: [...]                 # photo captions and credits
+    continued: true                 # runs off the page (ends mid-sentence)
+    slug: 001_567314c39f3d4d23-01   # stable id, never changes once written
+    ---
+
+The body is Markdown: one paragraph per line, blank line between
+paragraphs, section headings as ``##``.
+
+Source page (``docs/sources/<source-stem>.md``): ``type: source`` plus
+``source``, ``newspaper``, ``page``, ``date``, ``editors`` and ``articles`` (the
+article paths relative to ``docs/``, in page order). Its body lists the removed
+text with reasons and ends with the raw text in a fenced block under the
+heading ``## 原始文本``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class FrontMatterError(ValueError):
+    """A page whose front matter is missing, unreadable or breaks the schema."""
+
+    def __init__(self, path: Path | str, problems: list[str] | str):
+        self.path = str(path)
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__(f"{self.path}: " + "; ".join(self.problems))
+
+
+def _str(v: Any) -> bool:
+    return isinstance(v, str) and v.strip() != ""
+
+
+def _str_list(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def _int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _date(v: Any) -> bool:
+    if isinstance(v, (_dt.date, _dt.datetime)):
+        return True
+    if _int(v):
+        return 1800 <= v <= 2200
+    return isinstance(v, str) and bool(ISO_DATE.match(v))
+
+
+def _lines(v: Any) -> bool:
+    return isinstance(v, list) and len(v) == 2 and all(_int(x) and x >= 1 for x in v) and v[0] <= v[1]
+
+
+# field: (check, description). Unknown keys are allowed (people may add notes)
+ARTICLE_FIELDS: dict[str, tuple[Any, str]] = {
+    "title": (_str, "a non-empty string"),
+    "kicker": (_str, "a string"),
+    "subtitle": (_str, "a string"),
+    "authors": (_str_list, "a list of names"),
+    "byline": (_str_list, "a list of strings"),
+    "date": (_date, "an ISO date: YYYY-MM-DD, YYYY-MM or YYYY"),
+    "date_inferred": (lambda v: isinstance(v, bool), "true or false"),
+    "newspaper": (_str, "a string"),
+    "page": (lambda v: _int(v) or _str(v), "a page number"),
+    "section": (_str, "a string"),
+    "editors": (_str_list, "a list of names"),
+    "source": (_str, "the input file name"),
+    "order": (_int, "a whole number"),
+    "raw_lines": (_lines, "[first, last] line numbers"),
+    "zones": (_str_list, "a list of zone names"),
+    "topics": (_str_list, "a list of topic names"),
+    "keywords": (_str_list, "a list of words"),
+    "people": (_str_list, "a list of names"),
+    "organizations": (_str_list, "a list of names"),
+    "captions": (_str_list, "a list of captions"),
+    "continued": (lambda v: isinstance(v, bool), "true or false"),
+    "slug": (lambda v: _str(v) and re.fullmatch(r"[\w\-]+", v) is not None, "letters, digits, _ and -"),
+}
+ARTICLE_REQUIRED = ("title", "source")
+
+SOURCE_FIELDS: dict[str, tuple[Any, str]] = {
+    "type": (lambda v: v == "source", "'source'"),
+    "source": (_str, "the input file name"),
+    "newspaper": (_str, "a string"),
+    "page": (lambda v: _int(v) or _str(v), "a page number"),
+    "date": (_date, "an ISO date"),
+    "editors": (_str_list, "a list of names"),
+    "articles": (_str_list, "a list of article paths"),
+}
+SOURCE_REQUIRED = ("type", "source")
+
+
+def validate(meta: dict, fields: dict, required: tuple[str, ...]) -> list[str]:
+    """Problems with a front-matter mapping, one sentence each.
+
+    >>> validate({"title": "标题", "source": "a.txt", "zones": "淄博高新区"}, ARTICLE_FIELDS, ARTICLE_REQUIRED)
+    ["'zones' must be a list of zone names, not '淄博高新区'"]
+    >>> validate({"source": "a.txt", "date": "2020/1/1"}, ARTICLE_FIELDS, ARTICLE_REQUIRED)
+    ["'title' is missing", "'date' must be an ISO date: YYYY-MM-DD, YYYY-MM or YYYY, not '2020/1/1'"]
+    """
+    problems = [f"'{key}' is missing" for key in required if meta.get(key) in (None, "")]
+    for key, value in meta.items():
+        if key not in fields or value in (None, ""):
+            continue
+        check, what = fields[key]
+        if not check(value):
+            problems.append(f"'{key}' must be {what}, not {value!r}")
+    return problems
+
+
+@dataclass
+class Page:
+    path: Path
+    meta: dict
+    body: str
+
+    @property
+    def is_source(self) -> bool:
+        return self.meta.get("type") == "source"
+
+
+def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict, str]:
+    """Split ``---`` YAML front matter from a Markdown text.
+
+    >>> split_front_matter("---\\ntitle: 标题\\n---\\n正文\\n")
+    ({'title': '标题'}, '正文\\n')
+    >>> split_front_matter("---\\ntitle: [\\n---\\n正文")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    schema.FrontMatterError: <text>: front matter is not valid YAML: ...
+    """
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise FrontMatterError(path, "no front matter (the page must start with a '---' line and a closing '---')")
+    try:
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        detail = " ".join(str(exc).split())
+        raise FrontMatterError(path, f"front matter is not valid YAML: {detail}") from None
+    if not isinstance(meta, dict):
+        raise FrontMatterError(path, "front matter must be a mapping of keys to values")
+    return meta, text[match.end():]
+
+
+def read_page(path: Path | str) -> Page:
+    """Read and validate one page under ``docs/``; errors name the file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise FrontMatterError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    meta, body = split_front_matter(text, path)
+    if meta.get("type") == "source":
+        problems = validate(meta, SOURCE_FIELDS, SOURCE_REQUIRED)
+    else:
+        problems = validate(meta, ARTICLE_FIELDS, ARTICLE_REQUIRED)
+    if problems:
+        raise FrontMatterError(path, problems)
+    return Page(path, meta, body)
+
+
+def date_parts(value: Any) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of a front-matter date, None where unknown.
+
+    >>> date_parts("2020-01-01"), date_parts("2020"), date_parts(None)
+    ((2020, 1, 1), (2020, None, None), (None, None, None))
+    """
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.year, value.month, value.day
+    if value is None:
+        return None, None, None
+    parts = [int(p) for p in str(value).split("-") if p.isdigit()]
+    parts += [None] * (3 - len(parts))
+    return parts[0], parts[1], parts[2]
