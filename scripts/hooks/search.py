@@ -1,0 +1,1 @@
+"""MkDocs hooks: the Chinese full-text search index (built from docs/)."""

@@ -1,0 +1,1 @@
+"""MkDocs hooks: index pages, article page decoration, exports (built from docs/)."""
