@@ -1,0 +1,286 @@
+"""Which high-tech zones (高新区) an article is about.
+
+The registry is ``data/zones.yml`` (its header explains the format and the
+rules); this module only reads it and applies it. Loaded once per process.
+
+>>> resolve_zones("东莞松山湖科学城 首个园镇合作试点项目签约",
+...               ["本报讯 9月4日,东莞松山湖高新区管委会与大朗镇举行松山湖科学城产业化基地(屏山)项目签约仪式"])
+['松山湖高新区']
+>>> resolve_zones("4名科学家获2020年未来科学大奖", ["近日,2020年未来科学大奖在北京揭晓"])
+[]
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data" / "zones.yml"
+SUFFIX = "高新区"
+
+
+@dataclass(frozen=True)
+class Zone:
+    name: str
+    full_name: str
+    aliases: tuple[str, ...]
+    city: str
+    province: str
+    level: str
+    locality: str | None = None
+    note: str | None = None
+
+
+def normalize(text: str) -> str:
+    """NFC, without any whitespace (OCR puts spaces inside names).
+
+    >>> normalize("淄博 高新区\\n奋力")
+    '淄博高新区奋力'
+    """
+    return "".join(unicodedata.normalize("NFC", text or "").split())
+
+
+def variants(surface: str, patterns: Sequence[str]) -> list[str]:
+    """The regular forms of a name that ends in 高新区 (the rule of `alias_patterns`).
+
+    >>> variants("淄博高新区", ["{stem}高新区", "{stem}国家高新区", "{stem}高新技术产业开发区"])
+    ['淄博高新区', '淄博国家高新区', '淄博高新技术产业开发区']
+    >>> variants("苏州工业园区", ["{stem}国家高新区"])
+    []
+    """
+    if not surface.endswith(SUFFIX) or len(surface) <= len(SUFFIX):
+        return []
+    stem = surface[: -len(SUFFIX)]
+    return [p.format(stem=stem) for p in patterns]
+
+
+class Registry:
+    """The parsed zones.yml: zones, every surface form → zone, a matching trie."""
+
+    def __init__(self, data: dict):
+        self.settings: dict = dict(data.get("settings") or {})
+        self.patterns: list[str] = list(data.get("alias_patterns") or [])
+        self.bare_words: list[str] = [normalize(w) for w in data.get("bare_words") or []]
+        self.trigger_words: set[str] = {normalize(w) for w in data.get("trigger_words") or []}
+        self.needs_shi: set[str] = {normalize(w) for w in data.get("needs_shi") or []}
+        zones = []
+        for entry in data.get("zones") or []:
+            zones.append(Zone(
+                name=normalize(entry["name"]),
+                full_name=normalize(entry.get("full_name") or entry["name"]),
+                aliases=tuple(normalize(a) for a in entry.get("aliases") or ()),
+                city=normalize(str(entry.get("city") or "")),
+                province=normalize(str(entry.get("province") or "")),
+                level=str(entry.get("level") or ""),
+                locality=normalize(entry["locality"]) if entry.get("locality") else None,
+                note=entry.get("note"),
+            ))
+        self.zones: tuple[Zone, ...] = tuple(zones)
+        self.by_name: dict[str, Zone] = {z.name: z for z in zones}
+        # surface form -> zone name; explicit forms first, derived ones never override
+        self.surface: dict[str, str] = {}
+        self.conflicts: list[tuple[str, str, str]] = []
+        for z in zones:
+            for form in self.forms(z):
+                owner = self.surface.setdefault(form, z.name)
+                if owner != z.name:
+                    self.conflicts.append((form, owner, z.name))
+        self.trie: dict = {}
+        for form in list(self.surface) + self.bare_words:
+            node = self.trie
+            for ch in form:
+                node = node.setdefault(ch, {})
+            node[""] = form
+        self.places: dict[str, list[Zone]] = {}
+        for z in zones:
+            for place in {z.city, z.locality} - {None, ""}:
+                self.places.setdefault(place, []).append(z)
+
+    def forms(self, zone: Zone) -> list[str]:
+        """Every surface form of a zone: name, full name, aliases and their variants."""
+        out: list[str] = []
+        for s in (zone.name, zone.full_name, *zone.aliases):
+            for form in (s, *variants(s, self.patterns)):
+                if form not in out:
+                    out.append(form)
+        return out
+
+    def lookup(self, name: str) -> Zone | None:
+        zone_name = self.surface.get(normalize(name))
+        return self.by_name.get(zone_name) if zone_name else None
+
+    def zone_of_place(self, place: str) -> Zone | None:
+        """The zone an article means by 高新区 when it names only the place.
+
+        "<place>高新区" if that is a name, else the place's only zone.
+        """
+        place = normalize(place)
+        if place.endswith("市") and len(place) > 2:
+            place = place[:-1]
+        zone = self.lookup(place + SUFFIX)
+        if zone:
+            return zone
+        zones = self.places.get(place, [])
+        return zones[0] if len(zones) == 1 else None
+
+
+@functools.lru_cache(maxsize=8)
+def _registry(path: str | None = None) -> Registry:
+    with open(path or DATA, encoding="utf-8") as fh:
+        return Registry(yaml.safe_load(fh) or {})
+
+
+def registry(path: str | Path | None = None) -> Registry:
+    return _registry(str(path) if path else None)
+
+
+def load_zones(path: str | Path | None = None) -> tuple[Zone, ...]:
+    """All zones of the registry, in file order (cached).
+
+    >>> [z.name for z in load_zones() if z.city == "东莞"]
+    ['松山湖高新区']
+    """
+    return registry(path).zones
+
+
+def zone_by_name(name: str) -> Zone | None:
+    """The zone with this canonical name, alias or regular variant.
+
+    >>> zone_by_name("东莞松山湖高新区").name, zone_by_name(" 淄博国家高新区").name
+    ('松山湖高新区', '淄博高新区')
+    >>> zone_by_name("中国光谷").province, zone_by_name("未来科学城") is None
+    ('湖北', True)
+    """
+    return registry().lookup(name)
+
+
+def find_mentions(text: str, reg: Registry | None = None) -> list[str]:
+    """Zone names and bare words in ``text``, leftmost-longest, never overlapping.
+
+    >>> find_mentions("东莞松山湖高新区管委会与大朗镇举行松山湖科学城产业化基地项目签约仪式")
+    ['东莞松山湖高新区']
+    >>> find_mentions("淄博 高新区在“双招双引”、科技创新等方面取得了一定成绩,迈上新台阶。推动高新区各项工作")
+    ['淄博高新区', '高新区']
+    """
+    reg = reg or registry()
+    text = normalize(text)
+    trie, found, i, n = reg.trie, [], 0, len(text)
+    while i < n:
+        node, j, last = trie, i, None
+        while j < n and text[j] in node:
+            node = node[text[j]]
+            j += 1
+            if "" in node:
+                last = node[""]
+        if last:
+            found.append(last)
+            i += len(last)
+        else:
+            i += 1
+    return found
+
+
+def count_places(text: str, reg: Registry | None = None) -> dict[str, int]:
+    """How strongly each city/locality of the registry is named: "<place>市"
+    counts `place_shi_weight` (2), a bare place name 1, but only when it is not
+    in `needs_shi` (安康 is also a word).
+
+    >>> count_places("安康市副市长寇全安表示,作为安康经济发展的强力引擎")
+    {'安康': 2}
+    >>> count_places("赴深圳、东莞、洛阳等地开展招商活动26次")
+    {'深圳': 1, '东莞': 1, '洛阳': 1}
+    """
+    reg = reg or registry()
+    text = normalize(text)
+    counts: dict[str, int] = {}
+    shi_weight = reg.settings.get("place_shi_weight", 2)
+    for place in reg.places:
+        start = 0
+        while (k := text.find(place, start)) >= 0:
+            start = k + len(place)
+            if text.startswith("市", start):
+                counts[place] = counts.get(place, 0) + shi_weight
+            elif place not in reg.needs_shi:
+                counts[place] = counts.get(place, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: text.find(kv[0])))
+
+
+def explain_zones(title: str, paragraphs: Sequence[str], captions: Iterable[str] = (),
+                  city_hint: str | None = None) -> dict:
+    """The decision of :func:`resolve_zones` with its evidence, for a log.
+
+    Keys: ``zones`` (the result), ``rule`` (explicit / place / hint / none),
+    ``scores`` (zone → weighted count), ``mentions`` (zone → the forms that
+    counted, with where: t = title, p3 = paragraph 3, c1 = caption 1),
+    ``bare`` (bare word → count), ``place`` (the place used, if any).
+
+    >>> e = explain_zones("安康高新区 5个重点产业项目集中投产",
+    ...                   ["安康高新区党工委副书记、管委会主任罗武侠介绍了集中投产项目情况。"])
+    >>> e["zones"], e["scores"], e["mentions"]
+    (['安康高新区'], {'安康高新区': 4}, {'安康高新区': ['t:安康高新区', 'p1:安康高新区']})
+    """
+    reg = registry()
+    settings = reg.settings
+    weights = {"t": settings.get("title_weight", 3), "p": 1, "c": settings.get("caption_weight", 1)}
+    parts = [("t", title or "")] + [(f"p{i}", p) for i, p in enumerate(paragraphs or (), 1)]
+    parts += [(f"c{i}", c) for i, c in enumerate(captions or (), 1)]
+    scores: dict[str, float] = {}
+    mentions: dict[str, list[str]] = {}
+    bare: dict[str, int] = {}
+    for where, text in parts:
+        for form in find_mentions(text, reg):
+            zone_name = reg.surface.get(form)
+            if zone_name is None:
+                bare[form] = bare.get(form, 0) + 1
+                continue
+            scores[zone_name] = scores.get(zone_name, 0) + weights[where[0]]
+            mentions.setdefault(zone_name, []).append(f"{where}:{form}")
+    result = {"zones": [], "rule": "none", "scores": scores, "mentions": mentions,
+              "bare": bare, "place": None}
+    if scores:
+        top = max(scores.values())
+        share = settings.get("secondary_min_share", 0.2)
+        ranked = sorted(scores, key=lambda z: -scores[z])  # stable: first mention wins ties
+        result["zones"] = [z for z in ranked if scores[z] >= top * share][: settings.get("max_zones", 8)]
+        result["rule"] = "explicit"
+        return result
+    if not any(w in reg.trigger_words for w in bare):
+        return result
+    places: dict[str, int] = {}
+    for _, text in parts:
+        for place, k in count_places(text, reg).items():
+            places[place] = places.get(place, 0) + k
+    ranked_places = sorted(places.items(), key=lambda kv: -kv[1])
+    if ranked_places and (len(ranked_places) == 1 or ranked_places[0][1] > ranked_places[1][1]):
+        zone = reg.zone_of_place(ranked_places[0][0])
+        if zone:
+            result.update(zones=[zone.name], rule="place", place=ranked_places[0][0])
+            return result
+    if city_hint:
+        zone = reg.zone_of_place(city_hint)
+        if zone:
+            result.update(zones=[zone.name], rule="hint", place=normalize(city_hint))
+    return result
+
+
+def resolve_zones(title: str, paragraphs: Sequence[str], captions: Iterable[str] = (),
+                  city_hint: str | None = None) -> list[str]:
+    """Canonical names of the zones an article is about, primary first.
+
+    A bare 高新区 goes to the zone the article names; with no zone named, to
+    the zone of the city it names (or of ``city_hint``).
+
+    >>> resolve_zones("高新之上,何以登新高?",
+    ...     ["淄博高新区工委书记、管委会常务副主任王晓东掷地有声", "推动高新区各项工作高质量、高标准全面起势。"])
+    ['淄博高新区']
+    >>> resolve_zones("砥砺前行芳华 起航风正劲",
+    ...     ["聊城市四维自动化科技有限公司是高新区一家自动化系统集成与开发企业"])
+    ['聊城高新区']
+    >>> resolve_zones("产业发展提质增效", ["高新区实施“制造业强区”战略"], city_hint="聊城")
+    ['聊城高新区']
+    """
+    return explain_zones(title, paragraphs, captions, city_hint)["zones"]

@@ -1,0 +1,154 @@
+"""The zone registry (data/zones.yml) and the rules of zones.py."""
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from newsarchive import zones as Z
+
+REG = Z.registry()
+NAMES = {z.name for z in Z.load_zones()}
+
+
+# ── the registry is well-formed ──
+
+def test_registry_is_large_and_mostly_national():
+    national = [z for z in Z.load_zones() if z.level == "national"]
+    assert len(national) >= 170
+    assert {z.level for z in Z.load_zones()} <= {"national", "provincial"}
+
+
+def test_every_entry_has_name_full_name_city_province():
+    for z in Z.load_zones():
+        assert z.name and z.full_name and z.city and z.province, z
+        for s in (z.name, z.full_name, z.city, z.province, *z.aliases):
+            assert s == unicodedata.normalize("NFC", s) and not re.search(r"\s", s), z
+        assert not z.city.endswith("市") and not z.province.endswith("省"), z
+
+
+def test_names_are_unique_and_no_form_points_to_two_zones():
+    names = [z.name for z in Z.load_zones()]
+    assert len(names) == len(set(names))
+    assert REG.conflicts == []
+    for z in Z.load_zones():
+        for form in REG.forms(z):
+            assert Z.zone_by_name(form) == z, form
+
+
+def test_aliases_are_not_regular_variants_of_the_name():
+    # regular variants are derived by the rule; listing them is noise
+    for z in Z.load_zones():
+        derived = set(Z.variants(z.name, REG.patterns)) - {z.name}
+        assert not derived & set(z.aliases), z.name
+
+
+def test_the_well_known_zones_are_there():
+    for name, province in [("中关村科技园区", "北京"), ("张江高新区", "上海"), ("东湖高新区", "湖北"),
+                           ("松山湖高新区", "广东"), ("包头稀土高新区", "内蒙古"), ("杨凌示范区", "陕西"),
+                           ("苏州工业园区", "江苏"), ("淄博高新区", "山东")]:
+        assert Z.zone_by_name(name).province == province
+
+
+def test_bare_words_are_not_zone_names():
+    for w in REG.bare_words:
+        assert Z.zone_by_name(w) is None, w
+
+
+# ── lookups ──
+
+def test_zone_by_name_accepts_aliases_variants_and_spaces():
+    assert Z.zone_by_name("武汉东湖新技术开发区").name == "东湖高新区"
+    assert Z.zone_by_name("淄博高新技术产业开发区").name == "淄博高新区"
+    assert Z.zone_by_name("淄博 国家高新区").name == "淄博高新区"
+    assert Z.zone_by_name("淄博市高新区").name == "淄博高新区"
+    assert Z.zone_by_name("高新区") is None
+
+
+# ── resolve_zones ──
+
+def test_dongguan_songshanhu_and_songshanhu_are_one_zone():
+    text = ["东莞松山湖高新区管委会与大朗镇举行签约仪式", "松山湖高新区党工委副书记黄晨光表示"]
+    e = Z.explain_zones("东莞松山湖科学城 首个园镇合作试点项目签约", text)
+    assert e["zones"] == ["松山湖高新区"]
+    assert e["mentions"]["松山湖高新区"] == ["p1:东莞松山湖高新区", "p2:松山湖高新区"]
+    assert e["scores"] == {"松山湖高新区": 2}
+
+
+def test_longest_alias_wins_inside_a_longer_name():
+    assert Z.find_mentions("包头稀土高新区高新技术特色产业基地") == ["包头稀土高新区"]
+    assert Z.find_mentions("武汉东湖新技术开发区管委会") == ["武汉东湖新技术开发区"]
+
+
+def test_bare_gaoxinqu_resolves_to_the_named_zone():
+    paras = ["安康高新区党工委副书记、管委会主任罗武侠介绍了集中投产项目情况。",
+             "高新区聚焦新安康门户型基础配套,园区企业加速恢复。"]
+    e = Z.explain_zones("5个重点产业项目集中投产", paras)
+    assert e["zones"] == ["安康高新区"]
+    assert e["bare"] == {"高新区": 1, "园区": 1}
+
+
+def test_article_with_no_zone_gets_nothing():
+    paras = ["本报讯(记者 于大勇)近日,2020年未来科学大奖在北京揭晓,哈尔滨医科大学第一附属医院"
+             "教授张亭栋和上海交通大学医学院附属瑞金医院教授王振义获生命科学奖。"]
+    assert Z.resolve_zones("4名科学家获2020年未来科学大奖", paras) == []
+    # a city alone does not make a zone article
+    assert Z.resolve_zones("淄博出台新政", ["淄博市委书记江敦涛到任后,淄博陆续出台新政"]) == []
+    assert Z.resolve_zones("淄博出台新政", ["淄博陆续出台新政"], city_hint="淄博") == []
+
+
+def test_unnamed_zone_uses_the_city_the_article_names_or_the_hint():
+    paras = ["聊城市四维自动化科技有限公司是高新区一家自动化系统集成与开发企业。",
+             "高新区紧紧围绕“3+1”产业体系,赴深圳、东莞、洛阳等地开展招商活动26次。"]
+    e = Z.explain_zones("科技创新做精做深", paras)
+    assert (e["zones"], e["rule"], e["place"]) == (["聊城高新区"], "place", "聊城")
+    # a tie between cities is no evidence; then the hint decides
+    paras = ["高新区赴深圳、洛阳等地开展招商活动"]
+    assert Z.resolve_zones("招商", paras) == []
+    assert Z.resolve_zones("招商", paras, city_hint="东莞市") == ["松山湖高新区"]
+
+
+def test_city_with_several_zones_resolves_only_to_city_named_zone():
+    assert Z.registry().zone_of_place("苏州").name == "苏州高新区"
+    assert Z.registry().zone_of_place("武汉").name == "东湖高新区"
+    assert Z.registry().zone_of_place("昆山").name == "昆山高新区"
+    assert Z.registry().zone_of_place("北京市").name == "中关村科技园区"
+
+
+def test_spaces_inside_names_still_count():
+    assert Z.resolve_zones("淄博 高新区奋力推动跨越式发展", ["今年以来,淄博\n高新区在“双招双引”方面取得成绩"]) == ["淄博高新区"]
+    assert Z.resolve_zones("安康高新区 5个重点产业项目集中投产", []) == ["安康高新区"]
+
+
+def test_title_weighs_more_and_passing_mentions_drop_out():
+    title = "潍坊高新区加大高端品牌企业培育力度"
+    paras = ["万声通讯是潍坊高新区唯一一家上榜的服务业企业。", "该公司此前落户淄博高新区。"]
+    e = Z.explain_zones(title, paras)
+    assert e["zones"][0] == "潍坊高新区" and e["scores"]["潍坊高新区"] == 4
+    many = ["潍坊高新区"] * 10 + ["对标学习淄博高新区"]
+    assert Z.resolve_zones("", many) == ["潍坊高新区"]
+
+
+def test_several_zones_in_a_roundup_all_count_in_order():
+    paras = ["安康高新区5个项目投产。", "包头稀土高新区推动稀土产业发展。", "安康高新区完成投资7.4亿元。"]
+    assert Z.resolve_zones("各地高新区动态", paras) == ["安康高新区", "包头稀土高新区"]
+
+
+zone_text = st.lists(st.sampled_from(sorted(REG.surface) + REG.bare_words + ["淄博", "市", " ", "\n", "高", "新", "区"]),
+                     max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.lists(st.one_of(st.text(max_size=200), zone_text), max_size=6),
+       st.lists(st.text(max_size=50), max_size=3), st.one_of(st.none(), st.text(max_size=8), st.sampled_from(["淄博", "苏州市"])))
+def test_resolve_never_crashes_and_returns_registry_names(title, paras, captions, hint):
+    result = Z.resolve_zones(title, paras, captions, city_hint=hint)
+    assert isinstance(result, list) and len(result) == len(set(result))
+    assert all(name in NAMES for name in result)
+
+
+@settings(max_examples=200, deadline=None)
+@given(zone_text)
+def test_every_mention_found_is_a_known_form(text):
+    for form in Z.find_mentions(text):
+        assert form in REG.surface or form in REG.bare_words
