@@ -1,0 +1,379 @@
+"""What each unit of a page is: text, title, byline, caption, furniture or ad.
+
+Each test is a small pure function over one unit's text (with a real example
+as doctest); :func:`classify` runs them in order over the whole page, then the
+context passes (ad columns, captions after an image gap, label blocks) that
+need the neighbours.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Kind, LogEntry, Unit
+from .patterns import Patterns, load as load_patterns
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,6}}·[{HAN}]{{1,8}}$")
+SENTENCE_END = "。！？…；!?"
+CLOSERS = "”’）】」』》)"
+HEADLINE_MAX = 40
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends a sentence (a quote or bracket may close it).
+
+    >>> ends_sentence("力争在稀土细分领域引领全世界。”")
+    True
+    >>> ends_sentence("向广大学子公布了自")
+    False
+    >>> ends_sentence("以平台思维做发展的“乘法”")
+    False
+    """
+    text = text.rstrip()
+    while text and text[-1] in CLOSERS:
+        text = text[:-1]
+    return bool(text) and text[-1] in SENTENCE_END
+
+
+def chinese_length(text: str) -> int:
+    """Characters that are not spaces."""
+    return len(re.sub(r"\s", "", text))
+
+
+def furniture_reason(text: str, pats: Patterns | None = None) -> str | None:
+    """Why a line is page furniture, or None.
+
+    >>> furniture_reason("10 鲁中晨报")
+    '报头与版号 (page number and newspaper name)'
+    >>> furniture_reason("2020年1月1日 星期三")
+    '出版日期 (date line)'
+    >>> furniture_reason("编辑 王兴华 美编 王涛")
+    '编辑署名 (editor credits)'
+    >>> furniture_reason("淄博高新区奋力推动跨越式、突破性发展") is None
+    True
+    """
+    pats = pats or load_patterns()
+    for pattern, reason in pats.furniture:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+def ad_score(text: str, pats: Patterns | None = None, vocabulary: bool | None = None) -> int:
+    """Points for the features of a classified ad (phone, price, bullets, trade words).
+
+    >>> ad_score("●汽车修理厂聘技工数名 13156983111李")
+    4
+    >>> ad_score("市委书记江敦涛与所联络服务的企业家进行座谈交流时，主动向企业家们公布自己的电话号码")
+    0
+    """
+    pats = pats or load_patterns()
+    if vocabulary is None:
+        vocabulary = chinese_length(text) <= pats.ad_short_block
+    score = 2 * len(pats.ad_phone.findall(text)[:2]) + bool(pats.ad_price.search(text))
+    score += bool(pats.ad_bullets.search(text))
+    if pats.ad_markers.match(text.strip()):
+        score += 2
+    if vocabulary:
+        score += min(2, len(pats.ad_vocabulary.findall(text)))
+    return score
+
+
+def split_role(token: str, pats: Patterns) -> tuple[str, str] | None:
+    """Split a byline token into (role, name rest), allowing an organisation
+    glued before the role; None if the token has no role word.
+
+    >>> split_role("大众日报淄博融媒体中心记者", load_patterns())
+    ('记者', '')
+    >>> split_role("记者赵志斌", load_patterns())
+    ('记者', '赵志斌')
+    """
+    for role in pats.byline_roles:
+        if len(role) == 1:
+            if token == role:
+                return role, ""
+            continue
+        if token.startswith(role):
+            return role, token[len(role):]
+        if len(role) >= 2 and token.endswith(role) and len(token) - len(role) >= 4:
+            return role, ""
+    return None
+
+
+def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
+    """The personal names of a byline line, or None if it is not a byline.
+
+    >>> parse_byline("► 岳书杰 毛琳琳 曹亚琼 郭方强")
+    ['岳书杰', '毛琳琳', '曹亚琼', '郭方强']
+    >>> parse_byline("大众日报淄博融媒体中心记者 伊巍 通讯员 张倩 齐菲")
+    ['伊巍', '张倩', '齐菲']
+    >>> parse_byline("记者 唐学钰")
+    ['唐学钰']
+    >>> parse_byline("紧盯前沿 高端布局拥抱新经济") is None
+    True
+    """
+    pats = pats or load_patterns()
+    body = text.strip()
+    bullet = pats.byline_bullets.match(body)
+    if bullet:
+        body = body[bullet.end():]
+    body = body.strip("（）() ")
+    tokens = [t for t in re.split(r"[\s、，,：:]+", body) if t]
+    names: list[str] = []
+    roles = 0
+    for token in tokens:
+        token = token.strip("（）()")
+        role = split_role(token, pats)
+        if role:
+            roles += 1
+            token = role[1]
+            if not token:
+                continue
+        if token in ("摄", "报道", "整理"):
+            roles += 1
+            continue
+        if not NAME.match(token):
+            return None
+        names.append(token)
+    if not names or not (roles or bullet):
+        return None
+    return names
+
+
+def is_name_line(text: str) -> bool:
+    """A line of one to four personal names only (a byline's second line).
+
+    >>> is_name_line("马冠群")
+    True
+    >>> is_name_line("产业发展提质增效")
+    False
+    """
+    tokens = text.split()
+    return 1 <= len(tokens) <= 4 and all(NAME.match(t) and len(t) <= 3 for t in tokens)
+
+
+SIGNATURE = re.compile(f"(?<=[{SENTENCE_END}”）])[ \u3000]+((?:[{HAN}]{{2,4}}[ \u3000]*){{1,4}})$")
+PAREN_SIGNATURE = re.compile(r"[（(]\s*((?:记者|通讯员|实习生|本报记者)[^（）()]{2,40})[）)]$")
+
+
+def split_signature(text: str, pats: Patterns | None = None) -> tuple[str, list[str], str]:
+    """Split a signature off the end of a paragraph: (text, names, signature).
+
+    >>> split_signature("将有力坚定企业发展信心，加速产业恢复提振。 杜明坤 王满")
+    ('将有力坚定企业发展信心，加速产业恢复提振。', ['杜明坤', '王满'], '杜明坤 王满')
+    >>> split_signature("聊城高新区形成了由6个一级指标、17个二级指标组成的考核体系。（记者 张三 通讯员 李四）")
+    ('聊城高新区形成了由6个一级指标、17个二级指标组成的考核体系。', ['张三', '李四'], '（记者 张三 通讯员 李四）')
+    >>> split_signature("切实加快松山湖科学城产业化基地建设。")[1]
+    []
+    """
+    pats = pats or load_patterns()
+    match = SIGNATURE.search(text)
+    if match and len(text) - len(match.group(0)) >= 20:
+        names = match.group(1).split()
+        if all(NAME.match(n) for n in names):
+            return text[:match.start()].rstrip(), names, match.group(1).strip()
+    match = PAREN_SIGNATURE.search(text)
+    if match and match.start() >= 20:
+        names = parse_byline(match.group(1), pats)
+        if names:
+            return text[:match.start()].rstrip(), names, match.group(0)
+    return text, [], ""
+
+
+def split_lead(text: str, pats: Patterns | None = None) -> tuple[str, list[str]]:
+    """The news-lead marker at the start of a paragraph and its authors.
+
+    >>> split_lead("本报讯（记者 于大勇）近日，2020年未来科学大奖在北京揭晓")
+    ('本报讯（记者 于大勇）', ['于大勇'])
+    >>> split_lead("本报讯 9月6日，安康高新区禾瑞光")
+    ('本报讯', [])
+    >>> split_lead("近日，万声通讯实业有限公司入选")
+    ('', [])
+    """
+    pats = pats or load_patterns()
+    match = pats.lead.match(text)
+    if not match:
+        return "", []
+    rest = text[match.end():]
+    who = pats.lead_authors.match(rest.lstrip())
+    if who:
+        names = parse_byline(who.group("who"), pats) or []
+        return text[:match.end()] + rest[:len(rest) - len(rest.lstrip()) + who.end()], names
+    return match.group(0), []
+
+
+def is_headline(text: str) -> bool:
+    """A short line that is not a sentence: title, kicker or section heading.
+
+    >>> is_headline("紧盯前沿 高端布局拥抱新经济"), is_headline("高新之上，何以登新高？")
+    (True, True)
+    >>> is_headline("纵观2020年，淄博高新区“双招双引”的步伐从未停歇。")
+    False
+    """
+    stripped = text.rstrip(CLOSERS)
+    if not re.search(f"[{HAN}]", text) or chinese_length(text) > HEADLINE_MAX:
+        return False
+    if stripped.endswith(("，", "、", "：", "；", ",", ":", "。", "…")):
+        return False
+    return "。" not in text
+
+
+def is_subtitle(text: str) -> bool:
+    """A 副题 line: starts with a dash.
+
+    >>> is_subtitle("——聊城高新区深化“双招双引”改革工作纪实")
+    True
+    """
+    return bool(re.match(r"^(——|—|－－|--)\s*\S", text)) and chinese_length(text) <= 60
+
+
+def caption_reason(text: str, pats: Patterns | None = None) -> str | None:
+    """Why a block is a photo caption or credit by its own words, or None.
+
+    >>> caption_reason("图片来源：安康高新区")
+    'photo credit'
+    >>> caption_reason("2019年9月17日，在淄博高新区行政审批服务局办事大厅内，工作人员协助市民办理劳动仲裁业务。资料照片")
+    'caption with credit'
+    """
+    pats = pats or load_patterns()
+    if pats.credit_line.match(text):
+        return "photo credit"
+    if chinese_length(text) <= 2 * pats.caption_max and (
+            pats.credit_end.search(text) or pats.caption_start.match(text)):
+        return "caption with credit"
+    return None
+
+
+def classify_unit(unit: Unit, pats: Patterns) -> None:
+    """Set the kind of one unit from its own text."""
+    text = unit.text
+    source = pats.source_line.match(text)
+    if source:
+        unit.kind, unit.reason = Kind.SOURCE_LINE, "来源行 (source line: newspaper, date, page)"
+        return
+    reason = furniture_reason(text, pats)
+    if reason:
+        unit.kind, unit.reason = Kind.FURNITURE, reason
+        return
+    if pats.affiliation.match(text):
+        unit.kind = Kind.NOTE
+        return
+    reason = caption_reason(text, pats)
+    if reason:
+        unit.kind, unit.reason = Kind.CAPTION, reason
+        return
+    names = parse_byline(text, pats)
+    if names:
+        unit.kind, unit.authors = Kind.BYLINE, names
+        return
+    if is_subtitle(text):
+        unit.kind = Kind.SUBTITLE
+        return
+    body, names, signature = split_signature(text, pats)
+    if names:
+        unit.text, unit.authors, unit.signature = body, names, signature
+    unit.lead, lead_names = split_lead(unit.text, pats)
+    if lead_names:
+        unit.authors = lead_names + unit.authors
+    unit.kind = Kind.HEADLINE if is_headline(unit.text) and not unit.lead and not names else Kind.BODY
+
+
+def mark_name_continuations(units: list[Unit]) -> None:
+    """A names-only line right under a byline in the same block joins it
+    (记者 赵志斌 ⏎ 马冠群)."""
+    for prev, unit in zip(units, units[1:]):
+        if prev.kind is Kind.BYLINE and unit.gap == 0 and unit.kind is Kind.HEADLINE and is_name_line(unit.text):
+            unit.kind, unit.authors = Kind.BYLINE, unit.text.split()
+
+
+def mark_labels(units: list[Unit], pats: Patterns) -> None:
+    """A block of several very short fragments is a column label (礼赞 ⏎ 2019 ⏎ 年终特稿)."""
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        j = i
+        while j < len(units) and (j == i or units[j].gap == 0) and units[j].kind in (Kind.HEADLINE, Kind.BODY) \
+                and chinese_length(units[j].text) <= 6 and len(units[j].lines) == 1:
+            j += 1
+        if j - i >= 2 and unit.block_lines == j - i:
+            for k in range(i, j):
+                units[k].kind = Kind.LABEL
+            i = j
+        else:
+            i += 1
+
+
+def _next_content(units: list[Unit], i: int) -> Unit | None:
+    for unit in units[i + 1:]:
+        if unit.kind is not Kind.CAPTION and not unit.kind.removed:
+            return unit
+    return None
+
+
+def starts_article(units: list[Unit], i: int) -> bool:
+    """Whether a headline at i is followed (after more headlines) by a byline,
+    a news lead or a subtitle: the head of a new article."""
+    for unit in units[i + 1:i + 6]:
+        if unit.kind in (Kind.HEADLINE, Kind.CAPTION, Kind.LABEL):
+            continue
+        return unit.kind in (Kind.BYLINE, Kind.SUBTITLE) or bool(unit.lead)
+    return False
+
+
+def mark_ad_columns(units: list[Unit], pats: Patterns, log: list[LogEntry]) -> None:
+    """Classified ads and service boxes, and the short blocks of their column."""
+    in_column = False
+    for i, unit in enumerate(units):
+        if unit.kind.removed:
+            continue
+        score = ad_score(unit.text, pats)
+        if score >= pats.ad_threshold and unit.kind is not Kind.BYLINE:
+            unit.kind, unit.reason, in_column = Kind.AD, f"广告 (classified ad: {score} ad features)", True
+            continue
+        if not in_column:
+            continue
+        long_clean = (chinese_length(unit.text) >= pats.ad_article_length
+                      and ad_score(unit.text, pats, vocabulary=True) == 0)
+        if long_clean or unit.kind in (Kind.BYLINE, Kind.SUBTITLE) or unit.lead or (
+                unit.kind is Kind.HEADLINE and starts_article(units, i)):
+            in_column = False
+            continue
+        nxt = _next_content(units, i)
+        if unit.kind is Kind.HEADLINE and nxt is not None and chinese_length(nxt.text) >= pats.ad_article_length \
+                and ad_score(nxt.text, pats, vocabulary=True) == 0:
+            in_column = False          # the title of an article after the ads
+            continue
+        unit.kind, unit.reason = Kind.AD, "广告栏 (in a column of classified ads)"
+
+
+def mark_gap_captions(units: list[Unit], pats: Patterns) -> None:
+    """A short block after a wide gap (where an image stood) is a caption,
+    unless a byline or subtitle follows it (then it is a title)."""
+    for i, unit in enumerate(units):
+        if i == 0 or unit.kind not in (Kind.HEADLINE, Kind.BODY) or unit.gap < pats.caption_gap:
+            continue
+        if chinese_length(unit.text) > pats.caption_max or unit.lead or unit.signature:
+            continue
+        nxt = _next_content(units, i)
+        if nxt is not None and (nxt.kind in (Kind.BYLINE, Kind.SUBTITLE) or nxt.lead):
+            continue
+        unit.kind, unit.reason = Kind.CAPTION, "caption (short block after an image gap)"
+
+
+def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = None) -> None:
+    """Give every unit its kind, in place."""
+    pats = pats or load_patterns()
+    for unit in units:
+        classify_unit(unit, pats)
+    mark_name_continuations(units)
+    mark_labels(units, pats)
+    mark_ad_columns(units, pats, log)
+    mark_gap_captions(units, pats)
+    for unit in units:
+        if unit.signature:
+            log.append(LogEntry("split_signature", f"L{unit.last}", f"signature {unit.signature!r} → byline"))
+        if unit.kind.removed:
+            log.append(LogEntry("drop_" + unit.kind.value, f"L{unit.first}-L{unit.last}",
+                                f"{unit.text[:40]!r}: {unit.reason}"))
+        elif unit.kind is Kind.CAPTION:
+            log.append(LogEntry("lift_caption", f"L{unit.first}", f"{unit.text[:40]!r}: {unit.reason}"))

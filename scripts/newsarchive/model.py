@@ -1,0 +1,127 @@
+"""The model of a page the converter builds before it writes anything.
+
+Pelican-style: readers make `Line`s, the layout step groups them into `Unit`s
+(paragraph candidates), classification gives each unit a `Kind`, joining and
+segmentation turn units into `Article`s on a `SourcePage`, and only then do
+the writers render Markdown.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Kind(str, enum.Enum):
+    BODY = "body"
+    HEADLINE = "headline"        # short line: title, kicker or section heading
+    SUBTITLE = "subtitle"        # ——… line under a title
+    LABEL = "label"              # column / page label (栏目)
+    BYLINE = "byline"
+    CAPTION = "caption"
+    NOTE = "note"                # （作者为…）
+    FURNITURE = "furniture"      # removed: running heads, page numbers, editors
+    SOURCE_LINE = "source_line"  # removed: 《人民日报》（2025年10月20日 第 02 版）
+    AD = "ad"                    # removed: classified ads, service boxes
+    EMPTY = "empty"              # removed: nothing left after cleaning
+
+    @property
+    def removed(self) -> bool:
+        return self in (Kind.FURNITURE, Kind.SOURCE_LINE, Kind.AD, Kind.EMPTY)
+
+
+@dataclass
+class Line:
+    no: int               # 1-based line number in the normalised raw text
+    raw: str
+    text: str             # after the line rules
+    gap: int = 0          # blank lines before it
+    page_break: bool = False
+    indent: bool = False  # starts with a paragraph indent
+
+
+@dataclass
+class Unit:
+    """A paragraph candidate: one or more lines that belong together."""
+    lines: list[Line]
+    text: str
+    gap: int = 0
+    kind: Kind = Kind.BODY
+    reason: str = ""              # why it was classified so (for removed text)
+    authors: list[str] = field(default_factory=list)
+    signature: str = ""           # a signature split off the end (…提振。 杜明坤 王满)
+    lead: str = ""                # a news lead marker (本报讯（记者 于大勇）)
+    block_lines: int = 1          # lines in its block (for labels made of short fragments)
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].no
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].no
+
+    def __repr__(self) -> str:  # short, for logs and test failures
+        return f"<{self.kind.value} L{self.first}: {self.text[:20]}>"
+
+
+@dataclass
+class Removed:
+    text: str
+    reason: str
+    first: int
+    last: int
+
+
+@dataclass
+class LogEntry:
+    rule: str
+    where: str            # "L12" or "L12-L14"
+    detail: str
+
+
+@dataclass
+class Article:
+    title: str = ""
+    kicker: str = ""
+    subtitle: str = ""
+    section: str = ""
+    byline: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    blocks: list[tuple[str, str]] = field(default_factory=list)   # ("p"|"h", text)
+    captions: list[str] = field(default_factory=list)
+    first: int = 0
+    last: int = 0
+    continued: bool = False
+    untitled: bool = False
+    date: str = ""
+    date_inferred: bool = False
+    zones: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    log: list[LogEntry] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [text for kind, text in self.blocks if kind == "p"]
+
+    def text(self) -> str:
+        return "\n".join(text for _, text in self.blocks)
+
+
+@dataclass
+class SourcePage:
+    name: str
+    raw: str
+    encoding: str = "utf-8"
+    newspaper: str = ""
+    page: str = ""
+    date: str = ""
+    editors: list[str] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    log: list[LogEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    breaks_repaired: int = 0

@@ -1,0 +1,69 @@
+"""The editable patterns (data/patterns.yml), loaded and compiled once."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    furniture: tuple[tuple[re.Pattern, str], ...]
+    source_line: re.Pattern
+    newspaper_name: re.Pattern
+    ad_phone: re.Pattern
+    ad_price: re.Pattern
+    ad_bullets: re.Pattern
+    ad_vocabulary: re.Pattern
+    ad_markers: re.Pattern
+    ad_threshold: int
+    ad_short_block: int
+    ad_article_length: int
+    credit_end: re.Pattern
+    credit_line: re.Pattern
+    caption_start: re.Pattern
+    caption_gap: int
+    caption_max: int
+    byline_bullets: re.Pattern
+    byline_roles: tuple[str, ...]
+    lead: re.Pattern
+    lead_authors: re.Pattern
+    affiliation: re.Pattern
+    label_max: int
+
+
+@functools.lru_cache(maxsize=None)
+def load(path: str | None = None) -> Patterns:
+    """Load data/patterns.yml (or another file of the same form)."""
+    data = yaml.safe_load(Path(path or DATA / "patterns.yml").read_text(encoding="utf-8"))
+    ads, caps, bys = data["ads"], data["captions"], data["bylines"]
+    vocab = sorted(ads["vocabulary"], key=len, reverse=True)
+    return Patterns(
+        furniture=tuple((re.compile(f["pattern"]), f["reason"]) for f in data["furniture"]),
+        source_line=re.compile(data["source_line"]),
+        newspaper_name=re.compile(data["newspaper_name"]),
+        ad_phone=re.compile(ads["phone"]),
+        ad_price=re.compile(ads["price"]),
+        ad_bullets=re.compile(ads["bullets"]),
+        ad_vocabulary=re.compile("|".join(map(re.escape, vocab))),
+        ad_markers=re.compile("^(" + "|".join(map(re.escape, ads["markers"])) + ")$"),
+        ad_threshold=int(ads["threshold"]),
+        ad_short_block=int(ads["short_block"]),
+        ad_article_length=int(ads["article_length"]),
+        credit_end=re.compile(caps["credit_end"]),
+        credit_line=re.compile(caps["credit_line"]),
+        caption_start=re.compile(caps["caption_start"]),
+        caption_gap=int(caps["gap_lines"]),
+        caption_max=int(caps["max_length"]),
+        byline_bullets=re.compile(bys["bullets"]),
+        byline_roles=tuple(sorted(bys["roles"], key=len, reverse=True)),
+        lead=re.compile(bys["lead"]),
+        lead_authors=re.compile(bys["lead_authors"]),
+        affiliation=re.compile(bys["affiliation"]),
+        label_max=int(data["labels"]["max_length"]),
+    )

@@ -1,0 +1,241 @@
+"""Line-level text fixers, in the order they run (``LINE_RULES``).
+
+Each fixer is a small pure function ``str -> str`` that changes one kind of
+thing and nothing else, with an example from a real OCR or pdftotext page as
+its doctest. :func:`fix_line` runs them all and reports which rule changed
+what, so a run can explain itself.
+
+Chinese text safety: text stays NFC; full-width punctuation is never folded
+to ASCII and “” quotes are never straightened. Only ASCII punctuation that
+sits in Chinese text becomes full-width, and only the spaces that
+letter-spacing put between Chinese characters are removed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable, NamedTuple
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Full-width punctuation that belongs to Chinese text.
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～"
+CJK = f"[{HAN}]"
+CJK_OR_PUNCT = f"[{HAN}{CJK_PUNCT}]"
+
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def normalize_unicode(text: str) -> str:
+    """NFC, no invisible characters, no control characters, plain spaces.
+
+    >>> normalize_unicode("淄博\\u200b高新区\\u00a0发展")
+    '淄博高新区 发展'
+    >>> normalize_unicode("e\\u0301") == "\\u00e9"
+    True
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    return text.replace("\u00a0", " ").replace("\u2002", " ").replace("\u2003", " ")
+
+
+_FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+_FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
+_FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
+
+
+def fold_fullwidth_alphanumerics(text: str) -> str:
+    """Full-width Latin letters and digits become ASCII; punctuation stays.
+
+    >>> fold_fullwidth_alphanumerics("全区ＧＤＰ增长１２．５％，")
+    '全区GDP增长12．5％，'
+    """
+    return text.translate(_FULLWIDTH_ALNUM)
+
+
+_SPACE_RUN = re.compile(r"[ \u3000]+")
+
+
+def is_letter_spaced(text: str) -> bool:
+    """True when justification spread the characters of a line apart.
+
+    >>> is_letter_spaced("发 展 阶 段 ，正 处 在 关 键 时 期")
+    True
+    >>> is_letter_spaced("► 岳书杰 毛琳琳 曹亚琼 郭方强")
+    False
+    >>> is_letter_spaced("东莞松山湖科学城 首个园镇合作试点项目签约")
+    False
+    """
+    tokens = [t for t in _SPACE_RUN.split(text.strip()) if t]
+    if len(tokens) < 3:
+        return False
+    single = [len(t) == 1 and re.match(CJK_OR_PUNCT, t) is not None for t in tokens]
+    longest = run = 0
+    for s in single:
+        run = run + 1 if s else 0
+        longest = max(longest, run)
+    return longest >= 3 or (sum(single) >= 2 and sum(single) * 2 >= len(tokens))
+
+
+def remove_letter_spacing(text: str) -> str:
+    """Drop the spaces letter-spacing put between Chinese characters.
+
+    >>> remove_letter_spacing("我 国 发 展 进 入 新 阶 段 ，正 处 在 关 键 时 期")
+    '我国发展进入新阶段，正处在关键时期'
+    >>> remove_letter_spacing("非线性 Feynman-Kac 公式")
+    '非线性 Feynman-Kac 公式'
+    """
+    if not is_letter_spaced(text):
+        return text
+    return re.sub(f"(?<={CJK_OR_PUNCT})[ \u3000]+(?={CJK_OR_PUNCT})", "", text)
+
+
+def drop_ideographic_indent(text: str) -> str:
+    """Leading and trailing white space (the 　　 paragraph indent) goes.
+
+    >>> drop_ideographic_indent("\\u3000\\u3000本报讯 近日，")
+    '本报讯 近日，'
+    """
+    return text.strip(" \t\u3000")
+
+
+_ASCII_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+
+
+def fullwidth_punctuation_in_chinese(text: str) -> str:
+    """ASCII , ; : ? ! next to Chinese text become full-width; not in numbers.
+
+    >>> fullwidth_punctuation_in_chinese("今年以来,淄博高新区在“双招双引”、科技创新")
+    '今年以来，淄博高新区在“双招双引”、科技创新'
+    >>> fullwidth_punctuation_in_chinese("高新之上,何以登新高?")
+    '高新之上，何以登新高？'
+    >>> fullwidth_punctuation_in_chinese("10:30召开,投资1,000万元")
+    '10:30召开，投资1,000万元'
+    >>> fullwidth_punctuation_in_chinese("方法一: 打开微信")
+    '方法一：打开微信'
+    """
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        full = _ASCII_TO_FULL.get(ch)
+        if full is None:
+            out.append(ch)
+            i += 1
+            continue
+        j = i + 1
+        while j < n and text[j] == " ":
+            j += 1
+        before = text[i - 1] if i else ""
+        after = text[j] if j < n else ""
+        in_number = before.isdigit() and after.isdigit()
+        if not in_number and (_is_chinese(before) or _is_chinese(after)):
+            out.append(full)
+            i = j                                   # the ASCII space after it goes too
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def _is_chinese(ch: str) -> bool:
+    return bool(ch) and re.match(f"[{HAN}{CJK_PUNCT}]", ch) is not None
+
+
+def fullwidth_brackets_in_chinese(text: str) -> str:
+    """ASCII ( ) around or beside Chinese text become （ ）, as pairs.
+
+    >>> fullwidth_brackets_in_chinese("本报讯(记者 于大勇)近日")
+    '本报讯（记者 于大勇）近日'
+    >>> fullwidth_brackets_in_chinese("白血病(APL)曾经")
+    '白血病（APL）曾经'
+    >>> fullwidth_brackets_in_chinese("f(x) = (a+b)")
+    'f(x) = (a+b)'
+    """
+    chars = list(text)
+    stack: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            start = stack.pop()
+            before = chars[start - 1] if start else ""
+            first = chars[start + 1] if start + 1 < len(chars) else ""
+            after = chars[i + 1] if i + 1 < len(chars) else ""
+            inner = "".join(chars[start + 1:i])
+            if _is_chinese(before) or _is_chinese(after) or re.search(CJK, inner) or _is_chinese(first):
+                chars[start], chars[i] = "（", "）"
+    return "".join(chars)
+
+
+def curly_quotes_in_chinese(text: str) -> str:
+    """Straight double quotes in Chinese text become “ ” when they pair up.
+
+    >>> curly_quotes_in_chinese('打造"科创之城"的目标')
+    '打造“科创之城”的目标'
+    >>> curly_quotes_in_chinese('He said "yes"')
+    'He said "yes"'
+    """
+    if text.count('"') % 2 or '"' not in text:
+        return text
+    parts = text.split('"')
+    quoted = parts[1::2]
+    if not any(re.search(CJK, q) for q in quoted):
+        return text
+    out = [parts[0]]
+    for k, part in enumerate(parts[1:]):
+        out.append("“" if k % 2 == 0 else "”")
+        out.append(part)
+    return "".join(out)
+
+
+def drop_spaces_beside_fullwidth_punctuation(text: str) -> str:
+    """Full-width punctuation carries its own spacing: no ASCII space beside it.
+
+    The space after a sentence end (。 ！ ？) is kept: it separates a
+    signature (…提振。 杜明坤 王满) that a later step lifts into the byline.
+
+    >>> drop_spaces_beside_fullwidth_punctuation("咨询热线： 2271234")
+    '咨询热线：2271234'
+    >>> drop_spaces_beside_fullwidth_punctuation("加速产业恢复提振。 杜明坤 王满")
+    '加速产业恢复提振。 杜明坤 王满'
+    """
+    text = re.sub("[ ]+(?=[，、；：。！？）》」』])", "", text)
+    return re.sub("(?<=[，、；：（《「『])[ ]+", "", text)
+
+
+class Change(NamedTuple):
+    rule: str
+    before: str
+    after: str
+
+
+Fixer = Callable[[str], str]
+
+# The ordered registry: every line goes through these, top to bottom.
+LINE_RULES: list[Fixer] = [
+    normalize_unicode,
+    fold_fullwidth_alphanumerics,
+    drop_ideographic_indent,
+    remove_letter_spacing,
+    fullwidth_punctuation_in_chinese,
+    fullwidth_brackets_in_chinese,
+    curly_quotes_in_chinese,
+    drop_spaces_beside_fullwidth_punctuation,
+]
+
+
+def fix_line(text: str) -> tuple[str, list[Change]]:
+    """Run every line rule; return the text and the changes each rule made.
+
+    >>> fix_line("今年以来,淄博高新区")
+    ('今年以来，淄博高新区', [Change(rule='fullwidth_punctuation_in_chinese', before='今年以来,淄博高新区', after='今年以来，淄博高新区')])
+    """
+    changes = []
+    for rule in LINE_RULES:
+        after = rule(text)
+        if after != text:
+            changes.append(Change(rule.__name__, text, after))
+            text = after
+    return text, changes
