@@ -1,1 +1,25 @@
-"""MkDocs hooks: the Chinese full-text search index (built from docs/)."""
+"""MkDocs hooks: the Chinese full-text search index (built from docs/).
+
+Thin wrapper: everything lives in scripts/archive_site/search/ (see its
+package docstring for the design).
+"""
+import sys
+from pathlib import Path
+
+_SCRIPTS = str(Path(__file__).resolve().parent.parent)
+if _SCRIPTS not in sys.path:
+    sys.path.insert(0, _SCRIPTS)
+
+from archive_site.search import integration as _search  # noqa: E402
+
+
+def on_config(config):
+    return _search.on_config(config)
+
+
+def on_files(files, config):
+    return _search.on_files(files, config)
+
+
+def on_post_build(config):
+    _search.on_post_build(config)

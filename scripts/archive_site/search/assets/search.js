@@ -1,0 +1,584 @@
+/* 高新区报刊文库 — full-text search client.
+ *
+ * Exact substring search over a positional character-bigram index built at
+ * site build time (scripts/archive_site/search/builder.py, which documents
+ * the file formats). Index files are JavaScript files that call
+ * gxqSearchData(name, data); they are loaded on demand with <script> tags so
+ * search works from file:// as well as over HTTP.
+ *
+ * Page text is data: everything shown is built with DOM text nodes, never
+ * innerHTML.
+ */
+(function (root) {
+  "use strict";
+
+  /* ---------------- codec (mirror of codec.py) ---------------- */
+  var ALPHABET = "";
+  for (var c = 0x21; c < 0x7f; c++) {
+    if (c !== 0x22 && c !== 0x5c) ALPHABET += String.fromCharCode(c);
+  }
+  var BASE = ALPHABET.length / 2;
+  var DIGIT = new Int16Array(128).fill(-1);
+  for (var i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
+
+  /** All numbers of an encoded stream, as a plain array. */
+  function decode(text) {
+    var out = [];
+    var value = 0, scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT[text.charCodeAt(i)];
+      if (d >= BASE) {
+        value += (d - BASE) * scale;
+        scale *= BASE;
+      } else {
+        out.push(value + d * scale);
+        value = 0;
+        scale = 1;
+      }
+    }
+    return out;
+  }
+
+  /* ---------------- folding (mirror of fold.py) ---------------- */
+  /** A folder: code point → casefold(NFKC(code point)). */
+  function makeFolder(casefold) {
+    var cache = new Map();
+    function foldChar(ch) {
+      var f = cache.get(ch);
+      if (f === undefined) {
+        f = "";
+        for (var y of ch.normalize("NFKC")) {
+          f += Object.prototype.hasOwnProperty.call(casefold, y) ? casefold[y] : y.toLowerCase();
+        }
+        cache.set(ch, f);
+      }
+      return f;
+    }
+    function fold(text) {
+      var out = "";
+      for (var ch of text) out += foldChar(ch);
+      return out;
+    }
+    /** Folded text plus, per folded UTF-16 unit, the source range it came from. */
+    function foldWithMap(text) {
+      var out = "", from = [], to = [];
+      var i = 0;
+      for (var ch of text) {
+        var f = foldChar(ch);
+        for (var k = 0; k < f.length; k++) { from.push(i); to.push(i + ch.length); }
+        out += f;
+        i += ch.length;
+      }
+      return { text: out, from: from, to: to };
+    }
+    /** Folded, whitespace-separated, de-duplicated terms. */
+    function terms(query) {
+      var seen = [];
+      fold(query).split(/\s+/).forEach(function (t) {
+        if (t && seen.indexOf(t) < 0) seen.push(t);
+      });
+      return seen;
+    }
+    return { fold: fold, foldWithMap: foldWithMap, terms: terms };
+  }
+
+  /* ---------------- engine ---------------- */
+  function keyHash(key) {
+    var h = 0x811c9dc5;
+    for (var ch of key) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0;
+    return h;
+  }
+
+  /** Offsets of the bigrams that spell a term of `length` code points. */
+  function coverOffsets(length) {
+    var offsets = [];
+    for (var o = 0; o < length - 1; o += 2) offsets.push(o);
+    if (offsets[offsets.length - 1] !== length - 2) offsets.push(length - 2);
+    return offsets;
+  }
+
+  var EMPTY = { docs: [], counts: [], title: [] };
+
+  /**
+   * A search engine over an index. `load(name)` returns a promise of the data
+   * of one index file, or null when the file does not exist.
+   */
+  function Engine(load, manifest, docTable) {
+    this.load = load;
+    this.manifest = manifest;
+    this.folder = makeFolder(manifest.casefold || {});
+    this.shards = manifest.shards;
+    this.width = (manifest.shards - 1).toString(16).length;
+    this.postingCache = new Map();
+    this.positionCache = new Map();
+    this.readDocTable(decode(docTable));
+  }
+
+  Engine.prototype.readDocTable = function (t) {
+    var n = this.manifest.docs;
+    this.dateRank = new Int32Array(n);
+    this.titleLen = new Int32Array(n);
+    this.year = new Int32Array(n);
+    this.zones = new Array(n);
+    this.topics = new Array(n);
+    var i = 0;
+    for (var d = 0; d < n; d++) {
+      this.dateRank[d] = t[i]; this.titleLen[d] = t[i + 1]; this.year[d] = t[i + 2];
+      var nz = t[i + 3]; this.zones[d] = t.slice(i + 4, i + 4 + nz); i += 4 + nz;
+      var nt = t[i]; this.topics[d] = t.slice(i + 1, i + 1 + nt); i += 1 + nt;
+    }
+  };
+
+  Engine.prototype.shardName = function (kind, key) {
+    var s = (keyHash(key) & (this.shards - 1)).toString(16);
+    while (s.length < this.width) s = "0" + s;
+    return kind + "/" + s;
+  };
+
+  /** {docs, counts, title} of one key (a code point or a bigram). */
+  Engine.prototype.postings = function (key) {
+    var self = this;
+    if (!this.postingCache.has(key)) {
+      this.postingCache.set(key, this.load(this.shardName("d", key)).then(function (shard) {
+        if (!shard || !Object.prototype.hasOwnProperty.call(shard, key)) return EMPTY;
+        var nums = decode(shard[key]);
+        var n = nums.length / 2, docs = new Int32Array(n), counts = new Int32Array(n), title = new Uint8Array(n);
+        var doc = -1;
+        for (var j = 0; j < n; j++) {
+          doc += nums[2 * j];
+          docs[j] = doc; counts[j] = nums[2 * j + 1] >> 1; title[j] = nums[2 * j + 1] & 1;
+        }
+        return { docs: docs, counts: counts, title: title };
+      }));
+    }
+    return this.postingCache.get(key);
+  };
+
+  /** Absolute positions of a bigram (flat) and, per posting, their start index. */
+  Engine.prototype.positions = function (key, post) {
+    var self = this;
+    if (!this.positionCache.has(key)) {
+      this.positionCache.set(key, this.load(this.shardName("p", key)).then(function (shard) {
+        var gaps = shard && Object.prototype.hasOwnProperty.call(shard, key) ? decode(shard[key]) : [];
+        var flat = new Int32Array(gaps.length), start = new Int32Array(post.docs.length + 1);
+        var i = 0;
+        for (var j = 0; j < post.docs.length; j++) {
+          start[j] = i;
+          var pos = 0;
+          for (var k = 0; k < post.counts[j]; k++, i++) { pos += gaps[i]; flat[i] = pos; }
+        }
+        start[post.docs.length] = i;
+        return { flat: flat, start: start };
+      }));
+    }
+    return this.positionCache.get(key);
+  };
+
+  /** {docs, counts, title} for one folded term: exact substring matches. */
+  Engine.prototype.term = function (term) {
+    var self = this;
+    var cps = Array.from(term);
+    if (cps.length === 1) return this.postings(cps[0]);
+    var offsets = coverOffsets(cps.length);
+    var keys = offsets.map(function (o) { return cps[o] + cps[o + 1]; });
+    return Promise.all(keys.map(function (k) { return self.postings(k); })).then(function (lists) {
+      if (lists.length === 1) return lists[0];
+      if (lists.some(function (l) { return l.docs.length === 0; })) return EMPTY;
+      // Candidates: articles in every list; idx[j][c] = index of candidate c in list j.
+      var cand = [], idx = lists.map(function () { return []; });
+      var ptr = lists.map(function () { return 0; });
+      var first = lists[0];
+      for (var a = 0; a < first.docs.length; a++) {
+        var doc = first.docs[a], ok = true;
+        for (var j = 1; j < lists.length && ok; j++) {
+          var l = lists[j];
+          while (ptr[j] < l.docs.length && l.docs[ptr[j]] < doc) ptr[j]++;
+          ok = ptr[j] < l.docs.length && l.docs[ptr[j]] === doc;
+        }
+        if (ok) {
+          cand.push(doc); idx[0].push(a);
+          for (var j2 = 1; j2 < lists.length; j2++) idx[j2].push(ptr[j2]);
+        }
+      }
+      if (!cand.length) return EMPTY;
+      return Promise.all(keys.map(function (k, j) { return self.positions(k, lists[j]); })).then(function (pos) {
+        var docs = [], counts = [], title = [];
+        for (var c = 0; c < cand.length; c++) {
+          var hits = 0, firstHit = -1;
+          var p0 = pos[0], s0 = p0.start[idx[0][c]], e0 = p0.start[idx[0][c] + 1];
+          var cur = offsets.map(function (o, j) { return pos[j].start[idx[j][c]]; });
+          for (var s = s0; s < e0; s++) {
+            var p = p0.flat[s], all = true;
+            for (var j3 = 1; j3 < offsets.length && all; j3++) {
+              var want = p + offsets[j3], pj = pos[j3], end = pj.start[idx[j3][c] + 1];
+              while (cur[j3] < end && pj.flat[cur[j3]] < want) cur[j3]++;
+              all = cur[j3] < end && pj.flat[cur[j3]] === want;
+            }
+            if (all) { hits++; if (firstHit < 0) firstHit = p; }
+          }
+          if (hits) {
+            docs.push(cand[c]); counts.push(hits);
+            title.push(firstHit + cps.length <= self.titleLen[cand[c]] ? 1 : 0);
+          }
+        }
+        return { docs: docs, counts: counts, title: title };
+      });
+    });
+  };
+
+  /**
+   * Ranked hits for a query and facet filters {zone, topic, year} (ids; year
+   * is the year itself). Returns {terms, hits: [{doc, count, titleTerms}], all}
+   * where `all` are the hits before facet filtering (for facet counts).
+   */
+  Engine.prototype.search = function (query, filters) {
+    var self = this;
+    filters = filters || {};
+    var terms = this.folder.terms(query);
+    var n = this.manifest.docs;
+    var found;
+    if (!terms.length) {
+      var every = [];
+      for (var d = 0; d < n; d++) every.push({ doc: d, count: 0, titleTerms: 0 });
+      found = Promise.resolve(every);
+    } else {
+      found = Promise.all(terms.map(function (t) { return self.term(t); })).then(function (results) {
+        var count = new Int32Array(n), titles = new Int32Array(n), seen = new Int32Array(n);
+        results.forEach(function (r) {
+          for (var j = 0; j < r.docs.length; j++) {
+            seen[r.docs[j]]++; count[r.docs[j]] += r.counts[j]; titles[r.docs[j]] += r.title[j];
+          }
+        });
+        var hits = [];
+        for (var d2 = 0; d2 < n; d2++) {
+          if (seen[d2] === terms.length) hits.push({ doc: d2, count: count[d2], titleTerms: titles[d2] });
+        }
+        return hits;
+      });
+    }
+    return found.then(function (all) {
+      all.sort(function (a, b) {
+        return (b.titleTerms - a.titleTerms) || (b.count - a.count) ||
+          (self.dateRank[b.doc] - self.dateRank[a.doc]) || (a.doc - b.doc);
+      });
+      var hits = all.filter(function (h) { return self.matchesFacets(h.doc, filters); });
+      return { terms: terms, hits: hits, all: all };
+    });
+  };
+
+  Engine.prototype.matchesFacets = function (doc, f) {
+    if (f.zone != null && this.zones[doc].indexOf(f.zone) < 0) return false;
+    if (f.topic != null && this.topics[doc].indexOf(f.topic) < 0) return false;
+    if (f.year != null) {
+      var y = this.year[doc];
+      if (!y || this.manifest.years[y - 1][0] !== f.year) return false;
+    }
+    return true;
+  };
+
+  /** Display metadata of one article: {url, title, date, newspaper, page, zones, topics}. */
+  Engine.prototype.meta = function (doc) {
+    var size = this.manifest.metaChunk, m = this.manifest;
+    return this.load("m/" + Math.floor(doc / size)).then(function (chunk) {
+      var r = chunk[doc % size];
+      return {
+        url: r[0], title: r[1], date: r[2], newspaper: r[3], page: r[4],
+        zones: r[5].map(function (z) { return m.zones[z][0]; }),
+        topics: r[6].map(function (t) { return m.topics[t][0]; })
+      };
+    });
+  };
+
+  Engine.prototype.text = function (doc) {
+    return this.load("t/" + doc);
+  };
+
+  /** Create an engine from a loader: loads the manifest and the doc table. */
+  function openIndex(load) {
+    return Promise.all([load("manifest"), load("docs")]).then(function (r) {
+      if (!r[0] || r[1] == null) throw new Error("search index not found");
+      return new Engine(load, r[0], r[1]);
+    });
+  }
+
+  /* ---------------- snippets ---------------- */
+  /**
+   * Pieces of `text` around the first match: [{text, mark}], at most about
+   * `width` characters, with every term occurrence marked.
+   */
+  function highlight(folder, text, terms, width) {
+    var f = folder.foldWithMap(text);
+    var ranges = [];
+    terms.forEach(function (t) {
+      var at = f.text.indexOf(t);
+      while (at >= 0 && t.length) {
+        ranges.push([f.from[at], f.to[at + t.length - 1]]);
+        at = f.text.indexOf(t, at + 1);
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    });
+    var start = 0, end = text.length;
+    if (width && text.length > width) {
+      start = merged.length ? Math.max(0, merged[0][0] - Math.floor(width / 4)) : 0;
+      end = Math.min(text.length, start + width);
+      // never split a surrogate pair
+      if (start > 0 && /[\udc00-\udfff]/.test(text[start])) start--;
+      if (end < text.length && /[\udc00-\udfff]/.test(text[end])) end++;
+    }
+    var pieces = [];
+    if (start > 0) pieces.push({ text: "…", mark: false });
+    var pos = start;
+    merged.forEach(function (r) {
+      var a = Math.max(r[0], start), b = Math.min(r[1], end);
+      if (a >= b) return;
+      if (a > pos) pieces.push({ text: text.slice(pos, a), mark: false });
+      pieces.push({ text: text.slice(a, b), mark: true });
+      pos = b;
+    });
+    if (pos < end) pieces.push({ text: text.slice(pos, end), mark: false });
+    if (end < text.length) pieces.push({ text: "…", mark: false });
+    return pieces;
+  }
+
+  var api = { decode: decode, makeFolder: makeFolder, keyHash: keyHash, coverOffsets: coverOffsets,
+              Engine: Engine, openIndex: openIndex, highlight: highlight };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  if (typeof document === "undefined") return;
+
+  /* ================= browser UI ================= */
+  var script = document.currentScript;
+  var SITE = script.src.replace(/assets\/search\/search\.js(?:[?#].*)?$/, "");
+  var DATA = SITE + "search/";
+  var SEARCH_PAGE = SITE + "search.html";
+  var PAGE_SIZE = 10;
+  var SNIPPET = 150;
+  var L = {
+    placeholder: "搜索全文", search: "搜索", allZones: "全部园区", allTopics: "全部主题",
+    allYears: "全部年份", zone: "园区", topic: "主题", year: "年份", more: "显示更多",
+    loading: "正在搜索…", failed: "搜索索引加载失败。", empty: "请输入要搜索的字词，多个词用空格分隔。",
+    page: function (p) { return "第" + p + "版"; }
+  };
+
+  var store = {}, waiting = {};
+  /** Receives the data of one index file (called by the file itself). */
+  root.gxqSearchData = function (name, data) {
+    store[name] = data;
+    if (waiting[name]) waiting[name](data);
+  };
+  /** Load one index file with a <script> tag; resolves null if it is missing. */
+  function loadData(name) {
+    if (Object.prototype.hasOwnProperty.call(store, name)) return Promise.resolve(store[name]);
+    return new Promise(function (resolve) {
+      waiting[name] = resolve;
+      var s = document.createElement("script");
+      s.src = DATA + name + ".js";
+      s.async = true;
+      s.onerror = function () { store[name] = null; resolve(null); };
+      s.onload = function () { if (!(name in store)) { store[name] = null; resolve(null); } s.remove(); };
+      document.head.appendChild(s);
+    });
+  }
+  var memo = {};
+  function load(name) {
+    if (!memo[name]) memo[name] = loadData(name);
+    return memo[name];
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function params() {
+    var p = new URLSearchParams(location.search);
+    return { q: p.get("q") || "", zone: p.get("zone") || "", topic: p.get("topic") || "", year: p.get("year") || "" };
+  }
+
+  /* ---- header box: on every page ---- */
+  function headerBox() {
+    var inner = document.querySelector(".md-header__inner");
+    if (!inner || inner.querySelector(".gxq-header-search")) return;
+    var form = el("form", "gxq-header-search");
+    form.action = SEARCH_PAGE;
+    form.method = "get";
+    form.setAttribute("role", "search");
+    var input = el("input", "gxq-header-search__input");
+    input.type = "search";
+    input.name = "q";
+    input.placeholder = L.placeholder;
+    input.setAttribute("aria-label", L.placeholder);
+    input.autocomplete = "off";
+    input.value = document.getElementById("gxq-search") ? params().q : "";
+    form.appendChild(input);
+    var source = inner.querySelector(".md-header__source");
+    inner.insertBefore(form, source);
+  }
+
+  /* ---- search page ---- */
+  function select(name, label, allLabel, values, current, counts) {
+    var s = el("select", "gxq-facet");
+    s.name = name;
+    s.setAttribute("aria-label", label);
+    var all = el("option", null, allLabel);
+    all.value = "";
+    s.appendChild(all);
+    values.forEach(function (v, i) {
+      var o = el("option", null, v + (counts ? " (" + (counts[i] || 0) + ")" : ""));
+      o.value = String(v);
+      if (String(v) === current) o.selected = true;
+      s.appendChild(o);
+    });
+    return s;
+  }
+
+  function facetCounts(engine, hits) {
+    var m = engine.manifest;
+    var zones = new Array(m.zones.length).fill(0), topics = new Array(m.topics.length).fill(0),
+        years = new Array(m.years.length).fill(0);
+    hits.forEach(function (h) {
+      engine.zones[h.doc].forEach(function (z) { zones[z]++; });
+      engine.topics[h.doc].forEach(function (t) { topics[t]++; });
+      if (engine.year[h.doc]) years[engine.year[h.doc] - 1]++;
+    });
+    return { zones: zones, topics: topics, years: years };
+  }
+
+  function renderForm(box, engine, p, counts) {
+    var m = engine.manifest;
+    var form = el("form", "gxq-form");
+    form.method = "get";
+    form.action = SEARCH_PAGE;
+    form.setAttribute("role", "search");
+    var row = el("div", "gxq-form__row");
+    var input = el("input", "gxq-input");
+    input.type = "search"; input.name = "q"; input.value = p.q;
+    input.placeholder = L.placeholder; input.setAttribute("aria-label", L.placeholder);
+    var button = el("button", "md-button md-button--primary gxq-submit", L.search);
+    button.type = "submit";
+    row.appendChild(input); row.appendChild(button);
+    form.appendChild(row);
+    var facets = el("div", "gxq-form__facets");
+    var name = function (x) { return x[0]; };
+    facets.appendChild(select("zone", L.zone, L.allZones, m.zones.map(name), p.zone, counts && counts.zones));
+    facets.appendChild(select("topic", L.topic, L.allTopics, m.topics.map(name), p.topic, counts && counts.topics));
+    facets.appendChild(select("year", L.year, L.allYears, m.years.map(name), p.year, counts && counts.years));
+    facets.querySelectorAll("select").forEach(function (s) {
+      s.addEventListener("change", function () { if (form.requestSubmit) form.requestSubmit(); else form.submit(); });
+    });
+    form.appendChild(facets);
+    form.addEventListener("submit", function () {
+      // drop empty parameters from the URL
+      form.querySelectorAll("select, input").forEach(function (f) { f.disabled = !f.value; });
+      setTimeout(function () { form.querySelectorAll("select, input").forEach(function (f) { f.disabled = false; }); }, 0);
+    });
+    box.appendChild(form);
+    return form;
+  }
+
+  function appendPieces(parent, pieces) {
+    pieces.forEach(function (piece) {
+      if (piece.mark) parent.appendChild(el("mark", null, piece.text));
+      else parent.appendChild(document.createTextNode(piece.text));
+    });
+  }
+
+  function renderHit(list, engine, hit, terms) {
+    var li = el("li", "gxq-result");
+    li.dataset.doc = String(hit.doc);
+    list.appendChild(li);
+    return engine.meta(hit.doc).then(function (meta) {
+      var h = el("h3", "gxq-result__title");
+      var a = el("a");
+      a.href = SITE + meta.url;
+      appendPieces(a, highlight(engine.folder, meta.title, terms, 0));
+      h.appendChild(a);
+      li.appendChild(h);
+      var info = [meta.date, meta.newspaper, meta.page ? L.page(meta.page) : ""]
+        .concat(meta.zones).concat(meta.topics).filter(Boolean);
+      if (hit.count) info.push("匹配 " + hit.count + " 处");
+      li.appendChild(el("div", "gxq-result__meta", info.join(" · ")));
+      var snippet = el("p", "gxq-result__snippet");
+      li.appendChild(snippet);
+      return engine.text(hit.doc).then(function (text) {
+        appendPieces(snippet, highlight(engine.folder, text || "", terms, SNIPPET));
+      });
+    });
+  }
+
+  function runPage(box) {
+    var started = performance.now();
+    var p = params();
+    box.dataset.state = "loading";
+    var status = el("p", "gxq-status", L.loading);
+    box.appendChild(status);
+    openIndex(load).then(function (engine) {
+      var m = engine.manifest;
+      var zoneId = m.zones.findIndex(function (z) { return z[0] === p.zone; });
+      var topicId = m.topics.findIndex(function (t) { return t[0] === p.topic; });
+      var filters = {
+        zone: zoneId >= 0 ? zoneId : null,
+        topic: topicId >= 0 ? topicId : null,
+        year: p.year && /^\d+$/.test(p.year) ? parseInt(p.year, 10) : null
+      };
+      var hasQuery = engine.folder.terms(p.q).length > 0;
+      var hasFilter = filters.zone != null || filters.topic != null || filters.year != null;
+      if (!hasQuery && !hasFilter) {
+        box.textContent = "";
+        renderForm(box, engine, p, null);
+        box.appendChild(el("p", "gxq-status", L.empty));
+        box.dataset.state = "done";
+        box.dataset.count = "0";
+        return;
+      }
+      return engine.search(p.q, filters).then(function (res) {
+        box.textContent = "";
+        renderForm(box, engine, p, facetCounts(engine, res.all));
+        var seconds = ((performance.now() - started) / 1000).toFixed(2);
+        var what = hasQuery ? "包含“" + res.terms.join("”和“") + "”的文章" : "文章";
+        var msg = res.hits.length ? "找到 " + res.hits.length + " 篇" + what + "（" + seconds + " 秒）"
+                                  : "没有找到" + what + "。";
+        box.appendChild(el("p", "gxq-status", msg));
+        var list = el("ol", "gxq-results");
+        box.appendChild(list);
+        var shown = 0;
+        var more = el("button", "md-button gxq-more", L.more);
+        more.type = "button";
+        function showMore() {
+          var batch = res.hits.slice(shown, shown + PAGE_SIZE);
+          shown += batch.length;
+          more.hidden = shown >= res.hits.length;
+          return Promise.all(batch.map(function (h) { return renderHit(list, engine, h, res.terms); }));
+        }
+        more.addEventListener("click", showMore);
+        box.appendChild(more);
+        box.dataset.count = String(res.hits.length);
+        return showMore().then(function () { box.dataset.state = "done"; });
+      });
+    }).catch(function (err) {
+      box.textContent = "";
+      box.appendChild(el("p", "gxq-status gxq-status--error", L.failed));
+      box.dataset.state = "error";
+      if (root.console) console.error(err);
+    });
+  }
+
+  function init() {
+    headerBox();
+    var box = document.getElementById("gxq-search");
+    if (box) {
+      box.textContent = "";
+      runPage(box);
+    }
+  }
+  root.gxqSearch = { load: load, openIndex: function () { return openIndex(load); }, api: api };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,258 @@
+"""Build the static search index (``site/search/``) from article records.
+
+Files (every one a JavaScript file ``gxqSearchData("<name>", <JSON>);`` so the
+browser can load it with a ``<script>`` tag, which works from ``file://``
+where ``fetch``/XHR do not):
+
+``manifest.js``
+    counts, shard count, facet values (zones, topics, years) and the casefold
+    exceptions for the client's query folding.
+``docs.js``
+    one encoded stream with, per article: date rank, folded title length,
+    year, zone ids and topic ids (ranking and facets for every result).
+``d/<shard>.js``
+    per key (one folded code point, or a bigram of two): the articles that
+    contain it, as (doc-id gap, count·2 + in-title) pairs.
+``p/<shard>.js``
+    per bigram: the positions of each occurrence in each article of its
+    ``d`` list (first position, then gaps), for exact phrase matching.
+``m/<chunk>.js``
+    display metadata (URL, title, date, paper, page, zones, topics) of
+    :data:`META_CHUNK` consecutive articles.
+``t/<id>.js``
+    the plain text of one article (NFC), for snippets.
+
+Keys are sharded by FNV-1a hash of their code points; the shard count is a
+power of two chosen so an average ``d``+``p`` shard pair is about
+:data:`TARGET_SHARD_BYTES`. All numbers use :mod:`.codec`.
+
+Memory: postings are appended to one ``bytearray`` pair per key as each
+article is read (articles never stay in memory), so the builder holds about
+the size of the finished index plus one article.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from . import codec
+from .fold import WHITESPACE, casefold_exceptions, fold
+from .records import Record
+
+FORMAT_VERSION = 1
+CALLBACK = "gxqSearchData"
+META_CHUNK = 32
+TARGET_SHARD_BYTES = 12_000
+MIN_SHARDS = 8
+MAX_SHARDS = 8192
+
+_RUN = re.compile("[^" + re.escape("".join(sorted(WHITESPACE))) + "]{2,}")
+_enc = codec._CACHE  # hot path: small-number encodings by value
+_encode = codec.encode
+
+
+def key_hash(key: str) -> int:
+    """FNV-1a (32 bit) over the code points of a key; the client computes the same.
+
+    >>> key_hash("高新"), key_hash("a")
+    (475404597, 3826002220)
+    """
+    h = 0x811C9DC5
+    for ch in key:
+        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def index_text(record: Record) -> tuple[str, int]:
+    """The folded searchable text of a record and the folded title length."""
+    title = fold(record.title)
+    return title + "\n" + fold(record.text), len(title)
+
+
+def bigram_positions(text: str) -> dict[str, list[int]]:
+    """Positions of every bigram that has no whitespace in it.
+
+    >>> bigram_positions("高新区 高新")
+    {'高新': [0, 4], '新区': [1]}
+    """
+    found: dict[str, list[int]] = {}
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        for i in range(start, end - 1):
+            key = text[i:i + 2]
+            positions = found.get(key)
+            if positions is None:
+                found[key] = [i]
+            else:
+                positions.append(i)
+    return found
+
+
+class _Posting:
+    """Encoded postings of one key, appended article by article."""
+
+    __slots__ = ("docs", "positions", "last")
+
+    def __init__(self, positional: bool):
+        self.docs = bytearray()
+        self.positions = bytearray() if positional else None
+        self.last = -1
+
+
+@dataclass
+class BuildStats:
+    articles: int = 0
+    keys: int = 0
+    shards: int = 0
+    files: int = 0
+    bytes: int = 0
+
+
+class IndexBuilder:
+    """Accumulates records into postings; :meth:`write` emits the index files."""
+
+    def __init__(self, out_dir: Path | str):
+        self.out_dir = Path(out_dir)
+        if self.out_dir.exists():
+            shutil.rmtree(self.out_dir)
+        (self.out_dir / "t").mkdir(parents=True)
+        self.postings: dict[str, _Posting] = {}
+        self.docs: list[tuple] = []     # (date_key, title_len, year, zones, topics)
+        self.meta: list[list] = []      # (url, title, date, newspaper, page, zones, topics)
+        self.stats = BuildStats()
+
+    # -- adding --------------------------------------------------------
+    def add(self, record: Record) -> int:
+        """Index one record (and write its text file); return its doc id."""
+        doc = len(self.docs)
+        text, title_len = index_text(record)
+        self._add_bigrams(doc, text, title_len)
+        self._add_unigrams(doc, text, title_len)
+        self.docs.append((record.date_key, title_len, record.year, record.zones, record.topics))
+        self.meta.append([record.url, record.title, record.date, record.newspaper,
+                          record.page, record.zones, record.topics])
+        self._write_js(f"t/{doc}", record.text)
+        return doc
+
+    def _posting(self, key: str, positional: bool) -> _Posting:
+        posting = self.postings.get(key)
+        if posting is None:
+            posting = self.postings[key] = _Posting(positional)
+        return posting
+
+    def _add_bigrams(self, doc: int, text: str, title_len: int) -> None:
+        for key, positions in bigram_positions(text).items():
+            posting = self._posting(key, True)
+            in_title = positions[0] + 2 <= title_len
+            posting.docs += _encode(doc - posting.last)
+            posting.docs += _encode(len(positions) * 2 + in_title)
+            posting.last = doc
+            prev = 0
+            out = posting.positions
+            for pos in positions:
+                gap = pos - prev
+                out += _enc[gap] if gap < 65536 else _encode(gap)
+                prev = pos
+            # positions are strictly increasing, so gaps after the first are >= 1
+
+    def _add_unigrams(self, doc: int, text: str, title_len: int) -> None:
+        title_chars = set(text[:title_len])
+        for key, count in Counter(text).items():
+            if key in WHITESPACE:
+                continue
+            posting = self._posting(key, False)
+            posting.docs += _encode(doc - posting.last)
+            posting.docs += _encode(count * 2 + (key in title_chars))
+            posting.last = doc
+
+    # -- writing -------------------------------------------------------
+    def _write_js(self, name: str, data) -> None:
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        body = f'{CALLBACK}("{name}",{payload});\n'.encode("utf-8")
+        path = self.out_dir / f"{name}.js"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(body)
+        self.stats.files += 1
+        self.stats.bytes += len(body)
+
+    def shard_count(self) -> int:
+        """A power of two giving shards of about TARGET_SHARD_BYTES."""
+        total = sum(len(p.docs) + len(p.positions or b"") for p in self.postings.values())
+        count = MIN_SHARDS
+        while count < MAX_SHARDS and total / count > TARGET_SHARD_BYTES:
+            count *= 2
+        return count
+
+    def write(self) -> BuildStats:
+        """Write shards, doc table, metadata chunks and the manifest."""
+        shards = self.shard_count()
+        width = len(f"{shards - 1:x}")
+        groups: dict[int, list[str]] = {}
+        for key in self.postings:
+            groups.setdefault(key_hash(key) & (shards - 1), []).append(key)
+        for shard, keys in sorted(groups.items()):
+            name = f"{shard:0{width}x}"
+            keys.sort()
+            self._write_js(f"d/{name}", {k: self.postings[k].docs.decode("ascii") for k in keys})
+            positional = {k: self.postings[k].positions.decode("ascii")
+                          for k in keys if self.postings[k].positions is not None}
+            if positional:
+                self._write_js(f"p/{name}", positional)
+        self.stats.keys = len(self.postings)
+        self.postings = {}
+        self._write_tables(shards)
+        self.stats.articles = len(self.docs)
+        self.stats.shards = shards
+        return self.stats
+
+    def _write_tables(self, shards: int) -> None:
+        zones = sorted({z for d in self.docs for z in d[3]})
+        topics = sorted({t for d in self.docs for t in d[4]})
+        years = sorted({d[2] for d in self.docs if d[2] is not None}, reverse=True)
+        zone_id = {z: i for i, z in enumerate(zones)}
+        topic_id = {t: i for i, t in enumerate(topics)}
+        year_id = {y: i + 1 for i, y in enumerate(years)}
+        date_rank = {k: i for i, k in enumerate(sorted({d[0] for d in self.docs}))}
+        table = bytearray()
+        for date_key, title_len, year, doc_zones, doc_topics in self.docs:
+            table += _encode(date_rank[date_key]) + _encode(title_len) + _encode(year_id.get(year, 0))
+            table += _encode(len(doc_zones)) + b"".join(_encode(zone_id[z]) for z in doc_zones)
+            table += _encode(len(doc_topics)) + b"".join(_encode(topic_id[t]) for t in doc_topics)
+        self._write_js("docs", table.decode("ascii"))
+        for start in range(0, len(self.meta), META_CHUNK):
+            chunk = [[url, title, date, paper, page, [zone_id[z] for z in zs], [topic_id[t] for t in ts]]
+                     for url, title, date, paper, page, zs, ts in self.meta[start:start + META_CHUNK]]
+            self._write_js(f"m/{start // META_CHUNK}", chunk)
+        self._write_js("manifest", {
+            "version": FORMAT_VERSION,
+            "docs": len(self.docs),
+            "shards": shards,
+            "metaChunk": META_CHUNK,
+            "zones": [[z, n] for z, n in zip(zones, _counts(zones, (d[3] for d in self.docs)))],
+            "topics": [[t, n] for t, n in zip(topics, _counts(topics, (d[4] for d in self.docs)))],
+            "years": [[y, n] for y, n in zip(years, _counts(years, ([d[2]] for d in self.docs)))],
+            "casefold": _CASEFOLD,
+        })
+
+
+def _counts(values: list, lists: Iterable[list]) -> list[int]:
+    counter: Counter = Counter()
+    for items in lists:
+        counter.update(set(items))
+    return [counter[v] for v in values]
+
+
+_CASEFOLD = casefold_exceptions()
+
+
+def build_index(records: Iterable[Record], out_dir: Path | str) -> BuildStats:
+    """Index all records into ``out_dir`` (replaced); return counts and sizes."""
+    builder = IndexBuilder(out_dir)
+    for record in records:
+        builder.add(record)
+    return builder.write()

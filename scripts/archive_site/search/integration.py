@@ -1,0 +1,75 @@
+"""MkDocs integration of the search (used by ``scripts/hooks/search.py``).
+
+- ``on_config``: adds the client's CSS and JavaScript to every page.
+- ``on_files``: adds the generated search page (:data:`SEARCH_PAGE`) and the
+  client assets (from ``assets/``) to the site's files.
+- ``on_post_build``: rebuilds the index from ``docs/`` into ``site/search/``.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+from .builder import build_index
+from .records import iter_records
+
+log = logging.getLogger("mkdocs.hooks.search")
+
+ASSETS_DIR = Path(__file__).resolve().parent / "assets"
+ASSET_URI = "assets/search/"
+SEARCH_PAGE = "search.md"
+INDEX_DIR = "search"
+
+SEARCH_PAGE_TEXT = """---
+title: 全文搜索
+hide:
+  - toc
+search:
+  exclude: true
+---
+
+# 全文搜索
+
+<div id="gxq-search" class="gxq-search">
+<p class="gxq-status">正在加载搜索……</p>
+<noscript><p>全文搜索需要浏览器启用 JavaScript。</p></noscript>
+</div>
+
+在上方输入字词即可检索全部文章正文、标题、作者与图片说明：结果包含输入的**完整字串**（词的一部分也可以，如“构机”可找到“盾构机”），
+多个词用空格分隔表示同时包含。全角与半角、英文大小写视为相同。广告与版面杂项不参与检索。
+"""
+
+
+def on_config(config):
+    """Add the search client's stylesheet and script to every page."""
+    css = ASSET_URI + "search.css"
+    js = ASSET_URI + "search.js"
+    if css not in [str(x) for x in config.extra_css]:
+        config.extra_css.append(css)
+    if js not in [str(x) for x in config.extra_javascript]:
+        config.extra_javascript.append(js)
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    """Add the generated search page and the client assets."""
+    if files.get_file_from_path(SEARCH_PAGE) is None:
+        files.append(File.generated(config, SEARCH_PAGE, content=SEARCH_PAGE_TEXT))
+    for asset in sorted(ASSETS_DIR.iterdir()):
+        uri = ASSET_URI + asset.name
+        if files.get_file_from_path(uri) is None:
+            files.append(File.generated(config, uri, abs_src_path=str(asset)))
+    return files
+
+
+def on_post_build(config) -> None:
+    """Build the search index from the article pages of docs/ into site/search/."""
+    started = time.perf_counter()
+    out = Path(config.site_dir) / INDEX_DIR
+    stats = build_index(iter_records(config.docs_dir), out)
+    log.info("search index: %d articles, %d keys, %d files, %.1f MB in %.1f s",
+             stats.articles, stats.keys, stats.files, stats.bytes / 1e6,
+             time.perf_counter() - started)

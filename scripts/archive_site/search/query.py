@@ -1,0 +1,149 @@
+"""A reference search over a built index, in Python: the same algorithm as the
+browser client (``assets/search.js``), used by the tests to check the index
+against brute-force substring search, and by people to query a build::
+
+    python -m archive_site.search.query site/search 高新区 稀土
+
+Exactness: a term of m ≥ 2 folded code points is covered by the bigrams at
+offsets 0, 2, 4, … and m−2. A start position p matches when each of those
+bigrams occurs at p + offset: together they spell every code point of the
+term, so the match is exact, with no false positives and none missed. A
+one-code-point term uses the unigram lists.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import codec
+from .builder import CALLBACK, key_hash
+from .fold import query_terms
+
+
+def cover_offsets(length: int) -> list[int]:
+    """Offsets of the bigrams that spell a term of ``length`` code points.
+
+    >>> cover_offsets(2), cover_offsets(3), cover_offsets(5), cover_offsets(6)
+    ([0], [0, 1], [0, 2, 3], [0, 2, 4])
+    """
+    offsets = list(range(0, length - 1, 2))
+    if offsets[-1] != length - 2:
+        offsets.append(length - 2)
+    return offsets
+
+
+@dataclass
+class Hit:
+    doc: int
+    count: int        # occurrences of all terms
+    title_terms: int  # how many terms occur in the title
+
+
+class Index:
+    """A built index directory, read lazily shard by shard (like the client)."""
+
+    def __init__(self, directory: Path | str):
+        self.dir = Path(directory)
+        self.loaded: list[str] = []
+        self.manifest = self._load("manifest")
+        self.shards = self.manifest["shards"]
+        self.width = len(f"{self.shards - 1:x}")
+        table = codec.decode(self._load("docs"))
+        self.title_len, self.date_rank, self.year, self.zones, self.topics = [], [], [], [], []
+        i = 0
+        for _ in range(self.manifest["docs"]):
+            self.date_rank.append(table[i]); self.title_len.append(table[i + 1]); self.year.append(table[i + 2])
+            nz = table[i + 3]; self.zones.append(list(table[i + 4:i + 4 + nz])); i += 4 + nz
+            nt = table[i]; self.topics.append(list(table[i + 1:i + 1 + nt])); i += 1 + nt
+
+    def _load(self, name: str):
+        text = (self.dir / f"{name}.js").read_text(encoding="utf-8")
+        prefix = f'{CALLBACK}("{name}",'
+        if not text.startswith(prefix) or not text.endswith(");\n"):
+            raise ValueError(f"{name}.js is not a search data file")
+        self.loaded.append(name)
+        return json.loads(text[len(prefix):-3])
+
+    def _shard(self, kind: str, key: str) -> dict:
+        name = f"{kind}/{key_hash(key) & (self.shards - 1):0{self.width}x}"
+        if not (self.dir / f"{name}.js").exists():
+            return {}
+        return self._load(name)
+
+    def postings(self, key: str) -> dict[int, tuple[int, bool]]:
+        """doc → (count, in title) for one key (a code point or a bigram)."""
+        stream = self._shard("d", key).get(key, "")
+        numbers = codec.decode(stream)
+        out, doc = {}, -1
+        for i in range(0, len(numbers), 2):
+            doc += numbers[i]
+            out[doc] = (numbers[i + 1] >> 1, bool(numbers[i + 1] & 1))
+        return out
+
+    def positions(self, key: str, postings: dict[int, tuple[int, bool]]) -> dict[int, list[int]]:
+        """doc → positions of a bigram (its posting list must be given)."""
+        numbers = codec.decode(self._shard("p", key).get(key, ""))
+        out, i = {}, 0
+        for doc, (count, _) in postings.items():
+            pos, found = 0, []
+            for gap in numbers[i:i + count]:
+                pos += gap
+                found.append(pos)
+            out[doc] = found
+            i += count
+        return out
+
+    def term(self, term: str) -> dict[int, tuple[int, bool]]:
+        """doc → (occurrences, in title) for one folded term."""
+        if len(term) == 1:
+            return self.postings(term)
+        offsets = cover_offsets(len(term))
+        lists = [self.postings(term[o:o + 2]) for o in offsets]
+        if len(lists) == 1:
+            return lists[0]
+        candidates = set(lists[0]).intersection(*lists[1:])
+        where = [self.positions(term[o:o + 2], lst) for o, lst in zip(offsets, lists)]
+        result = {}
+        for doc in sorted(candidates):
+            others = [(o, set(w[doc])) for o, w in zip(offsets[1:], where[1:])]
+            starts = [p for p in where[0][doc] if all(p + o in s for o, s in others)]
+            if starts:
+                result[doc] = (len(starts), starts[0] + len(term) <= self.title_len[doc])
+        return result
+
+    def search(self, query: str, zone: int | None = None, topic: int | None = None,
+               year: int | None = None) -> list[Hit]:
+        """Ranked hits: title matches first, then occurrences, then newest."""
+        hits: dict[int, Hit] | None = None
+        for term in query_terms(query):
+            found = self.term(term)
+            if hits is None:
+                hits = {d: Hit(d, c, int(t)) for d, (c, t) in found.items()}
+            else:
+                hits = {d: Hit(d, h.count + found[d][0], h.title_terms + found[d][1])
+                        for d, h in hits.items() if d in found}
+        ranked = [h for h in (hits or {}).values() if self._facets_ok(h.doc, zone, topic, year)]
+        ranked.sort(key=lambda h: (-h.title_terms, -h.count, -self.date_rank[h.doc], h.doc))
+        return ranked
+
+    def _facets_ok(self, doc: int, zone, topic, year) -> bool:
+        return ((zone is None or zone in self.zones[doc])
+                and (topic is None or topic in self.topics[doc])
+                and (year is None or self.year[doc] == year))
+
+    def meta(self, doc: int) -> list:
+        chunk = self.manifest["metaChunk"]
+        return self._load(f"m/{doc // chunk}")[doc % chunk]
+
+
+def main(argv: list[str]) -> None:
+    index = Index(argv[0])
+    for hit in index.search(" ".join(argv[1:]))[:20]:
+        url, title, date, *_ = index.meta(hit.doc)
+        print(f"{hit.count:4d} {'T' if hit.title_terms else ' '} {date:10s} {title}  {url}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

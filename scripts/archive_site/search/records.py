@@ -1,0 +1,164 @@
+"""Search records: what of each article page under ``docs/`` is searchable.
+
+Only article pages are indexed: pages under ``docs/articles/`` read (and
+validated) with :func:`newsarchive.schema.read_page`. Source pages
+(``type: source``: removed ads, page furniture and raw OCR) are never indexed,
+nor are pages whose front matter says ``search: {exclude: true}``.
+
+The searchable text of an article is its title, kicker, subtitle, byline,
+body and photo captions, one field per line, title first (so a match that
+ends within ``len(fold(title))`` is a title match). Markdown markup is
+removed and backslash escapes and HTML entities are undone; the text stays
+NFC for display.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from newsarchive.schema import date_parts, read_page
+
+ARTICLES_DIR = "articles"
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+\s*)?$")
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+# One pass over inline markup: escapes first, so "\*" stays a literal star.
+_INLINE = re.compile(
+    r"\\(?P<esc>[!-/:-@\[-`{-~])"          # backslash escape of ASCII punctuation
+    r"|!\[(?P<alt>[^\]]*)\]\([^)]*\)"       # image: keep the alt text
+    r"|\[(?P<link>[^\]]*)\]\([^)]*\)"       # link: keep the text
+    r"|<(?:[a-zA-Z/!][^>]*)>"               # HTML tag
+    r"|(?P<emph>\*{1,3}|_{2,3}|`+|~~)"      # emphasis / code markers
+)
+
+
+def _inline_text(match: re.Match) -> str:
+    if match.group("esc") is not None:
+        return match.group("esc")
+    if match.group("alt") is not None:
+        return match.group("alt")
+    if match.group("link") is not None:
+        return match.group("link")
+    return ""
+
+
+def markdown_to_text(body: str) -> str:
+    """Plain text of an article body: one line per paragraph or heading.
+
+    >>> markdown_to_text("## 小标题\\n\\n第一段 \\\\*不是强调\\\\* **强调**\\n\\n&lt;b&gt; [链接](x.html)\\n")
+    '小标题\\n第一段 *不是强调* 强调\\n<b> 链接'
+    """
+    lines = []
+    in_fence = False
+    for raw in body.splitlines():
+        if _FENCE.match(raw):
+            in_fence = not in_fence
+            continue
+        if in_fence or _RULE.match(raw) or raw.lstrip().startswith(("<!--", "!!!", "???")):
+            continue
+        line = raw
+        heading = _HEADING.match(line)
+        if heading:
+            line = heading.group(1)
+        line = _LIST.sub("", _QUOTE.sub("", line))
+        line = html.unescape(_INLINE.sub(_inline_text, line)).strip()
+        if line:
+            lines.append(unicodedata.normalize("NFC", line))
+    return "\n".join(lines)
+
+
+@dataclass
+class Record:
+    """One searchable article."""
+
+    url: str                    # relative to the site root, e.g. articles/x/01.html
+    title: str
+    text: str                   # the non-title fields, one per line (NFC)
+    date: str = ""              # ISO as written (YYYY, YYYY-MM or YYYY-MM-DD)
+    year: int | None = None
+    newspaper: str = ""
+    page: str = ""
+    zones: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+
+    @property
+    def date_key(self) -> int:
+        """A sortable number for the date (unknown parts count as 0)."""
+        y, m, d = date_parts(self.date or None)
+        return (y or 0) * 10000 + (m or 0) * 100 + (d or 0)
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def _as_list(value) -> list[str]:
+    return [_as_text(v) for v in (value or []) if _as_text(v)]
+
+
+def _iso(value) -> str:
+    if value is None or value == "":
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def record_from_page(path: Path, url: str) -> Record | None:
+    """The record of one page, or None when the page must not be searchable."""
+    page = read_page(path)
+    meta = page.meta
+    if page.is_source:
+        return None
+    search = meta.get("search")
+    if isinstance(search, dict) and search.get("exclude"):
+        return None
+    byline = _as_list(meta.get("byline")) or _as_list(meta.get("authors"))
+    fields = [
+        _as_text(meta.get("kicker")),
+        _as_text(meta.get("subtitle")),
+        " ".join(byline),
+        markdown_to_text(page.body),
+        "\n".join(_as_list(meta.get("captions"))),
+    ]
+    date = _iso(meta.get("date"))
+    return Record(
+        url=url,
+        title=_as_text(meta.get("title")),
+        text="\n".join(f for f in fields if f),
+        date=date,
+        year=date_parts(date or None)[0],
+        newspaper=_as_text(meta.get("newspaper")),
+        page=_as_text(meta.get("page")),
+        zones=_as_list(meta.get("zones")),
+        topics=_as_list(meta.get("topics")),
+    )
+
+
+def article_paths(docs_dir: Path) -> list[tuple[Path, str]]:
+    """(path, site URL) of every Markdown page under docs/articles/, sorted."""
+    root = Path(docs_dir) / ARTICLES_DIR
+    if not root.is_dir():
+        return []
+    found = []
+    for path in sorted(root.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        found.append((path, rel[:-3] + ".html"))
+    return found
+
+
+def iter_records(docs_dir: Path | str) -> Iterator[Record]:
+    """The records of all searchable article pages under ``docs_dir``, in path order."""
+    for path, url in article_paths(Path(docs_dir)):
+        record = record_from_page(path, url)
+        if record is not None:
+            yield record
