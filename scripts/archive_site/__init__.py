@@ -1,0 +1,16 @@
+"""The archive website around the article pages of ``docs/``.
+
+Everything here is computed from the pages under ``docs/`` at build time
+(never from ``seeds/``), so a hand edit of a page's front matter shows up in
+every index on the next ``mkdocs build`` / ``mkdocs serve``.
+
+Layout (after Material's own plugins):
+
+- :mod:`archive_site.config`     where generated pages live, limits, UI labels
+- :mod:`archive_site.collection` the archive model read from ``docs/``
+- :mod:`archive_site.render`     HTML escaping, links, lists, inline SVG charts
+- :mod:`archive_site.pages`      generators of the index pages (Markdown text)
+- :mod:`archive_site.decorate`   article and source page decoration
+- :mod:`archive_site.exports`    JSON and CSV exports
+- :mod:`archive_site.plugin`     the MkDocs event handlers (used by scripts/hooks/site.py)
+"""

@@ -1,0 +1,285 @@
+"""The archive model: every article and source page of ``docs/``, read and
+validated through :func:`newsarchive.schema.read_page` at build start.
+
+Nothing here knows about MkDocs; give it a docs directory (and optionally the
+list of Markdown paths MkDocs found) and it returns an :class:`Archive`.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from newsarchive.schema import FrontMatterError, date_parts, read_page
+
+from . import config
+
+FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\s`]*)[^\n`]*$")
+
+
+@dataclass
+class Article:
+    """One article page (``docs/articles/<stem>/<nn>.md``)."""
+
+    src_uri: str
+    title: str
+    source: str
+    body: str = ""
+    kicker: str = ""
+    subtitle: str = ""
+    authors: list[str] = field(default_factory=list)
+    byline: list[str] = field(default_factory=list)
+    date: str = ""
+    date_inferred: bool = False
+    newspaper: str = ""
+    page: str = ""
+    section: str = ""
+    editors: list[str] = field(default_factory=list)
+    order: int = 0
+    raw_lines: tuple[int, int] | None = None
+    zones: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    continued: bool = False
+    slug: str = ""
+
+    @property
+    def year(self) -> int | None:
+        return date_parts(self.date or None)[0]
+
+    @property
+    def month(self) -> int | None:
+        return date_parts(self.date or None)[1]
+
+    @property
+    def day(self) -> int | None:
+        return date_parts(self.date or None)[2]
+
+    @property
+    def sort_key(self) -> tuple:
+        """Chronological order; undated last, then by source and position."""
+        y, m, d = date_parts(self.date or None)
+        return (y is None, y or 0, m or 0, d or 0, self.source, self.order, self.src_uri)
+
+
+@dataclass
+class Source:
+    """One source page (``docs/sources/<stem>.md``): a newspaper page as input."""
+
+    src_uri: str
+    source: str
+    newspaper: str = ""
+    page: str = ""
+    date: str = ""
+    editors: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    raw_text: str | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        y, m, d = date_parts(self.date or None)
+        return (y is None, y or 0, m or 0, d or 0, _page_number(self.page), self.source)
+
+
+@dataclass
+class Archive:
+    """All articles and sources, with lookups the page generators need."""
+
+    articles: list[Article] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.articles.sort(key=lambda a: a.sort_key)
+        self.sources.sort(key=lambda s: s.sort_key)
+        self.by_uri = {a.src_uri: a for a in self.articles}
+        self.source_by_name = {s.source: s for s in self.sources}
+        self.source_by_uri = {s.src_uri: s for s in self.sources}
+
+    def source_of(self, article: Article) -> Source | None:
+        """The source page an article was cut from, if it exists."""
+        return self.source_by_name.get(article.source)
+
+    def raw_text_of(self, article: Article) -> str | None:
+        """The article's lines of raw OCR text (``raw_lines``) from its source page."""
+        source = self.source_of(article)
+        if source is None or source.raw_text is None or article.raw_lines is None:
+            return None
+        lines = source.raw_text.split("\n")
+        first, last = article.raw_lines
+        if first > len(lines):
+            return None
+        return "\n".join(lines[first - 1:last])
+
+    def articles_of_source(self, source: Source) -> list[Article]:
+        """A source page's articles in page order (``order``, then listing order)."""
+        listed = [self.by_uri[p] for p in source.articles if p in self.by_uri]
+        others = [a for a in self.articles if a.source == source.source and a not in listed]
+        return sorted(listed + others, key=lambda a: (a.order or 0, a.src_uri))
+
+    def group(self, attr: str) -> dict[str, list[Article]]:
+        """Articles by each value of a list field (``topics``, ``people`` ...), in date order."""
+        groups: dict[str, list[Article]] = defaultdict(list)
+        for article in self.articles:
+            for value in dict.fromkeys(getattr(article, attr)):
+                groups[value].append(article)
+        return dict(groups)
+
+    def date_range(self) -> tuple[str, str] | None:
+        """(earliest, latest) dates of the dated articles, as written."""
+        dated = [a for a in self.articles if a.year is not None]
+        if not dated:
+            return None
+        return dated[0].date, dated[-1].date
+
+
+class CollectionError(Exception):
+    """Some pages under docs/ break the front-matter schema; one line per file."""
+
+    def __init__(self, errors: list[FrontMatterError]):
+        self.errors = errors
+        lines = [str(e) for e in errors]
+        super().__init__(f"{len(errors)} page(s) under docs/ have invalid front matter:\n  " + "\n  ".join(lines))
+
+
+def _page_number(page: str) -> tuple[int, str]:
+    """Sort key of a 版面 number given as int or text ('10', 'A3').
+
+    >>> sorted(["10", "2", "A3", ""], key=_page_number)
+    ['2', '10', '', 'A3']
+    """
+    digits = re.match(r"\d+", page or "")
+    return (int(digits.group()) if digits else 10**6, page or "")
+
+
+def _text(value) -> str:
+    """A scalar front-matter value as text; dates as ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def _strs(value) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def extract_raw_text(body: str) -> str | None:
+    """The raw input text of a source page: the fenced block right after the
+    ``## 原始文本`` heading (the fence may be longer than three backticks).
+
+    >>> extract_raw_text("## 原始文本\\n\\n````text\\n第一行\\n```\\n末行\\n````\\n")
+    '第一行\\n```\\n末行'
+    >>> extract_raw_text("正文") is None
+    True
+    """
+    lines = body.split("\n")
+    try:
+        start = next(i for i, line in enumerate(lines) if line.strip() == config.RAW_HEADING)
+    except StopIteration:
+        return None
+    i = start + 1
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i >= len(lines):
+        return None
+    match = FENCE_OPEN.match(lines[i])
+    if not match:
+        return None
+    fence = match.group("fence")
+    closing = re.compile("^" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
+    content = []
+    for line in lines[i + 1:]:
+        if closing.match(line):
+            return "\n".join(content)
+        content.append(line)
+    return "\n".join(content)   # unterminated fence: the rest of the page
+
+
+def article_from_page(src_uri: str, meta: dict, body: str) -> Article:
+    """Build an :class:`Article` from validated front matter."""
+    raw = meta.get("raw_lines")
+    return Article(
+        src_uri=src_uri,
+        title=str(meta["title"]),
+        source=str(meta["source"]),
+        body=body,
+        kicker=_text(meta.get("kicker")),
+        subtitle=_text(meta.get("subtitle")),
+        authors=_strs(meta.get("authors")),
+        byline=_strs(meta.get("byline")),
+        date=_text(meta.get("date")),
+        date_inferred=bool(meta.get("date_inferred")),
+        newspaper=_text(meta.get("newspaper")),
+        page=_text(meta.get("page")),
+        section=_text(meta.get("section")),
+        editors=_strs(meta.get("editors")),
+        order=meta.get("order") or 0,
+        raw_lines=(raw[0], raw[1]) if raw else None,
+        zones=_strs(meta.get("zones")),
+        topics=_strs(meta.get("topics")),
+        keywords=_strs(meta.get("keywords")),
+        people=_strs(meta.get("people")),
+        organizations=_strs(meta.get("organizations")),
+        captions=_strs(meta.get("captions")),
+        continued=bool(meta.get("continued")),
+        slug=_text(meta.get("slug")),
+    )
+
+
+def source_from_page(src_uri: str, meta: dict, body: str) -> Source:
+    """Build a :class:`Source` from validated front matter and its body."""
+    return Source(
+        src_uri=src_uri,
+        source=str(meta["source"]),
+        newspaper=_text(meta.get("newspaper")),
+        page=_text(meta.get("page")),
+        date=_text(meta.get("date")),
+        editors=_strs(meta.get("editors")),
+        articles=_strs(meta.get("articles")),
+        raw_text=extract_raw_text(body),
+    )
+
+
+def archive_uris(docs_dir: Path) -> list[str]:
+    """The ``src_uri`` of every Markdown file under the articles and sources folders."""
+    uris = []
+    for folder in (config.ARTICLES_DIR, config.SOURCES_DIR):
+        root = docs_dir / folder
+        if root.is_dir():
+            uris += [p.relative_to(docs_dir).as_posix() for p in root.rglob("*.md")]
+    return sorted(uris)
+
+
+def is_archive_page(src_uri: str) -> bool:
+    """True for article and source pages (the ones the schema governs)."""
+    return src_uri.endswith(".md") and src_uri.startswith((config.ARTICLES_DIR, config.SOURCES_DIR))
+
+
+def collect(docs_dir: Path | str, src_uris: Iterable[str] | None = None) -> Archive:
+    """Read and validate every article and source page; raise
+    :class:`CollectionError` naming every broken file at once."""
+    docs_dir = Path(docs_dir)
+    uris = archive_uris(docs_dir) if src_uris is None else sorted(u for u in src_uris if is_archive_page(u))
+    articles, sources, errors = [], [], []
+    for uri in uris:
+        try:
+            page = read_page(docs_dir / uri)
+        except FrontMatterError as exc:
+            errors.append(exc)
+            continue
+        if page.is_source:
+            sources.append(source_from_page(uri, page.meta, page.body))
+        elif uri.startswith(config.ARTICLES_DIR):
+            articles.append(article_from_page(uri, page.meta, page.body))
+        else:
+            errors.append(FrontMatterError(docs_dir / uri, "a page under sources/ must have 'type: source'"))
+    if errors:
+        raise CollectionError(errors)
+    return Archive(articles, sources)

@@ -1,0 +1,56 @@
+"""Where things live and how much of them a page shows: data, not logic.
+
+All paths are ``src_uri`` values relative to ``docs/`` (POSIX slashes). The
+generated pages exist only in memory during the build; nothing is written to
+``docs/``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ARTICLES_DIR = "articles/"      # docs/articles/<source-stem>/<nn>.md
+SOURCES_DIR = "sources/"        # docs/sources/<source-stem>.md
+RAW_HEADING = "## 原始文本"      # heading before the raw text fence on a source page
+
+HOME = "index.md"
+ZONES = "zones/"
+TOPICS = "topics/"
+DATES = "dates/"
+NEWSPAPERS = "newspapers/"
+PEOPLE = "people/"
+ORGANIZATIONS = "organizations/"
+ASSETS_CSS = "assets/archive/archive.css"
+EXPORTS_DIR = "exports"          # under site_dir
+EXPORT_JSON = "exports/articles.json"
+EXPORT_CSV = "exports/articles.csv"
+
+# Search page candidates registered by the search hook (added to the nav when present).
+SEARCH_PAGES = ("search.md", "search/index.md")
+
+UNKNOWN_PROVINCE = "其他/未知"
+UNKNOWN_CITY = "未知"
+LIST_SEPARATOR = "；"            # joins list values in the CSV export
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much the bounded parts of pages show, whatever the archive's size."""
+
+    latest_articles: int = 12     # home page "latest articles"
+    chart_zones: int = 15         # home page bar chart: top zones
+    zone_topics: int = 30         # topics listed on a zone page
+
+
+LIMITS = Limits()
+
+# The index pages in the navigation, in order: (title, src_uri).
+NAV = (
+    ("首页", HOME),
+    ("地区", ZONES + "index.md"),
+    ("主题", TOPICS + "index.md"),
+    ("日期", DATES + "index.md"),
+    ("报纸与版面", NEWSPAPERS + "index.md"),
+    ("人物", PEOPLE + "index.md"),
+    ("机构", ORGANIZATIONS + "index.md"),
+)
+SEARCH_NAV_TITLE = "搜索"

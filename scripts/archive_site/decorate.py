@@ -1,0 +1,123 @@
+"""Decoration of the hand-editable pages at render time: the metadata header,
+captions and raw OCR text of article pages, and the article list of source
+pages. All page text is escaped here (OCR text is never trusted as HTML).
+"""
+from __future__ import annotations
+
+import re
+
+from .collection import Archive, Article, Source
+from .labels import LABELS
+from .pages import SiteIndex
+from .render import esc, paper_label
+
+_CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")
+
+
+def escape_markup(markdown: str) -> str:
+    """Make raw HTML in an article body show as text: ``<`` becomes ``&lt;``
+    outside fenced code (where Markdown already shows it literally).
+
+    >>> escape_markup("正文<script>alert(1)</script>")
+    '正文&lt;script>alert(1)&lt;/script>'
+    >>> escape_markup("```\\n<b>\\n```")
+    '```\\n<b>\\n```'
+    """
+    out, fence = [], None
+    for line in markdown.split("\n"):
+        stripped = line.strip()
+        if fence is None:
+            match = _CODE_FENCE.match(stripped)
+            if match:
+                fence = match.group(1)
+            else:
+                line = line.replace("<", "&lt;")
+        elif stripped and set(stripped) == {fence[0]} and len(stripped) >= len(fence):
+            fence = None
+        out.append(line)
+    return "\n".join(out)
+
+
+def _chips(index: SiteIndex, uri: str, names: list[str], uri_of) -> str:
+    return " ".join(f'<a class="as-chip" href="{index.linker.href(uri, uri_of(n))}">{esc(n)}</a>' for n in names)
+
+
+def date_html(article: Article) -> str:
+    """The date line: ISO date, marked (with an explanation) when inferred."""
+    if not article.date:
+        return f'<span class="as-date">{esc(LABELS["undated"])}</span>'
+    if article.date_inferred:
+        return (f'<span class="as-date as-inferred" title="{esc(LABELS["inferred_long"])}">{esc(article.date)}'
+                f'（{esc(LABELS["inferred_long"])}）</span>')
+    return f'<span class="as-date">{esc(article.date)}</span>'
+
+
+def article_header(index: SiteIndex, article: Article) -> str:
+    """Kicker, title (the page's only ``<h1>``), subtitle and a metadata table."""
+    uri = article.src_uri
+    rows = [("日期", date_html(article))]
+    paper = paper_label(article)
+    source = index.archive.source_of(article)
+    if paper:
+        paper_html = esc(paper)
+        if article.newspaper and ("paper", article.newspaper) in index.slugs:
+            paper_html = f'<a href="{index.linker.href(uri, index.paper_uri(article.newspaper))}">{esc(paper)}</a>'
+        if article.section:
+            paper_html += f' · {esc(article.section)}'
+        rows.append(("报纸", paper_html))
+    if article.authors or article.byline:
+        rows.append((LABELS["authors"], esc("、".join(article.authors) if article.authors else " ".join(article.byline))))
+    if article.editors:
+        rows.append((LABELS["editors"], esc("、".join(article.editors))))
+    zones = index.zones_of(article)
+    if zones:
+        rows.append((LABELS["zones"], _chips(index, uri, zones, index.zone_uri)))
+    if article.topics:
+        rows.append((LABELS["topics"], _chips(index, uri, list(dict.fromkeys(article.topics)), index.topic_uri)))
+    if article.keywords:
+        rows.append((LABELS["keywords"], esc("、".join(article.keywords))))
+    if source is not None:
+        rows.append(("原始版面", f'<a href="{index.linker.href(uri, source.src_uri)}">{esc(LABELS["source_page"])}</a>'))
+    table = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    kicker = f'<p class="as-kicker">{esc(article.kicker)}</p>' if article.kicker else ""
+    subtitle = f'<p class="as-subtitle">{esc(article.subtitle)}</p>' if article.subtitle else ""
+    return (f'<header class="as-article-header">{kicker}<h1>{esc(article.title)}</h1>{subtitle}'
+            f'<table class="as-meta-table">{table}</table></header>')
+
+
+def article_footer(index: SiteIndex, article: Article) -> str:
+    """Captions, the 'continued' note, the raw OCR lines (collapsed) and the source link."""
+    parts = []
+    if article.continued:
+        parts.append(f'<p class="as-continued">{esc(LABELS["continued"])}</p>')
+    if article.captions:
+        captions = "".join(f"<figcaption>{esc(c)}</figcaption>" for c in article.captions)
+        parts.append(f'<figure class="as-captions"><p class="as-captions-title">{esc(LABELS["captions"])}</p>{captions}</figure>')
+    raw = index.archive.raw_text_of(article)
+    if raw is not None and article.raw_lines:
+        first, last = article.raw_lines
+        summary = LABELS["raw_ocr"].format(first=first, last=last)
+        parts.append(f'<details class="as-raw"><summary>{esc(summary)}</summary><pre class="as-raw-text">{esc(raw)}</pre></details>')
+    elif article.raw_lines:
+        parts.append(f'<p class="as-raw-missing">{esc(LABELS["raw_missing"])}</p>')
+    source = index.archive.source_of(article)
+    if source is not None:
+        parts.append(f'<p class="as-source-link"><a href="{index.linker.href(article.src_uri, source.src_uri)}">'
+                     f'{esc(LABELS["source_page"])}</a></p>')
+    return '<footer class="as-article-footer">' + "".join(parts) + "</footer>"
+
+
+def source_header(index: SiteIndex, source: Source) -> str:
+    """On a source page: its newspaper/date/page and its articles in page order."""
+    articles = index.archive.articles_of_source(source)
+    bits = [b for b in (source.newspaper, source.date, LABELS["page_n"].format(page=source.page) if source.page else "") if b]
+    items = "".join(
+        f'<li><a href="{index.linker.href(source.src_uri, a.src_uri)}">{esc(a.title)}</a></li>' for a in articles
+    )
+    listing = f'<ol class="as-list">{items}</ol>' if items else f"<p>{esc(LABELS['none_yet'])}</p>"
+    return (f'<div class="as-source-header"><p class="as-facts">{esc(" · ".join(bits))}</p>'
+            f'<p class="as-captions-title">{esc(LABELS["source_articles"])}</p>{listing}</div>')
+
+
+def is_article(archive: Archive, src_uri: str) -> bool:
+    return src_uri in archive.by_uri

@@ -1,0 +1,114 @@
+"""The MkDocs event handlers of the archive site (``scripts/hooks/site.py``
+exposes them as hooks).
+
+- ``on_config``: the stylesheet; the navigation (index pages only) if
+  mkdocs.yml has none.
+- ``on_files``: read and validate every article/source page (fail the build
+  naming each broken file), then add the index pages as virtual files.
+- ``on_page_markdown``: escape OCR markup in article bodies and page titles.
+- ``on_page_content``: article header/footer, source page article list.
+- ``on_post_build``: JSON and CSV exports.
+"""
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import config as site_config
+from .collection import Archive, CollectionError, collect, is_archive_page
+from .decorate import article_footer, article_header, escape_markup, source_header
+from .exports import write_exports
+from .pages import SiteIndex, generate
+from .regions import registry_lookup
+from .render import Linker, esc
+
+log = logging.getLogger("mkdocs.hooks.archive_site")
+
+
+class ArchiveSite:
+    """State of one build: the archive read from docs/ and its indexes."""
+
+    def __init__(self) -> None:
+        self.archive: Archive | None = None
+        self.index: SiteIndex | None = None
+        self.linker = Linker()
+        self.nav_from_hook = False
+
+    # -- configuration --------------------------------------------------------
+    def on_config(self, config):
+        """Register the stylesheet; remember the URL style for links."""
+        self.linker = Linker(config.use_directory_urls)
+        if site_config.ASSETS_CSS not in config.extra_css:
+            config.extra_css.append(site_config.ASSETS_CSS)
+        self.nav_from_hook = config.nav is None
+        return config
+
+    # -- files ------------------------------------------------------------------
+    @event_priority(-100)   # after other hooks' on_files (a search page may be added there)
+    def on_files(self, files: Files, config) -> Files:
+        """Validate all pages, add the generated index pages and the CSS, set the nav."""
+        docs_dir = Path(config.docs_dir)
+        uris = [f.src_uri for f in files if f.generated_by is None and is_archive_page(f.src_uri)]
+        try:
+            self.archive = collect(docs_dir, uris)
+        except CollectionError as exc:
+            raise PluginError(str(exc)) from None
+        self.index = SiteIndex.build(self.archive, self.linker, registry_lookup())
+        has_home = files.get_file_from_path(site_config.HOME) is not None
+        nav_uris = {uri for _, uri in site_config.NAV}
+        for uri, markdown in generate(self.index, with_home=not has_home).items():
+            if files.get_file_from_path(uri) is not None:
+                log.info("docs/%s exists; not generating it", uri)
+                continue
+            inclusion = InclusionLevel.INCLUDED if uri in nav_uris else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
+        css = resources.files(__package__).joinpath("assets/archive.css").read_text(encoding="utf-8")
+        files.append(File.generated(config, site_config.ASSETS_CSS, content=css))
+        log.info("archive: %d articles, %d sources", len(self.archive.articles), len(self.archive.sources))
+        self.set_nav(files, config)
+        return files
+
+    def set_nav(self, files: Files, config) -> None:
+        """Set the navigation to the index pages (and a search page if one exists),
+        unless mkdocs.yml has its own ``nav``."""
+        if self.nav_from_hook:
+            nav = [{title: uri} for title, uri in site_config.NAV if files.get_file_from_path(uri)]
+            search = next((u for u in site_config.SEARCH_PAGES if files.get_file_from_path(u)), None)
+            if search:
+                nav.append({site_config.SEARCH_NAV_TITLE: search})
+            config.nav = nav
+
+    # -- pages --------------------------------------------------------------------
+    @event_priority(-100)   # last: other hooks see the page as written
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        """Escape markup in article bodies and in every page title."""
+        title = page.meta.get("title")
+        if isinstance(title, str):
+            page.meta["title"] = esc(title)
+        if self.archive is not None and page.file.src_uri in self.archive.by_uri:
+            return escape_markup(markdown)
+        return markdown
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        """Wrap article pages in their header/footer; list a source page's articles."""
+        if self.index is None:
+            return html
+        uri = page.file.src_uri
+        article = self.archive.by_uri.get(uri)
+        if article is not None:
+            return article_header(self.index, article) + html + article_footer(self.index, article)
+        source = self.archive.source_by_uri.get(uri)
+        if source is not None:
+            return source_header(self.index, source) + html
+        return html
+
+    # -- after the build ----------------------------------------------------------
+    def on_post_build(self, config) -> None:
+        """Write the JSON and CSV exports into site_dir."""
+        if self.archive is not None:
+            write_exports(self.archive, self.linker, config.site_dir)

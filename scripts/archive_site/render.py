@@ -1,0 +1,217 @@
+"""HTML building blocks of the generated pages: escaping, relative links,
+article lists and static inline SVG charts (no JavaScript, no CDN).
+
+Every piece of text that comes from a page (titles, names, captions — OCR
+text) goes through :func:`esc`; markup in it renders as text.
+"""
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+import unicodedata
+from typing import Iterable, Sequence
+from urllib.parse import quote
+
+from .collection import Article
+from .labels import LABELS
+
+
+def esc(text: object) -> str:
+    """Escape text for HTML element content and attribute values.
+
+    >>> esc('<script>alert("x")</script> & 高新区')
+    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 高新区'
+    """
+    return html.escape(str(text), quote=True)
+
+
+def md_heading(level: int, text: str, anchor: str | None = None) -> str:
+    """A Markdown heading whose text is shown literally (escaped for Markdown
+    and HTML), with an optional explicit id via attr_list-free raw HTML."""
+    if anchor:
+        return f'<h{level} id="{esc(anchor)}">{esc(text)}</h{level}>'
+    return "#" * level + " " + md_escape(text)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # Python-Markdown's escapable characters
+
+
+def md_escape(text: str) -> str:
+    """Escape a line of text so Markdown shows it literally.
+
+    >>> md_escape("<b>1.</b> *淄博*")
+    '&lt;b&gt;1\\\\.&lt;/b&gt; \\\\*淄博\\\\*'
+    """
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def front_matter(title: str, **extra) -> str:
+    """A YAML front-matter block (values JSON-quoted, which YAML reads)."""
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    lines += [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items()]
+    return "\n".join(lines + ["---", ""])
+
+
+def slugify(name: str, taken: set[str]) -> str:
+    """A file-name-safe, readable slug for a name (Chinese kept), unique among
+    ``taken`` (which it updates). ``index`` is never returned.
+
+    >>> taken = set()
+    >>> slugify("淄博高新区", taken), slugify("淄博/高新区", taken), slugify("index", taken)
+    ('淄博高新区', '淄博-高新区', 'index-2')
+    >>> slugify("淄博-高新区", taken)
+    '淄博-高新区-2'
+    """
+    base = re.sub(r"[^\w\-]+", "-", unicodedata.normalize("NFC", name)).strip("-_") or "x"
+    base = base[:60]
+    slug, n = base, 1
+    while slug in taken or slug == "index":
+        n += 1
+        slug = f"{base}-{n}"
+    taken.add(slug)
+    return slug
+
+
+class Linker:
+    """Relative links between pages, computed from their ``src_uri`` the way
+    MkDocs computes page URLs (so they work from ``file://`` too)."""
+
+    def __init__(self, use_directory_urls: bool = False):
+        self.use_directory_urls = use_directory_urls
+
+    def url(self, src_uri: str) -> str:
+        """The site-relative URL of a page or file (percent-encoded)."""
+        if not src_uri.endswith(".md"):
+            return quote(src_uri)
+        stem = src_uri[:-3]
+        name = posixpath.basename(stem)
+        if name in ("index", "README"):
+            path = posixpath.dirname(stem)
+            path = path + "/" if path else ""
+            return quote(path + ("" if self.use_directory_urls else "index.html"))
+        if self.use_directory_urls:
+            return quote(stem + "/")
+        return quote(stem + ".html")
+
+    def href(self, from_uri: str, to_uri: str, anchor: str = "") -> str:
+        """The relative href from one page (``src_uri``) to another page or file.
+
+        >>> Linker().href("zones/淄博高新区.md", "articles/001/01.md")
+        '../articles/001/01.html'
+        >>> Linker().href("index.md", "zones/index.md")
+        'zones/index.html'
+        >>> Linker(True).href("zones/a.md", "index.md")
+        '../../'
+        """
+        target = self.url(to_uri)
+        base = self.url(from_uri)
+        base_dir = base if base.endswith("/") else posixpath.dirname(base)
+        rel = posixpath.relpath(target or ".", base_dir or ".")
+        if target.endswith("/") or target == "":
+            rel = rel.rstrip("/") + "/" if rel != "." else "./"
+        return esc(rel + (f"#{quote(anchor)}" if anchor else ""))
+
+
+def date_label(article: Article) -> str:
+    """The date as shown in lists: ISO as written, 推断 marked, 日期不详 if none."""
+    if not article.date:
+        return LABELS["undated"]
+    mark = f"（{LABELS['inferred']}）" if article.date_inferred else ""
+    return article.date + mark
+
+
+def paper_label(article: Article) -> str:
+    """Newspaper and page, e.g. ``鲁中晨报 第10版``."""
+    parts = [article.newspaper] if article.newspaper else []
+    if article.page:
+        parts.append(LABELS["page_n"].format(page=article.page))
+    return " ".join(parts)
+
+
+def article_item(article: Article, linker: Linker, from_uri: str, show_paper: bool = True) -> str:
+    """One ``<li>`` of an article list: date, linked title, newspaper/page."""
+    date_cls = "as-date as-inferred" if article.date_inferred else "as-date"
+    paper = f' <span class="as-meta">{esc(paper_label(article))}</span>' if show_paper and paper_label(article) else ""
+    return (
+        f'<li><span class="{date_cls}">{esc(date_label(article))}</span> '
+        f'<a href="{linker.href(from_uri, article.src_uri)}">{esc(article.title)}</a>{paper}</li>'
+    )
+
+
+def article_list(articles: Iterable[Article], linker: Linker, from_uri: str, show_paper: bool = True,
+                 ordered: bool = False) -> str:
+    """An HTML list of articles (one line per article)."""
+    tag = "ol" if ordered else "ul"
+    items = "\n".join(article_item(a, linker, from_uri, show_paper) for a in articles)
+    return f'<{tag} class="as-list">\n{items}\n</{tag}>' if items else f"<p>{esc(LABELS['none_yet'])}</p>"
+
+
+def link(href: str, text: str, count: int | None = None) -> str:
+    """An ``<a>`` with escaped text and an optional article count."""
+    tail = f' <span class="as-count">{count}</span>' if count is not None else ""
+    return f'<a href="{href}">{esc(text)}</a>{tail}'
+
+
+def bar_chart(data: Sequence[tuple[str, int]], title: str, href_of=None, horizontal: bool = False,
+              height: int = 120) -> str:
+    """A static inline SVG bar chart; colours follow the light/dark palette
+    through Material's CSS variables. ``href_of(label)`` links bars.
+
+    >>> svg = bar_chart([("2019", 3), ("2020", 5)], "各年")
+    >>> svg.count("<rect"), "2020" in svg, "<title>各年</title>" in svg
+    (2, True, True)
+    """
+    if not data:
+        return ""
+    peak = max(n for _, n in data) or 1
+    if horizontal:
+        return _hbars(data, title, peak, href_of)
+    return _vbars(data, title, peak, href_of, height)
+
+
+def _wrap(label: str, href: str | None, inner: str) -> str:
+    return f'<a href="{href}" aria-label="{esc(label)}">{inner}</a>' if href else inner
+
+
+def _vbars(data, title, peak, href_of, height: int = 120) -> str:
+    """Vertical bars (years): fixed bar width, the SVG scales to the page width."""
+    bar, gap, top, bottom = 28, 10, 18, 22
+    width = len(data) * (bar + gap) + gap
+    parts = []
+    for i, (label, n) in enumerate(data):
+        x = gap + i * (bar + gap)
+        h = round(height * n / peak) if n else 0
+        y = top + height - h
+        inner = (
+            f'<rect class="as-bar" x="{x}" y="{y}" width="{bar}" height="{h}"><title>{esc(label)}：{n}</title></rect>'
+            f'<text class="as-num" x="{x + bar / 2}" y="{y - 4}" text-anchor="middle">{n}</text>'
+            f'<text class="as-label" x="{x + bar / 2}" y="{top + height + 16}" text-anchor="middle">{esc(label)}</text>'
+        )
+        parts.append(_wrap(label, href_of(label) if href_of else None, inner))
+    total_h = top + height + bottom
+    return (
+        f'<svg class="as-chart" role="img" viewBox="0 0 {width} {total_h}" width="{width}" height="{total_h}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{esc(title)}</title>{"".join(parts)}</svg>'
+    )
+
+
+def _hbars(data, title, peak, href_of) -> str:
+    """Horizontal bars (zones): label column on the left."""
+    row, label_w, bar_w = 24, 170, 300
+    parts = []
+    for i, (label, n) in enumerate(data):
+        y = i * row
+        w = max(round(bar_w * n / peak), 1 if n else 0)
+        inner = (
+            f'<text class="as-label" x="{label_w - 8}" y="{y + 16}" text-anchor="end">{esc(label)}</text>'
+            f'<rect class="as-bar" x="{label_w}" y="{y + 4}" width="{w}" height="{row - 8}"><title>{esc(label)}：{n}</title></rect>'
+            f'<text class="as-num" x="{label_w + w + 6}" y="{y + 16}">{n}</text>'
+        )
+        parts.append(_wrap(label, href_of(label) if href_of else None, inner))
+    width, height = label_w + bar_w + 50, len(data) * row
+    return (
+        f'<svg class="as-chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{esc(title)}</title>{"".join(parts)}</svg>'
+    )
