@@ -89,12 +89,7 @@ class Registry:
                 owner = self.surface.setdefault(form, z.name)
                 if owner != z.name:
                     self.conflicts.append((form, owner, z.name))
-        self.trie: dict = {}
-        for form in list(self.surface) + self.bare_words:
-            node = self.trie
-            for ch in form:
-                node = node.setdefault(ch, {})
-            node[""] = form
+        self.trie: dict = build_trie(list(self.surface) + self.bare_words)
         self.places: dict[str, list[Zone]] = {}
         for z in zones:
             for place in {z.city, z.locality} - {None, ""}:
@@ -158,17 +153,26 @@ def zone_by_name(name: str) -> Zone | None:
     return registry().lookup(name)
 
 
-def find_mentions(text: str, reg: Registry | None = None) -> list[str]:
-    """Zone names and bare words in ``text``, leftmost-longest, never overlapping.
+def build_trie(words: Iterable[str]) -> dict:
+    """A character trie of ``words``; the key "" marks the end of a word."""
+    trie: dict = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = word
+    return trie
 
-    >>> find_mentions("东莞松山湖高新区管委会与大朗镇举行松山湖科学城产业化基地项目签约仪式")
-    ['东莞松山湖高新区']
-    >>> find_mentions("淄博 高新区在“双招双引”、科技创新等方面取得了一定成绩,迈上新台阶。推动高新区各项工作")
-    ['淄博高新区', '高新区']
+
+def scan(text: str, trie: dict) -> list[str]:
+    """The words of ``trie`` found in ``text``, leftmost-longest, never overlapping.
+
+    >>> scan("东莞松山湖高新区管委会", build_trie(["松山湖高新区", "东莞松山湖高新区", "管委会"]))
+    ['东莞松山湖高新区', '管委会']
     """
-    reg = reg or registry()
-    text = normalize(text)
-    trie, found, i, n = reg.trie, [], 0, len(text)
+    found, i, n = [], 0, len(text)
     while i < n:
         node, j, last = trie, i, None
         while j < n and text[j] in node:
@@ -182,6 +186,18 @@ def find_mentions(text: str, reg: Registry | None = None) -> list[str]:
         else:
             i += 1
     return found
+
+
+def find_mentions(text: str, reg: Registry | None = None) -> list[str]:
+    """Zone names and bare words in ``text``, leftmost-longest, never overlapping.
+
+    >>> find_mentions("东莞松山湖高新区管委会与大朗镇举行松山湖科学城产业化基地项目签约仪式")
+    ['东莞松山湖高新区']
+    >>> find_mentions("淄博 高新区在“双招双引”、科技创新等方面取得了一定成绩,迈上新台阶。推动高新区各项工作")
+    ['淄博高新区', '高新区']
+    """
+    reg = reg or registry()
+    return scan(normalize(text), reg.trie)
 
 
 def count_places(text: str, reg: Registry | None = None) -> dict[str, int]:
