@@ -115,7 +115,11 @@ class Index:
 
     def search(self, query: str, zone: int | None = None, topic: int | None = None,
                year: int | None = None) -> list[Hit]:
-        """Ranked hits: title matches first, then occurrences, then newest."""
+        """Ranked hits: title matches first, then occurrences, then newest.
+
+        A query without terms lists every article (newest first) that passes
+        the facet filters.
+        """
         hits: dict[int, Hit] | None = None
         for term in query_terms(query):
             found = self.term(term)
@@ -124,14 +128,21 @@ class Index:
             else:
                 hits = {d: Hit(d, h.count + found[d][0], h.title_terms + found[d][1])
                         for d, h in hits.items() if d in found}
-        ranked = [h for h in (hits or {}).values() if self._facets_ok(h.doc, zone, topic, year)]
+        if hits is None:  # no terms: browse every article (facets still apply)
+            hits = {d: Hit(d, 0, 0) for d in range(self.manifest["docs"])}
+        ranked = [h for h in hits.values() if self._facets_ok(h.doc, zone, topic, year)]
         ranked.sort(key=lambda h: (-h.title_terms, -h.count, -self.date_rank[h.doc], h.doc))
         return ranked
 
     def _facets_ok(self, doc: int, zone, topic, year) -> bool:
         return ((zone is None or zone in self.zones[doc])
                 and (topic is None or topic in self.topics[doc])
-                and (year is None or self.year[doc] == year))
+                and (year is None or self.year_of(doc) == year))
+
+    def year_of(self, doc: int) -> int | None:
+        """The year of an article (None when its date is unknown)."""
+        i = self.year[doc]
+        return self.manifest["years"][i - 1][0] if i else None
 
     def meta(self, doc: int) -> list:
         chunk = self.manifest["metaChunk"]
