@@ -1,0 +1,137 @@
+"""Facts about a page and its articles: newspaper, page, date, editors,
+inferred year, zones, topics, keywords, people and organisations."""
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import re
+
+from .model import Article, Kind, SourcePage, Unit
+from .patterns import Patterns, load as load_patterns
+
+DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+YEAR = re.compile(r"(?<!\d)((?:19[89]|20[0-9])\d)\s*年")
+DATELINE = re.compile(r"^本报[\u4e00-\u9fff]{0,8}?(?P<m>\d{1,2})月(?P<d>\d{1,2})日[讯电]|"
+                      r"^新华社[\u4e00-\u9fff]{0,8}?(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日电")
+PAGE_NO = re.compile(r"^(?P<p>\d{1,3})\s*[\u4e00-\u9fff]|[\u4e00-\u9fff]\s*(?P<q>\d{1,3})$|第\s*(?P<r>[A-Z]?\d{1,3})\s*版")
+EDITOR_ROLES = re.compile(r"(责任编辑|责编|编辑|美编|美术编辑|校对|审读|审校|组版|版式|签发|值班编辑)\s*[：:／/]?\s*")
+
+
+def iso_date(y: int | str, m: int | str, d: int | str) -> str:
+    """An ISO date, or '' if the parts are not a real date.
+
+    >>> iso_date("2020", "1", "1"), iso_date(2020, 2, 30)
+    ('2020-01-01', '')
+    """
+    try:
+        return dt.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return ""
+
+
+def editors_of(text: str) -> list[str]:
+    """Names in an editor credit line.
+
+    >>> editors_of("编辑 王兴华 美编 王涛")
+    ['王兴华', '王涛']
+    """
+    names = []
+    for part in EDITOR_ROLES.split(text):
+        for token in part.split():
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", token) and not EDITOR_ROLES.fullmatch(token):
+                names.append(token)
+    return names
+
+
+def page_facts(page: SourcePage, removed_units: list[Unit], pats: Patterns | None = None) -> None:
+    """Newspaper, page number, date and editors from the page's furniture."""
+    pats = pats or load_patterns()
+    papers: collections.Counter[str] = collections.Counter()
+    for unit in removed_units:
+        text = unit.text
+        if unit.kind is Kind.SOURCE_LINE:
+            m = pats.source_line.match(text)
+            page.newspaper = page.newspaper or m.group("newspaper")
+            page.date = page.date or iso_date(m.group("year"), m.group("month"), m.group("day"))
+            if m.group("page"):
+                page.page = page.page or m.group("page").lstrip("0") or "0"
+            continue
+        for name in pats.newspaper_name.findall(text):
+            papers[name] += 1
+        if unit.kind is not Kind.FURNITURE:
+            continue
+        if "date" in unit.reason:
+            m = DATE.search(text)
+            if m and not page.date:
+                page.date = iso_date(m["y"], m["m"], m["d"])
+        elif "editor" in unit.reason:
+            page.editors.extend(n for n in editors_of(text) if n not in page.editors)
+        elif "page" in unit.reason and not page.page:
+            m = PAGE_NO.search(text)
+            if m:
+                page.page = next(g for g in m.groups() if g)
+    if papers and not page.newspaper:
+        page.newspaper = papers.most_common(1)[0][0]
+
+
+def infer_year(text: str, today: dt.date | None = None) -> int | None:
+    """The latest year the text speaks of (not in the future): the likely year of publication.
+
+    >>> infer_year("回首2023年，……展望2024年，淄博高新区重点推进")
+    2024
+    """
+    this_year = (today or dt.date.today()).year
+    years = [int(y) for y in YEAR.findall(text) if int(y) <= this_year]
+    return max(years) if years else None
+
+
+def date_article(article: Article, page: SourcePage) -> None:
+    """The article's date: the page's, else its dateline with an inferred
+    year, else a year inferred from the text (marked inferred)."""
+    if page.date:
+        article.date = page.date
+        return
+    year = infer_year(article.title + "\n" + article.text())
+    for paragraph in article.paragraphs[:1]:
+        m = DATELINE.match(paragraph)
+        if m and year:
+            month, day = m["m"] or m["m2"], m["d"] or m["d2"]
+            article.date = iso_date(year, month, day)
+            article.date_inferred = True
+            return
+    if year:
+        article.date, article.date_inferred = str(year), True
+
+
+def describe(article: Article) -> None:
+    """Zones, topics, keywords, people and organisations of an article."""
+    paragraphs = article.paragraphs
+    heads = [text for kind, text in article.blocks if kind == "h"]
+    try:
+        from .zones import resolve_zones
+        article.zones = resolve_zones(article.title + " " + article.kicker, heads + paragraphs, article.captions)
+    except ImportError:
+        pass
+    try:
+        from .topics import assign_topics
+        article.topics = assign_topics(article.title, heads + paragraphs)
+    except ImportError:
+        pass
+    try:
+        from .entities import extract_organizations, extract_people
+        text = "\n".join(paragraphs)
+        article.people = extract_people(text)
+        article.organizations = extract_organizations(text)
+    except ImportError:
+        pass
+    article.keywords = keywords(article.title + "\n" + "\n".join(paragraphs))
+
+
+def keywords(text: str, k: int = 8) -> list[str]:
+    """The k most characteristic words (jieba TF-IDF), in rank order."""
+    from .joins import _jieba
+
+    _jieba()
+    import jieba.analyse
+
+    return [w for w in jieba.analyse.extract_tags(text, topK=k) if not w.isdigit()]

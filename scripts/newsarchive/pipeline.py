@@ -1,0 +1,85 @@
+"""Read → model → write: the converter's steps, in order.
+
+`build_page` turns one raw page into a `SourcePage` model (no I/O); the CLI
+reads every file first, builds all models, and only then writes pages.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .classify import classify
+from .joins import join_broken_paragraphs
+from .layout import group_units, read_lines
+from .meta import date_article, describe, page_facts
+from .model import Removed, SourcePage, Unit
+from .reader import RawSource
+from .render import render_article, render_source
+
+# The structural steps after the line rules (textfix.LINE_RULES), in order.
+STEPS = ("read_lines", "group_units", "classify", "page_facts", "join_broken_paragraphs",
+         "segment", "date_article", "describe")
+
+
+def build_page(raw: RawSource) -> SourcePage:
+    """The model of one page: its articles, removed text and log."""
+    from .segment import segment
+
+    page = SourcePage(raw.name, raw.text, raw.encoding, warnings=list(raw.warnings))
+    lines = read_lines(raw.text, page.log)
+    units = group_units(lines, page.log)
+    classify(units, page.log)
+    removed = [u for u in units if u.kind.removed]
+    page.removed = [Removed(" ".join(line.raw.strip() for line in u.lines), u.reason or u.kind.value, u.first, u.last)
+                    for u in removed]
+    page_facts(page, removed)
+    content, page.breaks_repaired = join_broken_paragraphs(units, page.log)
+    page.articles = segment(content, page.log)
+    for article in page.articles:
+        date_article(article, page)
+        describe(article)
+    missing = unplaced_text(page, [u for u in units if not u.kind.removed])
+    if missing:
+        page.warnings.append(f"{len(missing)} block(s) not placed in any article: " + "; ".join(m[:20] for m in missing))
+    return page
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def unplaced_text(page: SourcePage, kept: list[Unit]) -> list[str]:
+    """Texts of kept units that are in no article (the nothing-lost check)."""
+    placed = _squash("\n".join(
+        "\n".join([a.title, a.kicker, a.subtitle, a.section, a.text(), *a.byline, *a.captions, *a.notes])
+        for a in page.articles))
+    return [u.text for u in kept if _squash(u.text) not in placed]
+
+
+def safe_stem(name: str) -> str:
+    """A file-system and URL safe stem for a source file name.
+
+    >>> safe_stem("000_9d8ca52e2d9cb7fb.txt"), safe_stem("人民日报 2025-10-20.txt")
+    ('000_9d8ca52e2d9cb7fb', '人民日报-2025-10-20')
+    """
+    stem = Path(name).stem
+    return re.sub(r"[^\w\-]+", "-", stem).strip("-") or "page"
+
+
+@dataclass
+class Output:
+    path: str        # relative to the docs folder
+    content: str
+
+
+def render_page(page: SourcePage) -> list[Output]:
+    """Markdown files for one page model: its articles and its source page."""
+    stem = safe_stem(page.name)
+    outputs, paths = [], []
+    for n, article in enumerate(page.articles, start=1):
+        rel = f"articles/{stem}/{n:02d}.md"
+        paths.append(rel)
+        outputs.append(Output(rel, render_article(article, page, n, f"{stem}-{n:02d}")))
+    outputs.append(Output(f"sources/{stem}.md", render_source(page, paths)))
+    return outputs

@@ -1,0 +1,147 @@
+"""Markdown for article and source pages. Text from pages is data: everything
+Markdown or HTML would read as markup is escaped."""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .model import Article, SourcePage
+
+_INLINE = re.compile(r"([\\`*_{}\[\]])")
+_LINE_START = re.compile(r"^(\s*)(#|[-+*](?=\s|$)|\d+(?=\.)|!!!|\?\?\?|=|~~~|:::)")
+
+
+def escape_inline(text: str) -> str:
+    """Escape Markdown and HTML inside a line of page text.
+
+    >>> escape_inline("<script>alert(1)</script> *重要* [链接](x) {: onclick=y}")
+    '&lt;script&gt;alert(1)&lt;/script&gt; \\\\*重要\\\\* \\\\[链接\\\\](x) \\\\{: onclick=y\\\\}'
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _INLINE.sub(r"\\\1", text)
+
+
+def escape_block(text: str) -> str:
+    """Escape a paragraph, including what Markdown reads at a line start.
+
+    >>> escape_block("1. 坚持创新")
+    '1\\\\. 坚持创新'
+    >>> escape_block("# 不是标题")
+    '\\\\# 不是标题'
+    >>> escape_block("- 不是列表")
+    '\\\\- 不是列表'
+    """
+    text = escape_inline(text)
+    match = _LINE_START.match(text)
+    if match:
+        lead, mark = match.group(1), match.group(2)
+        if mark[0].isdigit():
+            text = lead + mark + "\\" + text[match.end():]
+        elif mark[0] in "=~:":
+            text = lead + "&#%d;" % ord(mark[0]) + text[len(lead) + 1:]
+        else:
+            text = lead + "\\" + text[len(lead):]
+    return text
+
+
+def escape_heading(text: str) -> str:
+    """Heading text: escaped, with no closing hashes for Markdown to eat.
+
+    >>> escape_heading("第一篇文章：项目在“谋”#")
+    '第一篇文章：项目在“谋”\\\\#'
+    """
+    text = escape_inline(text)
+    return text[:-1] + "\\#" if text.endswith("#") else text
+
+
+def front_matter(meta: dict) -> str:
+    """YAML front matter, deterministic, Chinese kept as is."""
+    clean = {k: v for k, v in meta.items() if v not in (None, "", [], False)}
+    body = yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=1 << 20, default_flow_style=None)
+    return f"---\n{body}---\n"
+
+
+def _page_value(page: str):
+    return int(page) if page.isdigit() else page
+
+
+def article_meta(article: Article, page: SourcePage, order: int, slug: str) -> dict:
+    return {
+        "title": article.title,
+        "kicker": article.kicker,
+        "subtitle": article.subtitle,
+        "section": article.section,
+        "authors": article.authors,
+        "byline": article.byline,
+        "notes": article.notes,
+        "date": article.date,
+        "date_inferred": article.date_inferred,
+        "newspaper": page.newspaper,
+        "page": _page_value(page.page),
+        "editors": page.editors,
+        "zones": article.zones,
+        "topics": article.topics,
+        "keywords": article.keywords,
+        "people": article.people,
+        "organizations": article.organizations,
+        "captions": article.captions,
+        "continued": article.continued,
+        "untitled": article.untitled,
+        "source": page.name,
+        "order": order,
+        "raw_lines": [article.first, max(article.first, article.last)],
+        "slug": slug,
+    }
+
+
+def render_article(article: Article, page: SourcePage, order: int, slug: str) -> str:
+    """The Markdown page of one article: front matter, then one paragraph per line."""
+    parts = [front_matter(article_meta(article, page, order, slug)).rstrip("\n")]
+    for kind, text in article.blocks:
+        parts.append(f"## {escape_heading(text)}" if kind == "h" else escape_block(text))
+    return "\n\n".join(parts) + "\n"
+
+
+def _fence(text: str) -> str:
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def render_source(page: SourcePage, article_paths: list[str]) -> str:
+    """The page of one input file: its articles, every removed block with its
+    reason, the cleaning log, and the raw text for proofreading."""
+    meta = {
+        "type": "source",
+        "source": page.name,
+        "newspaper": page.newspaper,
+        "page": _page_value(page.page),
+        "date": page.date,
+        "editors": page.editors,
+        "encoding": page.encoding,
+        "articles": article_paths,
+    }
+    out = [front_matter(meta).rstrip("\n"), f"# 来源：{escape_inline(page.name)}"]
+    out.append("## 文章")
+    if page.articles:
+        out.append("\n".join(
+            f"{n}. [{escape_inline(a.title)}](../{path})" for n, (a, path) in enumerate(zip(page.articles, article_paths), 1)))
+    else:
+        out.append("（本页没有识别出文章。）")
+    out.append("## 删除的文字")
+    if page.removed:
+        out.append(f"共 {len(page.removed)} 处，按原文顺序：")
+        out.append("\n".join(
+            f"- 第 {r.first}{'–' + str(r.last) if r.last != r.first else ''} 行 · {escape_inline(r.reason)}："
+            f"{escape_inline(r.text)}" for r in page.removed))
+    else:
+        out.append("没有删除任何文字。")
+    if page.warnings:
+        out.append("## 警告")
+        out.append("\n".join(f"- {escape_inline(w)}" for w in page.warnings))
+    out.append("## 处理记录")
+    out.append("\n".join(f"- `{e.rule}` {e.where}：{escape_inline(e.detail)}" for e in page.log) or "（无）")
+    fence = _fence(page.raw)
+    out.append("## 原始文本")
+    out.append(f"{fence}text\n{page.raw}\n{fence}")
+    return "\n\n".join(out) + "\n"

@@ -1,0 +1,181 @@
+"""Splitting a page's units into articles.
+
+A run of headlines starts a new article when a byline, a news lead
+(本报讯…) or a subtitle follows it, when it holds a kicker and a title, when
+the article before it has signed off, or when it is the first thing on the
+page; otherwise each headline is a section heading of the current article.
+In a title run the last headline is the title, the one above it the kicker
+(引题), a ——line the subtitle (副题); very short lines and label blocks above
+them are the column label.
+"""
+from __future__ import annotations
+
+from .classify import chinese_length, ends_sentence
+from .joins import word_across
+from .layout import join_wrapped
+from .model import Article, Kind, LogEntry, Unit
+from .patterns import load as load_patterns
+
+HEAD_KINDS = (Kind.HEADLINE, Kind.SUBTITLE, Kind.LABEL)
+
+
+def _cluster(units: list[Unit], i: int) -> int:
+    """End (exclusive) of the run of headline-like units (and captions) at i."""
+    j = i
+    while j < len(units) and (units[j].kind in HEAD_KINDS or units[j].kind is Kind.CAPTION):
+        j += 1
+    while j > i and units[j - 1].kind is Kind.CAPTION:   # trailing captions are not part of the head
+        j -= 1
+    return j
+
+
+def merge_wrapped_titles(heads: list[str]) -> list[str]:
+    """Join a title that wrapped onto a second line (a word crosses the break).
+
+    >>> merge_wrapped_titles(["关于推进高新区高质量发展的若", "干意见"])
+    ['关于推进高新区高质量发展的若干意见']
+    >>> merge_wrapped_titles(["稳扎稳打有干头", "高新之上，何以登新高？"])
+    ['稳扎稳打有干头', '高新之上，何以登新高？']
+    """
+    out: list[str] = []
+    for head in heads:
+        if out and not ends_sentence(out[-1]) and word_across(out[-1], head) and chinese_length(head) <= 8:
+            out[-1] = join_wrapped(out[-1], head)
+        else:
+            out.append(head)
+    return out
+
+
+def set_head(article: Article, cluster: list[Unit]) -> None:
+    """Fill title, kicker, subtitle and label from the units of a title run."""
+    label_max = load_patterns().label_max
+    labels, heads, subtitles = [], [], []
+    for unit in cluster:
+        if unit.kind is Kind.LABEL:
+            labels.append(unit.text)
+        elif unit.kind is Kind.SUBTITLE:
+            subtitles.append(unit.text)
+        elif unit.kind is Kind.HEADLINE:
+            if not heads and chinese_length(unit.text) <= label_max and unit is not cluster[-1]:
+                labels.append(unit.text)      # a very short line above the title: a label
+            else:
+                heads.append(unit.text)
+    heads = merge_wrapped_titles(heads)
+    if heads:
+        article.title = heads[-1]
+        if len(heads) >= 2:
+            article.kicker = heads[-2]
+        labels.extend(heads[:-2])
+    elif subtitles:
+        article.title = subtitles.pop(0).lstrip("—－- ")
+    elif labels:
+        article.title = labels.pop()
+    article.subtitle = " ".join(subtitles)
+    article.section = " ".join(labels)
+
+
+def _starts_article(cluster: list[Unit], after: Unit | None, current: Article | None, signed_off: bool) -> bool:
+    if current is None or signed_off:
+        return True
+    if any(u.kind is Kind.SUBTITLE for u in cluster):
+        return True
+    if after is not None and (after.kind is Kind.BYLINE or after.lead):
+        return True
+    heads = [u for u in cluster if u.kind is Kind.HEADLINE]
+    return len(heads) >= 2 and not current_has_no_body(current)
+
+
+def current_has_no_body(article: Article) -> bool:
+    return not article.blocks
+
+
+def _add_byline(article: Article, unit: Unit) -> None:
+    article.byline.append(unit.text)
+    article.authors.extend(unit.authors)
+
+
+def segment(units: list[Unit], log: list[LogEntry]) -> list[Article]:
+    """Articles in page order from the (joined) content units of a page."""
+    articles: list[Article] = []
+    current: Article | None = None
+    signed_off = False
+    pending_captions: list[str] = []
+    i = 0
+
+    def start(first_line: int) -> Article:
+        nonlocal current, signed_off
+        current = Article(first=first_line)
+        current.captions.extend(pending_captions)
+        pending_captions.clear()
+        articles.append(current)
+        signed_off = False
+        return current
+
+    while i < len(units):
+        unit = units[i]
+        if unit.kind in HEAD_KINDS:
+            j = _cluster(units, i)
+            cluster = units[i:j]
+            after = next((u for u in units[j:] if u.kind is not Kind.CAPTION), None)
+            if _starts_article(cluster, after, current, signed_off):
+                article = start(unit.first)
+                set_head(article, cluster)
+                log.append(LogEntry("segment_articles", f"L{unit.first}", f"article {len(articles)}: {article.title!r}"))
+            else:
+                for head in cluster:
+                    if head.kind is Kind.CAPTION:
+                        current.captions.append(head.text)
+                    else:
+                        current.blocks.append(("h", head.text))
+            for u in cluster:
+                if u.kind is Kind.CAPTION and u.text not in current.captions:
+                    current.captions.append(u.text)
+            current.last = cluster[-1].last
+            i = j
+            continue
+        if unit.kind is Kind.CAPTION:
+            if current is None or signed_off:
+                pending_captions.append(unit.text)
+            else:
+                current.captions.append(unit.text)
+                current.last = max(current.last, unit.last)
+            i += 1
+            continue
+        if current is None or (signed_off and unit.kind is Kind.BODY):
+            start(unit.first).untitled = True
+        if unit.kind is Kind.BYLINE:
+            _add_byline(current, unit)
+            if current.blocks:
+                signed_off = True        # a closing byline ends the article
+        elif unit.kind is Kind.NOTE:
+            current.notes.append(unit.text)
+        else:
+            current.blocks.append(("p", unit.text))
+            current.authors.extend(unit.authors)
+            if unit.lead:
+                current.byline.append(unit.lead)
+            if unit.signature:
+                current.byline.append(unit.signature)
+                signed_off = True
+        current.last = max(current.last, unit.last)
+        i += 1
+    if pending_captions and articles:
+        articles[-1].captions.extend(pending_captions)
+    for article in articles:
+        article.authors = list(dict.fromkeys(article.authors))
+        if article.untitled:
+            article.title = untitled_title(article)
+        paragraphs = article.paragraphs
+        article.continued = bool(paragraphs) and not ends_sentence(paragraphs[-1])
+    return articles
+
+
+def untitled_title(article: Article) -> str:
+    """A title for text that starts without one (continued from another page):
+    its first clause, marked with ……"""
+    first = article.paragraphs[0] if article.paragraphs else "（无标题）"
+    for stop in "。！？；，":
+        if stop in first[:40]:
+            first = first[:first.index(stop)]
+            break
+    return first[:30] + "……"
