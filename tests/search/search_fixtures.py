@@ -110,6 +110,7 @@ def write_mkdocs_config(base: Path, docs: Path, site: Path) -> Path:
               toggle: {{icon: material/brightness-7, name: 切换到深色模式}}
             - scheme: slate
               toggle: {{icon: material/brightness-4, name: 切换到浅色模式}}
+        plugins: []
         hooks:
           - {HOOK}
         markdown_extensions:

@@ -1,4 +1,4 @@
-"""Build the static search index (``site/search/``) from article records.
+"""Build the static search index (``site/fulltext/``) from article records.
 
 Files (every one a JavaScript file ``gxqSearchData("<name>", <JSON>);`` so the
 browser can load it with a ``<script>`` tag, which works from ``file://``

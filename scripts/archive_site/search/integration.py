@@ -3,7 +3,7 @@
 - ``on_config``: adds the client's CSS and JavaScript to every page.
 - ``on_files``: adds the generated search page (:data:`SEARCH_PAGE`) and the
   client assets (from ``assets/``) to the site's files.
-- ``on_post_build``: rebuilds the index from ``docs/`` into ``site/search/``.
+- ``on_post_build``: rebuilds the index from ``docs/`` into ``site/fulltext/``.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ log = logging.getLogger("mkdocs.hooks.search")
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 ASSET_URI = "assets/search/"
 SEARCH_PAGE = "search.md"
-INDEX_DIR = "search"
+INDEX_DIR = "fulltext"
 
 SEARCH_PAGE_TEXT = """---
 title: 全文搜索
@@ -66,7 +66,7 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_post_build(config) -> None:
-    """Build the search index from the article pages of docs/ into site/search/."""
+    """Build the search index from the article pages of docs/ into site/fulltext/."""
     started = time.perf_counter()
     out = Path(config.site_dir) / INDEX_DIR
     stats = build_index(iter_records(config.docs_dir), out)

@@ -2,7 +2,7 @@
 browser client (``assets/search.js``), used by the tests to check the index
 against brute-force substring search, and by people to query a build::
 
-    python -m archive_site.search.query site/search 高新区 稀土
+    python -m archive_site.search.query site/fulltext 高新区 稀土
 
 Exactness: a term of m ≥ 2 folded code points is covered by the bigrams at
 offsets 0, 2, 4, … and m−2. A start position p matches when each of those

@@ -354,7 +354,7 @@
   /* ================= browser UI ================= */
   var script = document.currentScript;
   var SITE = script.src.replace(/assets\/search\/search\.js(?:[?#].*)?$/, "");
-  var DATA = SITE + "search/";
+  var DATA = SITE + "fulltext/";
   var SEARCH_PAGE = SITE + "search.html";
   var PAGE_SIZE = 10;
   var SNIPPET = 150;
