@@ -14,6 +14,8 @@ import unicodedata
 from typing import Iterable, Sequence
 from urllib.parse import quote
 
+from mkdocs.structure.files import File
+
 from .collection import Article
 from .labels import LABELS
 
@@ -80,20 +82,14 @@ class Linker:
 
     def __init__(self, use_directory_urls: bool = False):
         self.use_directory_urls = use_directory_urls
+        self._urls: dict[str, str] = {}
 
     def url(self, src_uri: str) -> str:
-        """The site-relative URL of a page or file (percent-encoded)."""
-        if not src_uri.endswith(".md"):
-            return quote(src_uri)
-        stem = src_uri[:-3]
-        name = posixpath.basename(stem)
-        if name in ("index", "README"):
-            path = posixpath.dirname(stem)
-            path = path + "/" if path else ""
-            return quote(path + ("" if self.use_directory_urls else "index.html"))
-        if self.use_directory_urls:
-            return quote(stem + "/")
-        return quote(stem + ".html")
+        """The site-relative URL of a page or file (percent-encoded), as MkDocs makes it."""
+        url = self._urls.get(src_uri)
+        if url is None:
+            url = self._urls[src_uri] = File(src_uri, None, "", self.use_directory_urls).url
+        return url
 
     def href(self, from_uri: str, to_uri: str, anchor: str = "") -> str:
         """The relative href from one page (``src_uri``) to another page or file.
@@ -108,8 +104,8 @@ class Linker:
         target = self.url(to_uri)
         base = self.url(from_uri)
         base_dir = base if base.endswith("/") else posixpath.dirname(base)
-        rel = posixpath.relpath(target or ".", base_dir or ".")
-        if target.endswith("/") or target == "":
+        rel = posixpath.relpath(target, base_dir or ".")
+        if target.endswith("/"):
             rel = rel.rstrip("/") + "/" if rel != "." else "./"
         return esc(rel + (f"#{quote(anchor)}" if anchor else ""))
 

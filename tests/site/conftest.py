@@ -1,0 +1,54 @@
+"""Session fixtures of the site tests: the fixture archive is written and
+built with MkDocs once per session (a real `mkdocs build --strict` with the
+project's mkdocs.yml and hooks)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+from archive_fixture import build_fixture  # noqa: E402
+from archive_site.fixtures import write_config  # noqa: E402
+
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+@dataclass
+class Built:
+    """A built site: its docs, site dir, config file and the build's log."""
+
+    docs: Path
+    site: Path
+    config: Path
+    log: str
+    returncode: int
+
+
+def mkdocs_build(tmp: Path, docs: Path, **overrides) -> Built:
+    """Run `mkdocs build --strict` on ``docs`` into ``tmp/site``."""
+    site = tmp / "site"
+    cfg = write_config(tmp, docs, site, **overrides)
+    proc = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(cfg)], capture_output=True, text=True,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    return Built(docs, site, cfg, proc.stdout + proc.stderr, proc.returncode)
+
+
+@pytest.fixture(scope="session")
+def fixture_docs(tmp_path_factory) -> Path:
+    """The fixture archive's docs/ (read-only for tests: copy before editing)."""
+    return build_fixture(tmp_path_factory.mktemp("fixture") / "docs")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, fixture_docs) -> Built:
+    """The fixture archive built once per session; fails loudly if the build fails."""
+    result = mkdocs_build(tmp_path_factory.mktemp("build"), fixture_docs)
+    assert result.returncode == 0, result.log
+    return result

@@ -1,0 +1,174 @@
+"""The built fixture site in real headless Chromium (tests/browser.py):
+pages render, indexes list the right articles, file:// works, markup in
+OCR text stays text, exports download and parse, light and dark schemes.
+Screenshots go to artifacts/screenshots/."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from archive_fixture import XSS_CAPTION, XSS_TITLE
+from browser import chromium, screenshot, serve
+from conftest import mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base(built):
+    with serve(built.site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    p = context.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda exc: errors.append(str(exc)))
+    p.errors = errors
+    yield p
+    context.close()
+
+
+def titles(page, selector: str = "ul.as-list a, ol.as-list a") -> list[str]:
+    return page.locator(selector).all_text_contents()
+
+
+def shoot_both(browser, url: str, name: str) -> None:
+    """Screenshots of a page in the light and the dark scheme."""
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        p = context.new_page()
+        p.goto(url)
+        expected = "slate" if scheme == "dark" else "default"
+        assert p.locator("body").get_attribute("data-md-color-scheme") == expected
+        screenshot(p, f"{name}-{scheme}")
+        context.close()
+
+
+def test_home_page(browser, page, base):
+    page.goto(base + "index.html")
+    assert page.locator("article h1").first.text_content().strip() == "高新区报刊文库"
+    stats = dict(zip(page.locator(".as-stat-l").all_text_contents(), page.locator(".as-stat-n").all_text_contents()))
+    assert stats["文章"] == "7" and stats["地区"] == "4" and stats["时间跨度"] == "2018 – 2021-07"
+    assert titles(page)[0] == "只有年月的文章"
+    assert page.locator("svg.as-chart").count() == 2
+    assert page.locator("svg.as-chart rect.as-bar").first.bounding_box()["height"] > 0
+    assert not page.errors
+    shoot_both(browser, base + "index.html", "home")
+
+
+def test_article_page(browser, page, base):
+    page.goto(base + "articles/001_aaaa/01.html")
+    assert page.locator("article h1").count() == 1
+    assert page.locator("article h1").text_content() == "淄博高新区奋力推动跨越式发展"
+    assert page.locator(".as-kicker").text_content() == "发扬干事创业新品质"
+    meta = page.locator(".as-meta-table").inner_text()
+    assert "2020-01-01" in meta and "鲁中晨报 第10版" in meta and "岳书杰、毛琳琳" in meta
+    assert page.locator(".as-meta-table a.as-chip", has_text="淄博高新区").count() == 1
+    assert page.locator("figure.as-captions figcaption").text_content().startswith("2019年9月17日")
+    raw = page.locator("details.as-raw")
+    assert raw.get_attribute("open") is None                       # collapsed
+    raw.locator("summary").click()
+    assert "第二段：新材料产业集群。" in raw.locator("pre").inner_text()
+    page.locator(".as-article-footer .as-source-link a").click()
+    assert page.url.endswith("sources/001_aaaa.html")
+    assert not page.errors
+    shoot_both(browser, base + "articles/001_aaaa/01.html", "article")
+
+
+def test_inferred_date_is_marked(page, base):
+    page.goto(base + "articles/003_cccc/01.html")
+    assert "日期由正文推断" in page.locator(".as-meta-table").inner_text()
+
+
+def test_zone_pages(browser, page, base):
+    page.goto(base + "zones/index.html")
+    page.get_by_role("link", name="潍坊高新区").click()
+    assert page.locator("article h1").text_content().strip() == "潍坊高新区"
+    assert titles(page) == ["潍坊高新区发布人才新政", "只有年月的文章"]
+    assert page.locator("svg.as-chart").count() == 1
+    page.goto(base + "zones/index.html")
+    assert "其他/未知" in page.locator("article").inner_text()
+    shoot_both(browser, base + "zones/%E6%B7%84%E5%8D%9A%E9%AB%98%E6%96%B0%E5%8C%BA.html", "zone")
+
+
+def test_topic_and_date_pages(page, base):
+    page.goto(base + "topics/index.html")
+    page.get_by_role("link", name="人才").click()
+    assert titles(page) == ["潍坊高新区发布人才新政", "手写地区的文章", "只有年月的文章"]
+    assert set(page.locator(".as-chips a").all_text_contents()) == {"潍坊高新区", "火星高新区"}
+    page.goto(base + "dates/index.html")
+    page.get_by_role("link", name="2019").click()
+    assert titles(page) == ["潍坊高新区发布人才新政", "手写地区的文章"]
+    page.goto(base + "dates/undated.html")
+    assert titles(page) == ["没有日期的文章"]
+
+
+def test_hand_edit_moves_article_between_zone_pages(browser, built, tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(built.docs, docs)
+    md = docs / "articles" / "002_bbbb" / "01.md"
+    md.write_text(md.read_text(encoding="utf-8").replace("zones: [潍坊高新区]", "zones: [淄博高新区]"), encoding="utf-8")
+    rebuilt = mkdocs_build(tmp_path, docs)
+    assert rebuilt.returncode == 0, rebuilt.log
+    context = browser.new_context()
+    p = context.new_page()
+    with serve(rebuilt.site) as url:
+        p.goto(url + "zones/index.html")
+        p.get_by_role("link", name="淄博高新区").click()
+        assert "潍坊高新区发布人才新政" in titles(p)
+        p.goto(url + "zones/index.html")
+        p.get_by_role("link", name="潍坊高新区").click()
+        assert titles(p) == ["只有年月的文章"]
+    context.close()
+
+
+def test_site_works_from_file_url(page, built):
+    page.goto((built.site / "index.html").as_uri())
+    page.locator("nav.md-nav--primary").get_by_role("link", name="地区").click()
+    assert page.url.startswith("file://") and page.url.endswith("zones/index.html")
+    page.get_by_role("link", name="淄博高新区").click()
+    assert page.locator("article h1").text_content().strip() == "淄博高新区"
+    page.get_by_role("link", name="淄博高新区奋力推动跨越式发展").click()
+    assert page.locator("article h1").text_content() == "淄博高新区奋力推动跨越式发展"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"  # CSS loaded
+    assert not page.errors
+
+
+def test_markup_in_ocr_text_renders_as_text(page, base):
+    page.goto(base + "articles/001_aaaa/02.html")
+    assert page.locator("article h1").text_content() == XSS_TITLE
+    assert page.locator("figure.as-captions figcaption").text_content() == XSS_CAPTION
+    assert "<script>window.__xss = 3</script>" in page.locator("article").inner_text()
+    assert XSS_TITLE in page.title()
+    assert XSS_TITLE in page.locator(".md-header__topic").last.inner_text()
+    assert page.evaluate("window.__xss") is None
+    for listing in ("zones/%E6%B7%84%E5%8D%9A%E9%AB%98%E6%96%B0%E5%8C%BA.html", "index.html"):
+        page.goto(base + listing)
+        assert XSS_TITLE in titles(page)
+        assert page.evaluate("window.__xss") is None
+
+
+def test_exports_download_and_parse(page, base):
+    page.goto(base + "index.html")
+    href = page.get_by_role("link", name="articles.json").get_attribute("href")
+    data = json.loads(page.request.get(base + href).text())
+    assert len(data) == 7
+    href = page.get_by_role("link", name="articles.csv").get_attribute("href")
+    body = page.request.get(base + href).body()
+    assert body.startswith(b"\xef\xbb\xbf") and "淄博高新区奋力推动跨越式发展" in body.decode("utf-8-sig")
+
+
+def test_palette_toggle(page, base):
+    page.goto(base + "index.html")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator("label.md-header__button[for='__palette_1']").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"

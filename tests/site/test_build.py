@@ -1,0 +1,100 @@
+"""The real `mkdocs build --strict` of the fixture archive: no warnings,
+broken front matter fails naming every file, hand edits reach the indexes,
+every internal link resolves, the nav stays small."""
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from conftest import mkdocs_build
+
+
+def test_build_is_clean(built):
+    assert "WARNING" not in built.log, built.log
+    assert (built.site / "index.html").is_file()
+    assert (built.site / "assets" / "archive" / "archive.css").is_file()
+    assert not (built.docs / "zones").exists()          # nothing generated into docs/
+
+
+def test_broken_front_matter_fails_naming_each_file(fixture_docs, tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(fixture_docs, docs)
+    a = docs / "articles" / "002_bbbb" / "01.md"
+    a.write_text(a.read_text(encoding="utf-8").replace("date: '2019-05-20'", "date: 2019/5/20"), encoding="utf-8")
+    b = docs / "sources" / "003_cccc.md"
+    b.write_text(b.read_text(encoding="utf-8").replace("source: 003_cccc.txt\n", "", 1), encoding="utf-8")
+    result = mkdocs_build(tmp_path, docs)
+    assert result.returncode != 0
+    assert "articles/002_bbbb/01.md" in result.log and "'date' must be an ISO date" in result.log
+    assert "sources/003_cccc.md: 'source' is missing" in result.log
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if (tag, name) in {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")} and value:
+                self.links.append(value)
+
+
+def test_every_internal_link_resolves(built):
+    broken = []
+    for page in built.site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.links:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith(("#", "//", "mailto:")):
+                continue
+            base = built.site if parts.path.startswith("/") else page.parent   # 404.html uses root paths
+            target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(built.site)} → {href}")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_no_remote_assets(built):
+    for page in built.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="(?:https?:)?//', html), page
+
+
+def test_nav_lists_index_pages_only(built):
+    html = (built.site / "articles" / "001_aaaa" / "01.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', html, re.S).group(0)
+    titles = re.findall(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', nav)
+    assert titles[:7] == ["首页", "地区", "主题", "日期", "报纸与版面", "人物", "机构"]
+    assert "articles/" not in nav
+
+
+def test_hand_edited_zone_moves_article_between_indexes(built, tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(built.docs, docs)
+    page = docs / "articles" / "002_bbbb" / "01.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("zones: [潍坊高新区]", "zones: [淄博高新区]"),
+                    encoding="utf-8")
+    result = mkdocs_build(tmp_path, docs)
+    assert result.returncode == 0, result.log
+    before_weifang = (built.site / "zones" / "潍坊高新区.html").read_text(encoding="utf-8")
+    after_weifang = (result.site / "zones" / "潍坊高新区.html").read_text(encoding="utf-8")
+    after_zibo = (result.site / "zones" / "淄博高新区.html").read_text(encoding="utf-8")
+    link = "../articles/002_bbbb/01.html"
+    assert link in before_weifang and link not in after_weifang and link in after_zibo
+
+
+def test_edit_link_when_repo_url_is_set(fixture_docs, tmp_path):
+    result = mkdocs_build(tmp_path, fixture_docs, repo_url="https://github.com/example/archive",
+                          edit_uri="edit/main/docs/")
+    assert result.returncode == 0, result.log
+    article = (result.site / "articles" / "001_aaaa" / "01.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/example/archive/edit/main/docs/articles/001_aaaa/01.md"' in article
+    zone = (result.site / "zones" / "淄博高新区.html").read_text(encoding="utf-8")
+    assert 'rel="edit"' not in zone                      # generated pages have no file to edit

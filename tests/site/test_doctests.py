@@ -1,0 +1,16 @@
+"""The doctests of scripts/archive_site (pytest.ini only collects newsarchive's)."""
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["collection", "render", "decorate", "regions", "exports", "pages", "pages.zones", "pages.home"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_doctests(name):
+    module = importlib.import_module(f"archive_site.{name}")
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0

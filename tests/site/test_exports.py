@@ -1,0 +1,31 @@
+"""JSON and CSV exports (archive_site.exports), written by the real build."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from archive_fixture import XSS_TITLE
+
+
+def test_json_export(built):
+    records = json.loads((built.site / "exports" / "articles.json").read_text(encoding="utf-8"))
+    assert len(records) == 7
+    by_title = {r["title"]: r for r in records}
+    first = by_title["淄博高新区奋力推动跨越式发展"]
+    assert first["zones"] == ["淄博高新区"] and first["authors"] == ["岳书杰", "毛琳琳"]
+    assert first["text"].startswith("淄博高新区持续深化改革，")     # full-width punctuation kept
+    assert first["url"] == "articles/001_aaaa/01.html"
+    assert (built.site / first["url"]).is_file()
+    assert XSS_TITLE in by_title                                       # data exported as written
+
+
+def test_csv_export_has_bom_and_parses(built):
+    raw = (built.site / "exports" / "articles.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == 7
+    row = next(r for r in rows if r["title"] == "淄博高新区奋力推动跨越式发展")
+    assert row["topics"] == "招商引资；产业发展"
+    assert row["date_inferred"] == "false"
+    assert "\n" not in row["title"] and row["text"].count("\n") >= 2   # multi-line text survives quoting
