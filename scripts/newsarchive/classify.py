@@ -286,6 +286,35 @@ def mark_name_continuations(units: list[Unit]) -> None:
             unit.kind, unit.authors = Kind.BYLINE, unit.text.split()
 
 
+def join_split_names(units: list[Unit]) -> list[Unit]:
+    """An author name split over two lines (王 ⏎ 小明) becomes one line.
+
+    >>> [u.text for u in join_split_names([Unit([], "王", kind=Kind.HEADLINE), Unit([], "小明", kind=Kind.HEADLINE)])]
+    ['王小明']
+    """
+    out: list[Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if (prev is not None and unit.gap == 0 and prev.kind is Kind.HEADLINE and unit.kind is Kind.HEADLINE
+                and re.fullmatch(f"[{HAN}]{{1,2}}", prev.text) and re.fullmatch(f"[{HAN}]{{1,3}}", unit.text)
+                and 2 <= len(prev.text + unit.text) <= 4):
+            prev.text += unit.text
+            prev.lines = prev.lines + unit.lines
+            continue
+        out.append(unit)
+    return out
+
+
+def mark_bare_bylines(units: list[Unit]) -> None:
+    """A names-only line between a title (or subtitle) and the first paragraph
+    is the byline, even with no role word (——学习贯彻… ⏎ 王小明 ⏎ 正文)."""
+    content = [u for u in units if not u.kind.removed and u.kind is not Kind.CAPTION]
+    for prev, unit, nxt in zip(content, content[1:], content[2:]):
+        if unit.kind is Kind.HEADLINE and prev.kind in (Kind.HEADLINE, Kind.SUBTITLE) and nxt.kind is Kind.BODY \
+                and is_name_line(unit.text):
+            unit.kind, unit.authors = Kind.BYLINE, unit.text.split()
+
+
 def mark_labels(units: list[Unit], pats: Patterns) -> None:
     """A block of several very short fragments is a column label (礼赞 ⏎ 2019 ⏎ 年终特稿)."""
     i = 0
@@ -365,10 +394,12 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     pats = pats or load_patterns()
     for unit in units:
         classify_unit(unit, pats)
+    units[:] = join_split_names(units)
     mark_name_continuations(units)
     mark_labels(units, pats)
     mark_ad_columns(units, pats, log)
     mark_gap_captions(units, pats)
+    mark_bare_bylines(units)
     for unit in units:
         if unit.signature:
             log.append(LogEntry("split_signature", f"L{unit.last}", f"signature {unit.signature!r} → byline"))

@@ -21,6 +21,8 @@ LOOKAHEAD = 4         # body blocks searched for the rest of a broken sentence
 JOIN_AT = 3           # evidence points needed to join
 OPEN_END = "，、：；（“‘《〈【「『—-+"
 CONTINUE_START = "，。、：；！？）”’》〉】」』…"
+# A numbered point starts a paragraph of its own: 1. / 一、/ （一）/ 第一，
+ENUMERATION = re.compile(r"^(\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[，、是])")
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,6 +108,8 @@ def continuation_evidence(before: str, after: str) -> tuple[int, str]:
         why.append("clause punctuation")
     if looks_like_heading(before):
         points -= 2
+    if ENUMERATION.match(after):
+        points -= 3
     return points, "; ".join(why)
 
 

@@ -3,6 +3,7 @@ inferred year, zones, topics, keywords, people and organisations."""
 from __future__ import annotations
 
 import collections
+import functools
 import datetime as dt
 import re
 
@@ -127,11 +128,27 @@ def describe(article: Article) -> None:
     article.keywords = keywords(article.title + "\n" + "\n".join(paragraphs))
 
 
-def keywords(text: str, k: int = 8) -> list[str]:
-    """The k most characteristic words (jieba TF-IDF), in rank order."""
-    from .joins import _jieba
-
-    _jieba()
+@functools.lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float, frozenset[str]]:
+    """jieba's shipped IDF table and stop words (loaded once, no download)."""
     import jieba.analyse
 
-    return [w for w in jieba.analyse.extract_tags(text, topK=k) if not w.isdigit()]
+    table = jieba.analyse.default_tfidf.idf_loader
+    return table.idf_freq, table.median_idf, frozenset(jieba.analyse.default_tfidf.stop_words)
+
+
+def keywords(text: str, k: int = 8) -> list[str]:
+    """The k most characteristic words (TF-IDF over jieba's IDF table), best first.
+
+    >>> keywords("稀土新材料。包头稀土高新区推动稀土产业高质量发展，稀土产品附加值提升。", 3)
+    ['稀土', '附加值', '高质量']
+    """
+    from .joins import _jieba
+
+    idf, median, stop = _idf()
+    stop = stop | load_patterns().keyword_stopwords
+    counts = collections.Counter(
+        w for w in _jieba().cut(text, HMM=False)
+        if len(w) >= 2 and w not in stop and not re.fullmatch(r"[\d.%％,，a-zA-Z]+", w))
+    scored = sorted(counts.items(), key=lambda wc: (-wc[1] * idf.get(wc[0], median), wc[0]))
+    return [w for w, _ in scored[:k]]

@@ -35,6 +35,7 @@ class Patterns:
     lead_authors: re.Pattern
     affiliation: re.Pattern
     label_max: int
+    keyword_stopwords: frozenset[str]
 
 
 @functools.lru_cache(maxsize=None)
@@ -66,4 +67,5 @@ def load(path: str | None = None) -> Patterns:
         lead_authors=re.compile(bys["lead_authors"]),
         affiliation=re.compile(bys["affiliation"]),
         label_max=int(data["labels"]["max_length"]),
+        keyword_stopwords=frozenset(data.get("keyword_stopwords") or ()),
     )
