@@ -108,15 +108,15 @@ def article_footer(index: SiteIndex, article: Article) -> str:
 
 
 def source_header(index: SiteIndex, source: Source) -> str:
-    """On a source page: its newspaper/date/page and its articles in page order."""
-    articles = index.archive.articles_of_source(source)
-    bits = [b for b in (source.newspaper, source.date, LABELS["page_n"].format(page=source.page) if source.page else "") if b]
-    items = "".join(
-        f'<li><a href="{index.linker.href(source.src_uri, a.src_uri)}">{esc(a.title)}</a></li>' for a in articles
-    )
-    listing = f'<ol class="as-list">{items}</ol>' if items else f"<p>{esc(LABELS['none_yet'])}</p>"
-    return (f'<div class="as-source-header"><p class="as-facts">{esc(" · ".join(bits))}</p>'
-            f'<p class="as-captions-title">{esc(LABELS["source_articles"])}</p>{listing}</div>')
+    """On a source page: newspaper (linked to its page list), date and 版面 number.
+    (The page's own body lists its articles; the converter writes that list.)"""
+    uri = source.src_uri
+    paper = esc(source.newspaper)
+    if source.newspaper and ("paper", source.newspaper) in index.slugs:
+        paper = f'<a href="{index.linker.href(uri, index.paper_uri(source.newspaper))}">{paper}</a>'
+    bits = [paper] if source.newspaper else []
+    bits += [esc(b) for b in (source.date, LABELS["page_n"].format(page=source.page) if source.page else "") if b]
+    return f'<p class="as-facts as-source-header">{" · ".join(bits)}</p>' if bits else ""
 
 
 def is_article(archive: Archive, src_uri: str) -> bool:

@@ -63,10 +63,27 @@ def write_issue(docs: Path, stem: str, articles: list[dict], newspaper: str = "é
     return paths
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; ``!ENV [NAME, default]`` becomes the variable's value or the default."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node):
+    import os
+
+    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    for name in values[:-1] if len(values) > 1 else values:
+        if name in os.environ:
+            return os.environ[name]
+    return values[-1] if len(values) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
 def write_config(tmp: Path, docs: Path, site: Path, **overrides) -> Path:
     """A copy of the project's mkdocs.yml building ``docs`` into ``site``,
     hooks given as absolute paths."""
-    cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    cfg = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     cfg["docs_dir"] = str(docs)
     cfg["site_dir"] = str(site)
     cfg["hooks"] = [str((ROOT / h).resolve()) for h in cfg.get("hooks", [])]

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Benchmark of the site build on a synthetic archive.
+
+Writes N synthetic articles (~3,000 Chinese characters each, paragraphs
+drawn from seeds/*.txt; zones from the zone registry, topics from the topic
+taxonomy, dates over ten years with some inferred, partial and undated) into
+a temporary docs/, five articles per newspaper page, builds it with
+`mkdocs build --strict` and the project's mkdocs.yml and hooks, and prints:
+build time, peak memory of the build, site size, size of site/search/.
+
+    .venv/bin/python scripts/bench_site.py            # 1,000 articles
+    .venv/bin/python scripts/bench_site.py -n 200 --keep
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from archive_site.fixtures import write_config, write_issue  # noqa: E402
+
+NEWSPAPERS = ("鲁中晨报", "大众日报", "科技日报", "经济日报", "齐鲁晚报")
+PER_PAGE = 5
+ARTICLE_CHARS = 3000
+FALLBACK_TOPICS = ("招商引资", "科技创新", "人才", "产业发展", "营商环境", "党建")
+
+
+def seed_paragraphs(seeds: Path) -> list[str]:
+    """Lines of the seed texts long enough to be paragraphs (NFC as read)."""
+    paras = []
+    for path in sorted(seeds.glob("*.txt")):
+        paras += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if len(line.strip()) >= 40]
+    if not paras:
+        raise SystemExit(f"no paragraphs found in {seeds}")
+    return paras
+
+
+def names() -> tuple[list[str], list[str]]:
+    """Zone names (registry) and topic names (taxonomy), with fallbacks."""
+    try:
+        from newsarchive.zones import load_zones
+        zones = [z.name for z in load_zones()]
+    except Exception:  # noqa: BLE001 - benchmark still runs without the registry
+        zones = ["淄博高新区", "潍坊高新区", "东湖高新区"]
+    try:
+        from newsarchive.topics import load_topics
+        topics = [t.name for t in load_topics()]
+    except Exception:  # noqa: BLE001
+        topics = list(FALLBACK_TOPICS)
+    return zones, topics
+
+
+def random_date(rng: random.Random) -> tuple[str, bool]:
+    """A date string per the schema and whether it is inferred."""
+    year = rng.randint(2015, 2024)
+    roll = rng.random()
+    if roll < 0.03:
+        return "", False
+    if roll < 0.10:
+        return str(year), True
+    if roll < 0.15:
+        return f"{year}-{rng.randint(1, 12):02d}", False
+    return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", False
+
+
+def write_archive(docs: Path, n: int, seed: int = 1) -> None:
+    """Write ``n`` synthetic articles, PER_PAGE per source page."""
+    rng = random.Random(seed)
+    paras = seed_paragraphs(ROOT / "seeds")
+    zones, topics = names()
+    people = ["王伟", "李娜", "张敏", "刘洋", "陈静", "杨帆", "赵磊", "黄丽"]
+    orgs = ["市委", "市政府", "管委会", "科技局", "商务局"]
+    for p in range(0, n, PER_PAGE):
+        date, inferred = random_date(rng)
+        arts = []
+        for _ in range(min(PER_PAGE, n - p)):
+            body, size = [], 0
+            while size < ARTICLE_CHARS:
+                para = rng.choice(paras)
+                body.append(para)
+                size += len(para)
+            zone = rng.sample(zones, k=rng.choice((1, 1, 1, 2)))
+            arts.append(dict(
+                title=rng.choice(paras)[:rng.randint(10, 24)],
+                paragraphs=body,
+                zones=zone,
+                topics=rng.sample(topics, k=rng.randint(1, 3)),
+                people=rng.sample(people, k=rng.randint(0, 2)),
+                organizations=rng.sample(orgs, k=rng.randint(0, 2)),
+                authors=[rng.choice(people)],
+                date_inferred=inferred,
+            ))
+        write_issue(docs, f"{p // PER_PAGE:04d}_bench", arts, newspaper=rng.choice(NEWSPAPERS),
+                    page=rng.randint(1, 16), date=date)
+
+
+def search_index_dir() -> str:
+    """Where the search hook writes its index under site/ (``search`` unless it says otherwise)."""
+    try:
+        from archive_site.search.integration import INDEX_DIR
+        return str(INDEX_DIR)
+    except Exception:  # noqa: BLE001 - no search engine yet
+        return "search"
+
+
+def tree_size(path: Path) -> int:
+    """Bytes of all files under ``path`` (0 if it does not exist)."""
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.exists() else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--articles", type=int, default=1000)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory and print its path")
+    args = parser.parse_args(argv)
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench_site_"))
+    try:
+        docs, site = tmp / "docs", tmp / "site"
+        t0 = time.perf_counter()
+        write_archive(docs, args.articles)
+        t_write = time.perf_counter() - t0
+        cfg = write_config(tmp, docs, site)
+        mkdocs = Path(sys.executable).parent / "mkdocs"
+        t0 = time.perf_counter()
+        proc = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(cfg)], capture_output=True, text=True,
+                              env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+        t_build = time.perf_counter() - t0
+        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if proc.returncode != 0:
+            print(proc.stdout + proc.stderr, file=sys.stderr)
+            print("build FAILED", file=sys.stderr)
+            return 1
+        pages = sum(1 for _ in site.rglob("*.html"))
+        biggest = max(site.rglob("*.html"), key=lambda f: f.stat().st_size)
+        print(f"articles:          {args.articles} (docs written in {t_write:.1f} s, {tree_size(docs) / 1e6:.1f} MB)")
+        print(f"build time:        {t_build:.1f} s (mkdocs build --strict)")
+        print(f"peak memory:       {peak_kb / 1024:.0f} MB (max RSS of the build process)")
+        print(f"site size:         {tree_size(site) / 1e6:.1f} MB in {pages} HTML pages")
+        print(f"site/search size:  {tree_size(site / 'search') / 1e6:.1f} MB")
+        index_dir = search_index_dir()
+        if index_dir != "search":
+            print(f"site/{index_dir} size: {tree_size(site / index_dir) / 1e6:.1f} MB (the search index)")
+        print(f"largest page:      {biggest.relative_to(site)} {biggest.stat().st_size / 1e3:.0f} kB")
+        print(f"exports:           {tree_size(site / 'exports') / 1e6:.1f} MB")
+        if args.keep:
+            print(f"kept:              {tmp}")
+        return 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
