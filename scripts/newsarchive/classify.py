@@ -118,7 +118,7 @@ def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
     if bullet:
         body = body[bullet.end():]
     body = body.strip("（）() ")
-    tokens = [t for t in re.split(r"[\s、，,：:]+", body) if t]
+    tokens = [t for t in re.split(r"[\s、，,：:|｜]+", body) if t]
     names: list[str] = []
     roles = 0
     for token in tokens:
@@ -238,7 +238,7 @@ def caption_reason(text: str, pats: Patterns | None = None) -> str | None:
     pats = pats or load_patterns()
     if pats.credit_line.match(text):
         return "photo credit"
-    if chinese_length(text) <= 2 * pats.caption_max and (
+    if chinese_length(text) <= 3 * pats.caption_max and (
             pats.credit_end.search(text) or pats.caption_start.match(text)):
         return "caption with credit"
     return None

@@ -100,10 +100,11 @@ def continuation_evidence(before: str, after: str) -> tuple[int, str]:
     if word:
         points += 2
         why.append(f"word {word} crosses the break")
-    if chinese_length(before) >= 25:
-        points += 2
+    clauses = re.search("[，,；;]", before[:-1]) is not None
+    if chinese_length(before) > 40 or (chinese_length(before) >= 25 and clauses):
+        points += 2               # too long, or too much a sentence, for a heading
         why.append("long paragraph")
-    elif re.search("[，,、；]", before):
+    elif clauses or "、" in before:
         points += 1
         why.append("clause punctuation")
     if looks_like_heading(before):

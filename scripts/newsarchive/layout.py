@@ -87,9 +87,22 @@ def column_width(all_blocks: list[list[Line]]) -> float | None:
 
 
 def is_standalone(text: str) -> bool:
-    """A line that is page furniture stands alone even inside wrapped prose."""
+    """A line that stands alone even inside wrapped prose: page furniture, a
+    source line, a byline or a subtitle.
+
+    >>> is_standalone("第 30 页"), is_standalone("本报记者 钱江"), is_standalone("创新是引领发展的第一动力")
+    (True, True, False)
+    """
+    from .classify import is_subtitle, parse_byline
+
     pats = load_patterns()
-    return any(p.search(text) for p, _ in pats.furniture) or bool(pats.source_line.match(text))
+    return (any(p.search(text) for p, _ in pats.furniture) or bool(pats.source_line.match(text))
+            or is_subtitle(text) or parse_byline(text, pats) is not None)
+
+
+def starts_paragraph(line: Line) -> bool:
+    """An indent or a news lead (本报讯…) begins a new paragraph."""
+    return line.indent or bool(load_patterns().lead.match(line.text))
 
 
 def join_wrapped(a: str, b: str) -> str:
@@ -116,7 +129,7 @@ def group_units(lines: list[Line], log: list[LogEntry]) -> list[Unit]:
             wraps_on = (
                 current is not None and width is not None
                 and line_width(current.lines[-1]) >= FULL_LINE * width
-                and not line.indent
+                and not starts_paragraph(line)
                 and not is_standalone(line.text) and not is_standalone(current.lines[-1].text)
             )
             if wraps_on:

@@ -44,6 +44,41 @@ def editors_of(text: str) -> list[str]:
     return names
 
 
+CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+CN_DATE = re.compile(r"(?P<y>[〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*"
+                     r"(?P<d>[一二三四五六七八九十]{1,3})\s*日")
+
+
+def chinese_number(text: str) -> int:
+    """Value of a date part written in Chinese numerals.
+
+    >>> chinese_number("二〇二四"), chinese_number("十二"), chinese_number("二十五"), chinese_number("十")
+    (2024, 12, 25, 10)
+    """
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS.get(units, 0) if units else 0)
+    value = 0
+    for ch in text:
+        value = value * 10 + CN_DIGITS[ch]
+    return value
+
+
+def find_date(text: str) -> str:
+    """The first full date in a line, as ISO.
+
+    >>> find_date("2020年1月1日 星期三"), find_date("二〇二四年三月五日 星期二")
+    ('2020-01-01', '2024-03-05')
+    """
+    m = DATE.search(text)
+    if m:
+        return iso_date(m["y"], m["m"], m["d"])
+    m = CN_DATE.search(text)
+    if m:
+        return iso_date(chinese_number(m["y"]), chinese_number(m["m"]), chinese_number(m["d"]))
+    return ""
+
+
 def page_facts(page: SourcePage, removed_units: list[Unit], pats: Patterns | None = None) -> None:
     """Newspaper, page number, date and editors from the page's furniture."""
     pats = pats or load_patterns()
@@ -57,20 +92,16 @@ def page_facts(page: SourcePage, removed_units: list[Unit], pats: Patterns | Non
             if m.group("page"):
                 page.page = page.page or m.group("page").lstrip("0") or "0"
             continue
-        for name in pats.newspaper_name.findall(text):
-            papers[name] += 1
+        papers.update(pats.newspaper_name.findall(text))
         if unit.kind is not Kind.FURNITURE:
             continue
-        if "date" in unit.reason:
-            m = DATE.search(text)
-            if m and not page.date:
-                page.date = iso_date(m["y"], m["m"], m["d"])
-        elif "editor" in unit.reason:
+        page.date = page.date or find_date(text)
+        if EDITOR_ROLES.search(text):
             page.editors.extend(n for n in editors_of(text) if n not in page.editors)
         elif "page" in unit.reason and not page.page:
             m = PAGE_NO.search(text)
             if m:
-                page.page = next(g for g in m.groups() if g)
+                page.page = next(g for g in m.groups() if g).lstrip("0") or "0"
     if papers and not page.newspaper:
         page.newspaper = papers.most_common(1)[0][0]
 
