@@ -12,16 +12,29 @@ from .pages import SiteIndex
 from .render import esc, paper_label
 
 _CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+).+?(?<!`)\1(?!`)")
+
+
+def _escape_line(line: str) -> str:
+    """``<`` → ``&lt;`` outside inline code spans."""
+    out, pos = [], 0
+    for match in _CODE_SPAN.finditer(line):
+        out += [line[pos:match.start()].replace("<", "&lt;"), match.group(0)]
+        pos = match.end()
+    out.append(line[pos:].replace("<", "&lt;"))
+    return "".join(out)
 
 
 def escape_markup(markdown: str) -> str:
-    """Make raw HTML in an article body show as text: ``<`` becomes ``&lt;``
-    outside fenced code (where Markdown already shows it literally).
+    """Make raw HTML in a page body show as text: ``<`` becomes ``&lt;``
+    outside fenced code and code spans (where Markdown shows it literally).
 
     >>> escape_markup("正文<script>alert(1)</script>")
     '正文&lt;script>alert(1)&lt;/script>'
     >>> escape_markup("```\\n<b>\\n```")
     '```\\n<b>\\n```'
+    >>> escape_markup("规则 `a<b` 原文：x<y")
+    '规则 `a<b` 原文：x&lt;y'
     """
     out, fence = [], None
     for line in markdown.split("\n"):
@@ -31,7 +44,7 @@ def escape_markup(markdown: str) -> str:
             if match:
                 fence = match.group(1)
             else:
-                line = line.replace("<", "&lt;")
+                line = _escape_line(line)
         elif stripped and set(stripped) == {fence[0]} and len(stripped) >= len(fence):
             fence = None
         out.append(line)

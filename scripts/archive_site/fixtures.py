@@ -25,11 +25,12 @@ def write_page(path: Path, meta: dict, body: str) -> Path:
     return path
 
 
-def write_source(docs: Path, stem: str, raw_text: str, articles: list[str], **meta) -> Path:
-    """A source page ``sources/<stem>.md`` ending with the raw text block."""
+def write_source(docs: Path, stem: str, raw_text: str, articles: list[str], removed: list[str] = (), **meta) -> Path:
+    """A source page ``sources/<stem>.md`` (removed text as a list) ending with the raw text block."""
     front = {"type": "source", "source": f"{stem}.txt", **meta, "articles": articles}
     fence = "````" if "```" in raw_text else "```"
-    body = (f"# {stem}\n\n## 删除的文字\n\n（无）\n\n## 原始文本\n\n"
+    removed_md = "\n".join(f"- {r}" for r in removed) or "（无）"
+    body = (f"# {stem}\n\n## 删除的文字\n\n{removed_md}\n\n## 原始文本\n\n"
             f"{fence}text\n{raw_text}\n{fence}\n")
     return write_page(docs / "sources" / f"{stem}.md", front, body)
 
@@ -41,7 +42,7 @@ def write_article(docs: Path, stem: str, nn: int, title: str, paragraphs: list[s
 
 
 def write_issue(docs: Path, stem: str, articles: list[dict], newspaper: str = "鲁中晨报", page: int = 1,
-                date: str = "2020-01-01") -> list[Path]:
+                date: str = "2020-01-01", removed: list[str] = ()) -> list[Path]:
     """A source page and its articles; each article dict has ``title``,
     ``paragraphs`` and optional front-matter fields. The raw text is the
     titles and paragraphs one per line, so ``raw_lines`` are exact."""
@@ -59,7 +60,7 @@ def write_issue(docs: Path, stem: str, articles: list[dict], newspaper: str = "�
         art["raw_lines"] = [first, len(raw)]
         paths.append(write_article(docs, stem, nn, title, paragraphs, **art))
     listed = [p.relative_to(docs).as_posix() for p in paths]
-    paths.append(write_source(docs, stem, "\n".join(raw), listed, newspaper=newspaper, page=page, date=date))
+    paths.append(write_source(docs, stem, "\n".join(raw), listed, removed, newspaper=newspaper, page=page, date=date))
     return paths
 
 

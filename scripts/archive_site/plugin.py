@@ -86,11 +86,12 @@ class ArchiveSite:
     # -- pages --------------------------------------------------------------------
     @event_priority(-100)   # last: other hooks see the page as written
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
-        """Escape markup in article bodies and in every page title."""
+        """Escape markup in article and source page bodies (OCR text) and in every page title."""
         title = page.meta.get("title")
         if isinstance(title, str):
             page.meta["title"] = esc(title)
-        if self.archive is not None and page.file.src_uri in self.archive.by_uri:
+        uri = page.file.src_uri
+        if self.archive is not None and (uri in self.archive.by_uri or uri in self.archive.source_by_uri):
             return escape_markup(markdown)
         return markdown
 

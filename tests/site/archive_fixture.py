@@ -10,12 +10,13 @@ from archive_site.fixtures import write_issue
 
 XSS_TITLE = '<script>window.__xss = 1</script><b>粗体</b>标题 & “引号”'
 XSS_CAPTION = '<img src=x onerror="window.__xss = 2">图片说明'
+XSS_REMOVED = "第 1 行 · 报头：<script>window.__xss = 4</script>"
 PARA = "淄博高新区持续深化改革，推动高质量发展，企业家们纷纷点赞。"
 
 
 def build_fixture(docs: Path) -> Path:
     """Write the fixture archive under ``docs`` and return it."""
-    write_issue(docs, "001_aaaa", newspaper="鲁中晨报", page=10, date="2020-01-01", articles=[
+    write_issue(docs, "001_aaaa", newspaper="鲁中晨报", page=10, date="2020-01-01", removed=[XSS_REMOVED], articles=[
         dict(title="淄博高新区奋力推动跨越式发展", paragraphs=[PARA, "第二段：新材料产业集群。"],
              kicker="发扬干事创业新品质", subtitle="——淄博高新区工作纪实", authors=["岳书杰", "毛琳琳"],
              zones=["淄博高新区"], topics=["招商引资", "产业发展"], people=["江敦涛"],

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from archive_fixture import XSS_CAPTION, XSS_TITLE
+from archive_fixture import XSS_CAPTION, XSS_REMOVED, XSS_TITLE
 from browser import chromium, screenshot, serve
 from conftest import mkdocs_build
 
@@ -155,6 +155,9 @@ def test_markup_in_ocr_text_renders_as_text(page, base):
         page.goto(base + listing)
         assert XSS_TITLE in titles(page)
         assert page.evaluate("window.__xss") is None
+    page.goto(base + "sources/001_aaaa.html")                      # removed text on the source page
+    assert XSS_REMOVED in page.locator("article").inner_text()
+    assert page.evaluate("window.__xss") is None
 
 
 def test_exports_download_and_parse(page, base):
