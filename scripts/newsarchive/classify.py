@@ -118,7 +118,7 @@ def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
     if bullet:
         body = body[bullet.end():]
     body = body.strip("（）() ")
-    tokens = [t for t in re.split(r"[\s、，,：:|｜]+", body) if t]
+    tokens = [t for t in re.split(r"[\s、，,：:|｜/／]+", body) if t]
     names: list[str] = []
     roles = 0
     for token in tokens:

@@ -39,10 +39,10 @@ def line_width(line: Line) -> int:
 def read_lines(raw: str, log: list[LogEntry]) -> list[Line]:
     """Non-blank lines, fixed by the line rules, with the blank gap before each."""
     lines: list[Line] = []
-    gap, page_break = 0, False
+    gap, page_break, sheet = 0, False, 0
     for no, raw_line in enumerate(raw.split("\n"), start=1):
         if raw_line == "\f":
-            page_break = True
+            page_break, sheet = True, sheet + 1
             continue
         text, changes = fix_line(raw_line)
         if not text:
@@ -50,7 +50,7 @@ def read_lines(raw: str, log: list[LogEntry]) -> list[Line]:
             continue
         for change in changes:
             log.append(LogEntry(change.rule, f"L{no}", f"{change.before!r} → {change.after!r}"))
-        lines.append(Line(no, raw_line, text, gap, page_break, bool(INDENT.match(raw_line))))
+        lines.append(Line(no, raw_line, text, gap, page_break, bool(INDENT.match(raw_line)), sheet))
         gap, page_break = 0, False
     return lines
 

@@ -7,7 +7,7 @@ import functools
 import datetime as dt
 import re
 
-from .model import Article, Kind, SourcePage, Unit
+from .model import Article, Kind, PageFacts, SourcePage, Unit
 from .patterns import Patterns, load as load_patterns
 
 DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
@@ -80,30 +80,41 @@ def find_date(text: str) -> str:
 
 
 def page_facts(page: SourcePage, removed_units: list[Unit], pats: Patterns | None = None) -> None:
-    """Newspaper, page number, date and editors from the page's furniture."""
+    """Newspaper, page number, date and editors from the furniture of each
+    printed page (a pdftotext file may hold several, split by form feeds);
+    the file's own facts are the first found."""
     pats = pats or load_patterns()
-    papers: collections.Counter[str] = collections.Counter()
+    papers: dict[int, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for unit in removed_units:
+        facts = page.sheets.setdefault(unit.sheet, PageFacts())
         text = unit.text
         if unit.kind is Kind.SOURCE_LINE:
             m = pats.source_line.match(text)
-            page.newspaper = page.newspaper or m.group("newspaper")
-            page.date = page.date or iso_date(m.group("year"), m.group("month"), m.group("day"))
+            facts.newspaper = facts.newspaper or m.group("newspaper")
+            facts.date = facts.date or iso_date(m.group("year"), m.group("month"), m.group("day"))
             if m.group("page"):
-                page.page = page.page or m.group("page").lstrip("0") or "0"
+                facts.page = facts.page or m.group("page").lstrip("0") or "0"
             continue
-        papers.update(pats.newspaper_name.findall(text))
+        papers[unit.sheet].update(pats.newspaper_name.findall(text))
         if unit.kind is not Kind.FURNITURE:
             continue
-        page.date = page.date or find_date(text)
+        facts.date = facts.date or find_date(text)
         if EDITOR_ROLES.search(text):
-            page.editors.extend(n for n in editors_of(text) if n not in page.editors)
-        elif "page" in unit.reason and not page.page:
+            facts.editors.extend(n for n in editors_of(text) if n not in facts.editors)
+        elif "page" in unit.reason and not facts.page:
             m = PAGE_NO.search(text)
             if m:
-                page.page = next(g for g in m.groups() if g).lstrip("0") or "0"
-    if papers and not page.newspaper:
-        page.newspaper = papers.most_common(1)[0][0]
+                facts.page = next(g for g in m.groups() if g).lstrip("0") or "0"
+    for sheet, counter in papers.items():
+        if counter:
+            facts = page.sheets[sheet]
+            facts.newspaper = facts.newspaper or counter.most_common(1)[0][0]
+    for sheet in sorted(page.sheets):
+        facts = page.sheets[sheet]
+        page.newspaper = page.newspaper or facts.newspaper
+        page.page = page.page or facts.page
+        page.date = page.date or facts.date
+        page.editors = page.editors or list(facts.editors)
 
 
 def infer_year(text: str, today: dt.date | None = None) -> int | None:
@@ -120,8 +131,9 @@ def infer_year(text: str, today: dt.date | None = None) -> int | None:
 def date_article(article: Article, page: SourcePage) -> None:
     """The article's date: the page's, else its dateline with an inferred
     year, else a year inferred from the text (marked inferred)."""
-    if page.date:
-        article.date = page.date
+    date = page.facts(article.sheet).date
+    if date:
+        article.date = date
         return
     year = infer_year(article.title + "\n" + article.text())
     for paragraph in article.paragraphs[:1]:

@@ -37,6 +37,7 @@ class Line:
     gap: int = 0          # blank lines before it
     page_break: bool = False
     indent: bool = False  # starts with a paragraph indent
+    sheet: int = 0        # which page of a multi-page file (form feeds before it)
 
 
 @dataclass
@@ -55,6 +56,10 @@ class Unit:
     @property
     def first(self) -> int:
         return self.lines[0].no
+
+    @property
+    def sheet(self) -> int:
+        return self.lines[0].sheet
 
     @property
     def last(self) -> int:
@@ -92,6 +97,7 @@ class Article:
     captions: list[str] = field(default_factory=list)
     first: int = 0
     last: int = 0
+    sheet: int = 0
     continued: bool = False
     untitled: bool = False
     date: str = ""
@@ -112,6 +118,15 @@ class Article:
 
 
 @dataclass
+class PageFacts:
+    """What the furniture of one printed page says about it."""
+    newspaper: str = ""
+    page: str = ""
+    date: str = ""
+    editors: list[str] = field(default_factory=list)
+
+
+@dataclass
 class SourcePage:
     name: str
     raw: str
@@ -125,3 +140,10 @@ class SourcePage:
     log: list[LogEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     breaks_repaired: int = 0
+    sheets: dict[int, PageFacts] = field(default_factory=dict)   # per printed page of a multi-page file
+
+    def facts(self, sheet: int = 0) -> PageFacts:
+        """The facts of one printed page, filled in from the file's where it says nothing."""
+        own = self.sheets.get(sheet, PageFacts())
+        return PageFacts(own.newspaper or self.newspaper, own.page or self.page, own.date or self.date,
+                         own.editors or self.editors)

@@ -67,6 +67,7 @@ def _page_value(page: str):
 
 
 def article_meta(article: Article, page: SourcePage, order: int, slug: str) -> dict:
+    facts = page.facts(article.sheet)
     return {
         "title": article.title,
         "kicker": article.kicker,
@@ -77,9 +78,9 @@ def article_meta(article: Article, page: SourcePage, order: int, slug: str) -> d
         "notes": article.notes,
         "date": article.date,
         "date_inferred": article.date_inferred,
-        "newspaper": page.newspaper,
-        "page": _page_value(page.page),
-        "editors": page.editors,
+        "newspaper": facts.newspaper,
+        "page": _page_value(facts.page),
+        "editors": facts.editors,
         "zones": article.zones,
         "topics": article.topics,
         "keywords": article.keywords,

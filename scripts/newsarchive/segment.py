@@ -102,9 +102,9 @@ def segment(units: list[Unit], log: list[LogEntry]) -> list[Article]:
     pending_captions: list[str] = []
     i = 0
 
-    def start(first_line: int) -> Article:
+    def start(unit: Unit) -> Article:
         nonlocal current, signed_off
-        current = Article(first=first_line)
+        current = Article(first=unit.first, sheet=unit.sheet)
         current.captions.extend(pending_captions)
         pending_captions.clear()
         articles.append(current)
@@ -118,7 +118,7 @@ def segment(units: list[Unit], log: list[LogEntry]) -> list[Article]:
             cluster = units[i:j]
             after = next((u for u in units[j:] if u.kind is not Kind.CAPTION), None)
             if _starts_article(cluster, after, current, signed_off):
-                article = start(unit.first)
+                article = start(unit)
                 set_head(article, cluster)
                 log.append(LogEntry("segment_articles", f"L{unit.first}", f"article {len(articles)}: {article.title!r}"))
             else:
@@ -142,7 +142,7 @@ def segment(units: list[Unit], log: list[LogEntry]) -> list[Article]:
             i += 1
             continue
         if current is None or (signed_off and unit.kind is Kind.BODY):
-            start(unit.first).untitled = True
+            start(unit).untitled = True
         if unit.kind is Kind.BYLINE:
             _add_byline(current, unit)
             if current.blocks:
