@@ -166,11 +166,12 @@ def build_trie(words: Iterable[str]) -> dict:
     return trie
 
 
-def scan(text: str, trie: dict) -> list[str]:
-    """The words of ``trie`` found in ``text``, leftmost-longest, never overlapping.
+def scan_spans(text: str, trie: dict) -> list[tuple[int, str]]:
+    """(start, word) of the words of ``trie`` in ``text``, leftmost-longest,
+    never overlapping.
 
-    >>> scan("东莞松山湖高新区管委会", build_trie(["松山湖高新区", "东莞松山湖高新区", "管委会"]))
-    ['东莞松山湖高新区', '管委会']
+    >>> scan_spans("东莞松山湖高新区管委会", build_trie(["松山湖高新区", "东莞松山湖高新区", "管委会"]))
+    [(0, '东莞松山湖高新区'), (8, '管委会')]
     """
     found, i, n = [], 0, len(text)
     while i < n:
@@ -181,11 +182,56 @@ def scan(text: str, trie: dict) -> list[str]:
             if "" in node:
                 last = node[""]
         if last:
-            found.append(last)
+            found.append((i, last))
             i += len(last)
         else:
             i += 1
     return found
+
+
+def scan(text: str, trie: dict) -> list[str]:
+    """The words of ``trie`` found in ``text``, leftmost-longest, never overlapping.
+
+    >>> scan("东莞松山湖高新区管委会", build_trie(["松山湖高新区", "东莞松山湖高新区", "管委会"]))
+    ['东莞松山湖高新区', '管委会']
+    """
+    return [w for _, w in scan_spans(text, trie)]
+
+
+@functools.lru_cache(maxsize=1)
+def _place_tags() -> dict:
+    import jieba
+    import jieba.posseg
+    jieba.setLogLevel(60)
+    return jieba.posseg.dt.word_tag_tab if jieba.posseg.dt.word_tag_tab else {}
+
+
+def named_before(text: str, k: int, reg: Registry | None = None) -> tuple[str, Zone | None] | None:
+    """The place right before a bare word at ``k`` (汉中高新区, 武汉高新区):
+    (place, its zone) for a place of the registry, (place, None) for another
+    place name jieba knows (a zone missing from the registry), else None.
+
+    >>> named_before("赴武汉高新区考察", 3)[1].name
+    '东湖高新区'
+    >>> named_before("陕西汉中高新区", 4)
+    ('汉中', None)
+    >>> named_before("企业落户高新区", 4) is None
+    True
+    """
+    reg = reg or registry()
+    before = text[max(0, k - 5):k]
+    if before.endswith("市"):
+        before = before[:-1]
+    for n in (4, 3, 2):
+        place = before[-n:]
+        if len(place) == n and place in reg.places:
+            return place, reg.zone_of_place(place)
+    tags = _place_tags()
+    for n in (4, 3, 2):
+        place = before[-n:]
+        if len(place) == n and (tags.get(place) or "").startswith("ns"):
+            return place, None
+    return None
 
 
 def find_mentions(text: str, reg: Registry | None = None) -> list[str]:
@@ -232,7 +278,10 @@ def explain_zones(title: str, paragraphs: Sequence[str], captions: Iterable[str]
     Keys: ``zones`` (the result), ``rule`` (explicit / place / hint / none),
     ``scores`` (zone → weighted count), ``mentions`` (zone → the forms that
     counted, with where: t = title, p3 = paragraph 3, c1 = caption 1),
-    ``bare`` (bare word → count), ``place`` (the place used, if any).
+    ``bare`` (bare word → count), ``place`` (the place used, if any),
+    ``unknown`` (zones named in the text but missing from the registry, such
+    as 汉中高新区: worth adding to zones.yml; an article naming one never
+    falls back to a city's zone).
 
     >>> e = explain_zones("安康高新区 5个重点产业项目集中投产",
     ...                   ["安康高新区党工委副书记、管委会主任罗武侠介绍了集中投产项目情况。"])
@@ -247,16 +296,29 @@ def explain_zones(title: str, paragraphs: Sequence[str], captions: Iterable[str]
     scores: dict[str, float] = {}
     mentions: dict[str, list[str]] = {}
     bare: dict[str, int] = {}
+    unknown: dict[str, int] = {}
     for where, text in parts:
-        for form in find_mentions(text, reg):
+        text = normalize(text)
+        for k, form in scan_spans(text, reg.trie):
             zone_name = reg.surface.get(form)
+            if zone_name is None and form in reg.trigger_words:
+                named = named_before(text, k, reg)
+                if named and named[1] is None:
+                    unknown[named[0]] = unknown.get(named[0], 0) + 1
+                elif named:
+                    zone_name, form = named[1].name, named[0] + form
             if zone_name is None:
                 bare[form] = bare.get(form, 0) + 1
                 continue
             scores[zone_name] = scores.get(zone_name, 0) + weights[where[0]]
             mentions.setdefault(zone_name, []).append(f"{where}:{form}")
+    # jieba also tags some verbs as places (扎根): an unknown zone must be
+    # named twice, or its place be named with 市/县/区 too
+    whole = "".join(normalize(t) for _, t in parts)
+    unknown_zones = [p + SUFFIX for p, k in unknown.items()
+                     if k >= 2 or any(p + c in whole.replace(p + SUFFIX, "") for c in "市县区")]
     result = {"zones": [], "rule": "none", "scores": scores, "mentions": mentions,
-              "bare": bare, "place": None}
+              "bare": bare, "place": None, "unknown": unknown_zones}
     if scores:
         top = max(scores.values())
         share = settings.get("secondary_min_share", 0.2)
@@ -264,7 +326,7 @@ def explain_zones(title: str, paragraphs: Sequence[str], captions: Iterable[str]
         result["zones"] = [z for z in ranked if scores[z] >= top * share][: settings.get("max_zones", 8)]
         result["rule"] = "explicit"
         return result
-    if not any(w in reg.trigger_words for w in bare):
+    if unknown_zones or not any(w in reg.trigger_words for w in bare):
         return result
     places: dict[str, int] = {}
     for _, text in parts:

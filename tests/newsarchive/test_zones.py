@@ -152,3 +152,14 @@ def test_resolve_never_crashes_and_returns_registry_names(title, paras, captions
 def test_every_mention_found_is_a_known_form(text):
     for form in Z.find_mentions(text):
         assert form in REG.surface or form in REG.bare_words
+
+
+def test_place_before_bare_word_names_that_places_zone():
+    e = Z.explain_zones("光谷企业走出去", ["武汉高新区企业赴德国参展。"])
+    assert e["zones"] == ["东湖高新区"] and e["mentions"] == {"东湖高新区": ["p1:武汉高新区"]}
+
+
+def test_unknown_zone_is_reported_and_never_replaced_by_a_city_zone():
+    paras = ["汉中高新区党工委书记在西安市参加推介会,西安市有关部门负责人出席。"]
+    e = Z.explain_zones("汉中高新区招商推介会在西安举行", paras)
+    assert e["zones"] == [] and e["unknown"] == ["汉中高新区"]
