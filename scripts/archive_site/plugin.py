@@ -30,6 +30,11 @@ from .render import Linker, esc
 log = logging.getLogger("mkdocs.hooks.archive_site")
 
 
+def search_page(files: Files) -> str | None:
+    """The search page another hook added (``search.md`` ...), if any."""
+    return next((u for u in site_config.SEARCH_PAGES if files.get_file_from_path(u)), None)
+
+
 class ArchiveSite:
     """State of one build: the archive read from docs/ and its indexes."""
 
@@ -61,7 +66,7 @@ class ArchiveSite:
         self.index = SiteIndex.build(self.archive, self.linker, registry_lookup())
         has_home = files.get_file_from_path(site_config.HOME) is not None
         nav_uris = {uri for _, uri in site_config.NAV}
-        for uri, markdown in generate(self.index, with_home=not has_home).items():
+        for uri, markdown in generate(self.index, with_home=not has_home, search_uri=search_page(files)).items():
             if files.get_file_from_path(uri) is not None:
                 log.info("docs/%s exists; not generating it", uri)
                 continue
@@ -78,7 +83,7 @@ class ArchiveSite:
         unless mkdocs.yml has its own ``nav``."""
         if self.nav_from_hook:
             nav = [{title: uri} for title, uri in site_config.NAV if files.get_file_from_path(uri)]
-            search = next((u for u in site_config.SEARCH_PAGES if files.get_file_from_path(u)), None)
+            search = search_page(files)
             if search:
                 nav.append({site_config.SEARCH_NAV_TITLE: search})
             config.nav = nav

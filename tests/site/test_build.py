@@ -43,21 +43,35 @@ class _Links(HTMLParser):
                 self.links.append(value)
 
 
-def test_every_internal_link_resolves(built):
+def broken_links(site: Path) -> list[str]:
+    """Every href/src in the site's pages that points to no file."""
     broken = []
-    for page in built.site.rglob("*.html"):
+    for page in site.rglob("*.html"):
         parser = _Links()
         parser.feed(page.read_text(encoding="utf-8"))
         for href in parser.links:
             parts = urlsplit(href)
             if parts.scheme or href.startswith(("#", "//", "mailto:")):
                 continue
-            base = built.site if parts.path.startswith("/") else page.parent   # 404.html uses root paths
+            base = site if parts.path.startswith("/") else page.parent   # 404.html uses root paths
             target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else page
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
-                broken.append(f"{page.relative_to(built.site)} → {href}")
+                broken.append(f"{page.relative_to(site)} → {href}")
+    return broken
+
+
+def test_every_internal_link_resolves(built):
+    broken = broken_links(built.site)
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_links_resolve_with_directory_urls(fixture_docs, tmp_path):
+    result = mkdocs_build(tmp_path, fixture_docs, use_directory_urls=True)
+    assert result.returncode == 0, result.log
+    assert (result.site / "zones" / "淄博高新区" / "index.html").is_file()
+    broken = broken_links(result.site)
     assert not broken, "\n".join(broken[:20])
 
 

@@ -96,13 +96,14 @@ def newspaper_pages(archive: Archive) -> dict[str, list[PaperPage]]:
     return dict(sorted(papers.items()))
 
 
-def generate(index: SiteIndex, with_home: bool = True) -> dict[str, str]:
-    """All generated pages: ``{src_uri: markdown}``."""
+def generate(index: SiteIndex, with_home: bool = True, search_uri: str | None = None) -> dict[str, str]:
+    """All generated pages: ``{src_uri: markdown}`` (the home page links the
+    search page ``search_uri`` when there is one)."""
     from . import dates, home, names, newspapers, topics, zones
 
     pages: dict[str, str] = {}
     for module in (zones, topics, dates, newspapers, names):
         pages.update(module.pages(index))
     if with_home:
-        pages[config.HOME] = home.page(index)
+        pages[config.HOME] = home.page(index, search_uri)
     return pages
