@@ -15,15 +15,16 @@ from .layout import group_units, read_lines
 from .meta import date_article, describe, page_facts
 from .model import Removed, SourcePage, Unit
 from .reader import RawSource
-from .render import render_article, render_source
-
-# The structural steps after the line rules (textfix.LINE_RULES), in order.
-STEPS = ("read_lines", "group_units", "classify", "page_facts", "join_broken_paragraphs",
-         "segment", "date_article", "describe")
-
+from .render import article_meta, render_article, render_source
+from .schema import ARTICLE_FIELDS, ARTICLE_REQUIRED, validate
 
 def build_page(raw: RawSource) -> SourcePage:
-    """The model of one page: its articles, removed text and log."""
+    """The model of one page: its articles, removed text and log.
+
+    Steps, in order: line rules (textfix.LINE_RULES) → layout (units) →
+    classification → page facts → joining broken sentences → segmentation →
+    dates → zones, topics, keywords, people and organisations.
+    """
     from .segment import segment
 
     page = SourcePage(raw.name, raw.text, raw.encoding, warnings=list(raw.warnings))
@@ -79,6 +80,9 @@ def render_page(page: SourcePage) -> list[Output]:
     outputs, paths = [], []
     for n, article in enumerate(page.articles, start=1):
         rel = f"articles/{stem}/{n:02d}.md"
+        problems = validate(article_meta(article, page, n, f"{stem}-{n:02d}"), ARTICLE_FIELDS, ARTICLE_REQUIRED)
+        if problems:  # a converter bug: never write a page the site would reject
+            raise ValueError(f"{rel}: front matter breaks the schema: {'; '.join(problems)}")
         paths.append(rel)
         outputs.append(Output(rel, render_article(article, page, n, f"{stem}-{n:02d}")))
     outputs.append(Output(f"sources/{stem}.md", render_source(page, paths)))

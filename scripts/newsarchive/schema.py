@@ -29,6 +29,8 @@ Article page (``docs/articles/<source-stem>/<nn>.md``)::
     organizations: [...]
     captions: [...]                 # photo captions and credits
     continued: true                 # runs off the page (ends mid-sentence)
+    untitled: true                  # the text starts with no title (continued from another page)
+    notes: [（作者为…）]
     slug: 001_567314c39f3d4d23-01   # stable id, never changes once written
     ---
 
@@ -111,6 +113,8 @@ ARTICLE_FIELDS: dict[str, tuple[Any, str]] = {
     "organizations": (_str_list, "a list of names"),
     "captions": (_str_list, "a list of captions"),
     "continued": (lambda v: isinstance(v, bool), "true or false"),
+    "untitled": (lambda v: isinstance(v, bool), "true or false"),
+    "notes": (_str_list, "a list of notes (e.g. （作者为…）)"),
     "slug": (lambda v: _str(v) and re.fullmatch(r"[\w\-]+", v) is not None, "letters, digits, _ and -"),
 }
 ARTICLE_REQUIRED = ("title", "source")
@@ -123,6 +127,7 @@ SOURCE_FIELDS: dict[str, tuple[Any, str]] = {
     "date": (_date, "an ISO date"),
     "editors": (_str_list, "a list of names"),
     "articles": (_str_list, "a list of article paths"),
+    "encoding": (_str, "the input's text encoding"),
 }
 SOURCE_REQUIRED = ("type", "source")
 
