@@ -51,7 +51,7 @@ class Vocab:
         self.stop_tags = set(_words(rules.get("org_stop_tags")))
         self.generic = set(_words(rules.get("org_generic_words")))
         self.false_endings = _words(rules.get("org_false_endings"))
-        self.not_followed_by = set(_words(rules.get("org_not_followed_by")))
+        self.not_followed_by = {str(k): str(c) for k, c in (rules.get("org_not_followed_by") or {}).items()}
         reg = registry()
         places = {z.city for z in reg.zones} | {z.province for z in reg.zones}
         places |= {z.locality for z in reg.zones if z.locality}
@@ -241,7 +241,8 @@ def org_at(text: str, m: re.Match, v: Vocab | None = None) -> tuple[int, str] | 
     suffix = m.group()
     if any(text.endswith(f, 0, m.end()) for f in v.false_endings):
         return None
-    if text[m.end():m.end() + 1] in v.not_followed_by and m.end() < len(text):
+    after = text[m.end():m.end() + 1]
+    if after and any(suffix.endswith(k) and after in c for k, c in v.not_followed_by.items()):
         return None
     words = _left_edge(text, m.start(), v)
     prefix = "".join(words)
@@ -249,7 +250,8 @@ def org_at(text: str, m: re.Match, v: Vocab | None = None) -> tuple[int, str] | 
         return None
     if all(w in v.generic or w in v.titles for w in words):
         return None
-    if suffix in v.weak and not (words[0] in v.places or any(prefix.startswith(a) for a in v.anchors)
+    if suffix in v.weak and not (any(prefix[:n] in v.places for n in range(2, 5))
+                                 or any(prefix.startswith(a) for a in v.anchors)
                                  or (word_tag(words[0]) or "").startswith("ns")):
         return None
     return m.start() - len(prefix), prefix + suffix

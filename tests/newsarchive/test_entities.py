@@ -96,3 +96,13 @@ def test_never_crashes_on_entity_like_text(text):
     assert len(people) == len(set(people))
     orgs = E.extract_organizations(text)
     assert len(orgs) == len(set(orgs)) and all(o in text for o in orgs)
+
+
+def test_same_results_with_the_lexicon_installed():
+    # the converter adds the lexicon to jieba before extracting entities
+    from newsarchive import lexicon
+    lexicon.install()
+    assert E.extract_organizations("10月8日上午,在山东易斯特工程工具有限公司生产车间内") == ["山东易斯特工程工具有限公司"]
+    assert E.extract_organizations("潍坊高新区市场监管局知识产权科副科长金筱洁介绍说") == ["潍坊高新区市场监管局"]
+    assert E.extract_people("潍坊高新区市场监管局知识产权科副科长金筱洁介绍说") == ["金筱洁"]
+    assert E.extract_organizations("东莞松山湖高新区管委会与大朗镇举行签约仪式") == ["东莞松山湖高新区管委会"]
