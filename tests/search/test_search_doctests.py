@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["fold", "codec", "records", "builder", "query"]
+MODULES = ["fold", "codec", "records", "builder"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from archive_site.search import codec
 from archive_site.search.builder import build_index, index_text
 from archive_site.search.fold import fold, query_terms
-from archive_site.search.query import Index, cover_offsets
+from archive_site.search.query import Index
 from archive_site.search.records import Record, iter_records, markdown_to_text
 
 JS = Path(__file__).resolve().parents[2] / "scripts" / "archive_site" / "search" / "assets" / "search.js"
@@ -88,14 +88,6 @@ def test_codec_rejects_negative_and_truncated():
         codec.decode(codec.encode(5000).decode()[:-1])
 
 
-def test_cover_offsets_cover_every_code_point():
-    for m in range(2, 12):
-        covered = set()
-        for o in cover_offsets(m):
-            covered |= {o, o + 1}
-        assert covered == set(range(m))
-
-
 # ---------------------------------------------------------------- records
 def test_markdown_to_text_unescapes_and_strips_markup():
     body = "## 第一部分\n\n盾构机\\*重点\\* **加粗** &amp; [链接](x.html)\n\n- 列表项\n\n![图片说明](a.png)\n"
@@ -141,11 +133,12 @@ queries = st.text(alphabet=ALPHABET, min_size=1, max_size=6)
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=texts, titles=st.lists(st.text(alphabet=ALPHABET, max_size=6), min_size=8, max_size=8),
-       query=queries)
-def test_index_equals_brute_force(tmp_path_factory, texts, titles, query):
+       query=queries, split=st.integers(0, 8), sample=st.integers(1, 8))
+def test_index_equals_brute_force(tmp_path_factory, texts, titles, query, split, sample):
+    """Whatever keys are split (frequent-gram extensions), results are exact."""
     records = records_from(texts, [t or "无" for t in titles[:len(texts)]])
     out = tmp_path_factory.mktemp("idx")
-    build_index(records, out)
+    build_index(records, out, split_positions=split, sample_docs=sample)
     hits = Index(out).search(query)
     assert {h.doc for h in hits} == brute_force(records, query)
     terms = query_terms(query)
@@ -156,15 +149,30 @@ def test_index_equals_brute_force(tmp_path_factory, texts, titles, query):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(texts=texts, query_list=st.lists(queries, min_size=1, max_size=5))
-def test_browser_engine_equals_brute_force(tmp_path_factory, texts, query_list):
+@given(texts=texts, query_list=st.lists(queries, min_size=1, max_size=5), split=st.integers(0, 8))
+def test_browser_engine_equals_brute_force(tmp_path_factory, texts, query_list, split):
     records = records_from(texts)
     out = tmp_path_factory.mktemp("idx")
-    build_index(records, out)
+    build_index(records, out, split_positions=split, sample_docs=3)
+    index = Index(out)
     results = node_search(out, [[q, {}] for q in query_list])
     for q, res in zip(query_list, results):
         assert {h[0] for h in res["hits"]} == brute_force(records, q), q
         assert res["terms"] == query_terms(q)
+        assert [tuple(h) for h in res["hits"]] == [(h.doc, h.count, h.title_terms) for h in index.search(q)]
+
+
+def test_frequent_phrase_is_answered_by_its_own_key(tmp_path):
+    """A split chain makes 淄博高新区 one key: no position lists are loaded."""
+    records = records_from(["淄博高新区" * 5 + "稀土", "淄博高新区在淄博", "高新技术"])
+    stats = build_index(records, tmp_path, split_positions=3)
+    assert stats.split > 0
+    index = Index(tmp_path)
+    assert index.cover("淄博高新区") == [(0, "淄博高新区")]
+    assert {h.doc: h.count for h in index.search("淄博高新区")} == {0: 5, 1: 1}
+    assert not any(name.startswith("p/") for name in index.loaded)
+    assert {h.doc for h in index.search("高新技")} == {2}
+    assert {h.doc for h in index.search("区稀土")} == {0}
 
 
 def test_browser_folding_matches_python(tmp_path):

@@ -22,6 +22,18 @@ where ``fetch``/XHR do not):
 ``t/<id>.js``
     the plain text of one article (NFC), for snippets.
 
+Frequent grams: a bigram with more than :data:`SPLIT_POSITIONS` occurrences
+in the archive is *split*: every trigram extending it is indexed too (with
+positions); a split trigram's 4-gram extensions likewise, up to
+:data:`MAX_GRAM` code points. The client follows this chain so that a
+frequent phrase (淄博高新区) is answered from its own posting list (no
+positions needed) or covered by long, rarer keys instead of three huge bigram
+position lists. Which keys are split is decided from the first
+:data:`SAMPLE_DOCS` articles (extrapolated to the whole archive); that only
+affects speed: a split key's extensions are always indexed for every
+article, so results stay exact. Each ``d`` shard lists its split keys under
+the key ``""``.
+
 Keys are sharded by FNV-1a hash of their code points; the shard count is a
 power of two chosen so an average ``d``+``p`` shard pair is about
 :data:`TARGET_SHARD_BYTES`. All numbers use :mod:`.codec`.
@@ -32,6 +44,7 @@ the size of the finished index plus one article.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -48,6 +61,9 @@ FORMAT_VERSION = 1
 CALLBACK = "gxqSearchData"
 META_CHUNK = 32
 TARGET_SHARD_BYTES = 12_000
+SPLIT_POSITIONS = 40_000
+MAX_GRAM = 8
+SAMPLE_DOCS = 500
 MIN_SHARDS = 8
 MAX_SHARDS = 8192
 
@@ -93,6 +109,36 @@ def bigram_positions(text: str) -> dict[str, list[int]]:
     return found
 
 
+def plan_splits(texts: list[str], scale: float, threshold: int = SPLIT_POSITIONS,
+                max_gram: int = MAX_GRAM) -> set[str]:
+    """The keys to split: grams (2 to max_gram − 1 code points, each prefix
+    split) with more than ``threshold`` occurrences, estimated as the count in
+    ``texts`` (a sample of folded article texts) times ``scale``.
+
+    >>> sorted(plan_splits(["高新区高新区高新技术", "高新区"], 1.0, threshold=2))
+    ['新区', '高新', '高新区']
+    """
+    occurrences: dict[str, list[tuple[int, int]]] = {}
+    for doc, text in enumerate(texts):
+        for key, positions in bigram_positions(text).items():
+            occurrences.setdefault(key, []).extend((doc, p) for p in positions)
+    split: set[str] = set()
+    length = 2
+    while True:
+        occurrences = {k: occ for k, occ in occurrences.items() if len(occ) * scale > threshold}
+        split.update(occurrences)
+        if not occurrences or length + 1 >= max_gram:
+            return split
+        longer: dict[str, list[tuple[int, int]]] = {}
+        for occ in occurrences.values():
+            for doc, p in occ:
+                gram = texts[doc][p:p + length + 1]
+                if len(gram) == length + 1 and gram[-1] not in WHITESPACE:
+                    longer.setdefault(gram, []).append((doc, p))
+        occurrences = longer
+        length += 1
+
+
 class _Posting:
     """Encoded postings of one key, appended article by article."""
 
@@ -111,13 +157,15 @@ class BuildStats:
     shards: int = 0
     files: int = 0
     bytes: int = 0
+    split: int = 0
 
 
 class IndexBuilder:
     """Accumulates records into postings; :meth:`write` emits the index files."""
 
-    def __init__(self, out_dir: Path | str):
+    def __init__(self, out_dir: Path | str, split: set[str] | None = None):
         self.out_dir = Path(out_dir)
+        self.split = split or set()
         if self.out_dir.exists():
             shutil.rmtree(self.out_dir)
         (self.out_dir / "t").mkdir(parents=True)
@@ -147,18 +195,37 @@ class IndexBuilder:
 
     def _add_bigrams(self, doc: int, text: str, title_len: int) -> None:
         for key, positions in bigram_positions(text).items():
-            posting = self._posting(key, True)
-            in_title = positions[0] + 2 <= title_len
-            posting.docs += _encode(doc - posting.last)
-            posting.docs += _encode(len(positions) * 2 + in_title)
-            posting.last = doc
-            prev = 0
-            out = posting.positions
-            for pos in positions:
-                gap = pos - prev
-                out += _enc[gap] if gap < 65536 else _encode(gap)
-                prev = pos
-            # positions are strictly increasing, so gaps after the first are >= 1
+            self._add_positional(doc, key, positions, title_len)
+            if key in self.split:
+                self._add_extensions(doc, text, key, positions, title_len)
+
+    def _add_positional(self, doc: int, key: str, positions: list[int], title_len: int) -> None:
+        """Append one article's (sorted) positions of a key to its postings."""
+        posting = self._posting(key, True)
+        in_title = positions[0] + len(key) <= title_len
+        posting.docs += _encode(doc - posting.last)
+        posting.docs += _encode(len(positions) * 2 + in_title)
+        posting.last = doc
+        prev = 0
+        out = posting.positions
+        for pos in positions:
+            gap = pos - prev
+            out += _enc[gap] if gap < 65536 else _encode(gap)
+            prev = pos
+
+    def _add_extensions(self, doc: int, text: str, key: str, positions: list[int],
+                        title_len: int) -> None:
+        """Index every one-longer gram at the positions of a split key."""
+        length = len(key) + 1
+        grams: dict[str, list[int]] = {}
+        for p in positions:
+            gram = text[p:p + length]
+            if len(gram) == length and gram[-1] not in WHITESPACE:
+                grams.setdefault(gram, []).append(p)
+        for gram, found in grams.items():
+            self._add_positional(doc, gram, found, title_len)
+            if gram in self.split:
+                self._add_extensions(doc, text, gram, found, title_len)
 
     def _add_unigrams(self, doc: int, text: str, title_len: int) -> None:
         title_chars = set(text[:title_len])
@@ -198,7 +265,11 @@ class IndexBuilder:
         for shard, keys in sorted(groups.items()):
             name = f"{shard:0{width}x}"
             keys.sort()
-            self._write_js(f"d/{name}", {k: self.postings[k].docs.decode("ascii") for k in keys})
+            docs = {k: self.postings[k].docs.decode("ascii") for k in keys}
+            split = [k for k in keys if k in self.split]
+            if split:
+                docs[""] = split
+            self._write_js(f"d/{name}", docs)
             positional = {k: self.postings[k].positions.decode("ascii")
                           for k in keys if self.postings[k].positions is not None}
             if positional:
@@ -250,9 +321,23 @@ def _counts(values: list, lists: Iterable[list]) -> list[int]:
 _CASEFOLD = casefold_exceptions()
 
 
-def build_index(records: Iterable[Record], out_dir: Path | str) -> BuildStats:
-    """Index all records into ``out_dir`` (replaced); return counts and sizes."""
-    builder = IndexBuilder(out_dir)
-    for record in records:
+def build_index(records: Iterable[Record], out_dir: Path | str, expected: int | None = None,
+                split_positions: int = SPLIT_POSITIONS, sample_docs: int = SAMPLE_DOCS) -> BuildStats:
+    """Index all records into ``out_dir`` (replaced); return counts and sizes.
+
+    ``expected`` is the number of records (to extrapolate gram frequencies
+    from the first ``sample_docs``); it defaults to ``len(records)`` when
+    records is a sequence.
+    """
+    if expected is None and hasattr(records, "__len__"):
+        expected = len(records)
+    records = iter(records)
+    sample = list(itertools.islice(records, sample_docs))
+    scale = max(1.0, (expected or len(sample)) / max(1, len(sample)))
+    split = plan_splits([index_text(r)[0] for r in sample], scale, split_positions)
+    builder = IndexBuilder(out_dir, split)
+    for record in itertools.chain(sample, records):
         builder.add(record)
-    return builder.write()
+    stats = builder.write()
+    stats.split = len(split)
+    return stats

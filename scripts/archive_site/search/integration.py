@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 from .builder import build_index
-from .records import iter_records
+from .records import article_paths, iter_records
 
 log = logging.getLogger("mkdocs.hooks.search")
 
@@ -33,13 +33,13 @@ search:
 
 # 全文搜索
 
+<p class="gxq-help">检索全部文章的标题、正文、作者与图片说明，结果包含输入的完整字串（词的一部分也可以，如“构机”可找到“盾构机”）；
+多个词用空格分隔，表示同时包含。全角与半角、英文大小写视为相同。广告与版面杂项不参与检索。</p>
+
 <div id="gxq-search" class="gxq-search">
 <p class="gxq-status">正在加载搜索……</p>
 <noscript><p>全文搜索需要浏览器启用 JavaScript。</p></noscript>
 </div>
-
-在上方输入字词即可检索全部文章正文、标题、作者与图片说明：结果包含输入的**完整字串**（词的一部分也可以，如“构机”可找到“盾构机”），
-多个词用空格分隔表示同时包含。全角与半角、英文大小写视为相同。广告与版面杂项不参与检索。
 """
 
 
@@ -69,7 +69,8 @@ def on_post_build(config) -> None:
     """Build the search index from the article pages of docs/ into site/fulltext/."""
     started = time.perf_counter()
     out = Path(config.site_dir) / INDEX_DIR
-    stats = build_index(iter_records(config.docs_dir), out)
+    expected = len(article_paths(Path(config.docs_dir)))
+    stats = build_index(iter_records(config.docs_dir), out, expected=expected)
     log.info("search index: %d articles, %d keys, %d files, %.1f MB in %.1f s",
              stats.articles, stats.keys, stats.files, stats.bytes / 1e6,
              time.perf_counter() - started)

@@ -4,11 +4,13 @@ against brute-force substring search, and by people to query a build::
 
     python -m archive_site.search.query site/fulltext 高新区 稀土
 
-Exactness: a term of m ≥ 2 folded code points is covered by the bigrams at
-offsets 0, 2, 4, … and m−2. A start position p matches when each of those
-bigrams occurs at p + offset: together they spell every code point of the
-term, so the match is exact, with no false positives and none missed. A
-one-code-point term uses the unigram lists.
+Exactness: a term of m ≥ 2 folded code points is covered by keys (bigrams,
+or longer grams where a frequent key is split, see :mod:`.builder`) at
+offsets 0 … m−2 that together spell every code point of the term. A start
+position p matches when each key occurs at p + its offset, so the match is
+exact, with no false positives and none missed. When one key is the whole
+term its posting list is the answer. A one-code-point term uses the unigram
+lists.
 """
 from __future__ import annotations
 
@@ -20,18 +22,6 @@ from pathlib import Path
 from . import codec
 from .builder import CALLBACK, key_hash
 from .fold import query_terms
-
-
-def cover_offsets(length: int) -> list[int]:
-    """Offsets of the bigrams that spell a term of ``length`` code points.
-
-    >>> cover_offsets(2), cover_offsets(3), cover_offsets(5), cover_offsets(6)
-    ([0], [0, 1], [0, 2, 3], [0, 2, 4])
-    """
-    offsets = list(range(0, length - 1, 2))
-    if offsets[-1] != length - 2:
-        offsets.append(length - 2)
-    return offsets
 
 
 @dataclass
@@ -47,6 +37,7 @@ class Index:
     def __init__(self, directory: Path | str):
         self.dir = Path(directory)
         self.loaded: list[str] = []
+        self._cache: dict[str, dict] = {}
         self.manifest = self._load("manifest")
         self.shards = self.manifest["shards"]
         self.width = len(f"{self.shards - 1:x}")
@@ -68,9 +59,10 @@ class Index:
 
     def _shard(self, kind: str, key: str) -> dict:
         name = f"{kind}/{key_hash(key) & (self.shards - 1):0{self.width}x}"
-        if not (self.dir / f"{name}.js").exists():
-            return {}
-        return self._load(name)
+        if name not in self._cache:
+            path = self.dir / f"{name}.js"
+            self._cache[name] = self._load(name) if path.exists() else {}
+        return self._cache[name]
 
     def postings(self, key: str) -> dict[int, tuple[int, bool]]:
         """doc → (count, in title) for one key (a code point or a bigram)."""
@@ -95,16 +87,46 @@ class Index:
             i += count
         return out
 
+    def key_at(self, term: str, offset: int) -> str | None:
+        """The longest indexed key for ``term`` at ``offset``: a bigram, extended
+        one code point at a time while the key is split (its extensions are
+        indexed) and the term goes on. None when a key is absent (no match)."""
+        length = 2
+        while True:
+            key = term[offset:offset + length]
+            shard = self._shard("d", key)
+            if key not in shard:
+                return None
+            if offset + length >= len(term) or key not in shard.get("", ()):
+                return key
+            length += 1
+
+    def cover(self, term: str) -> list[tuple[int, str]] | None:
+        """(offset, key) pairs that spell the whole term, or None if a key is absent."""
+        keys, offset = [], 0
+        while True:
+            key = self.key_at(term, offset)
+            if key is None:
+                return None
+            keys.append((offset, key))
+            end = offset + len(key)
+            if end >= len(term):
+                return keys
+            offset = min(end, len(term) - 2)
+
     def term(self, term: str) -> dict[int, tuple[int, bool]]:
         """doc → (occurrences, in title) for one folded term."""
         if len(term) == 1:
             return self.postings(term)
-        offsets = cover_offsets(len(term))
-        lists = [self.postings(term[o:o + 2]) for o in offsets]
-        if len(lists) == 1:
+        keys = self.cover(term)
+        if keys is None:
+            return {}
+        lists = [self.postings(k) for _, k in keys]
+        if len(keys) == 1:
             return lists[0]
+        offsets = [o for o, _ in keys]
         candidates = set(lists[0]).intersection(*lists[1:])
-        where = [self.positions(term[o:o + 2], lst) for o, lst in zip(offsets, lists)]
+        where = [self.positions(k, lst) for (_, k), lst in zip(keys, lists)]
         result = {}
         for doc in sorted(candidates):
             others = [(o, set(w[doc])) for o, w in zip(offsets[1:], where[1:])]

@@ -89,14 +89,6 @@
     return h;
   }
 
-  /** Offsets of the bigrams that spell a term of `length` code points. */
-  function coverOffsets(length) {
-    var offsets = [];
-    for (var o = 0; o < length - 1; o += 2) offsets.push(o);
-    if (offsets[offsets.length - 1] !== length - 2) offsets.push(length - 2);
-    return offsets;
-  }
-
   var EMPTY = { docs: [], counts: [], title: [] };
 
   /**
@@ -174,13 +166,62 @@
     return this.positionCache.get(key);
   };
 
+  /** Whether a key is indexed, and whether it is split (its extensions are). */
+  Engine.prototype.keyInfo = function (key) {
+    return this.load(this.shardName("d", key)).then(function (shard) {
+      var has = !!shard && Object.prototype.hasOwnProperty.call(shard, key);
+      return { has: has, split: has && (shard[""] || []).indexOf(key) >= 0 };
+    });
+  };
+
+  /**
+   * The longest indexed key of `cps` (code points) at `offset`: a bigram,
+   * extended while it is split and the term goes on; null if absent.
+   */
+  Engine.prototype.keyAt = function (cps, offset) {
+    var self = this;
+    function step(length) {
+      var key = cps.slice(offset, offset + length).join("");
+      return self.keyInfo(key).then(function (info) {
+        if (!info.has) return null;
+        if (offset + length >= cps.length || !info.split) return key;
+        return step(length + 1);
+      });
+    }
+    return step(2);
+  };
+
+  /** [{offset, key}] spelling the whole term, or null when a key is absent. */
+  Engine.prototype.cover = function (cps) {
+    var self = this, keys = [];
+    function next(offset) {
+      return self.keyAt(cps, offset).then(function (key) {
+        if (key === null) return null;
+        keys.push({ offset: offset, key: key });
+        var end = offset + Array.from(key).length;
+        if (end >= cps.length) return keys;
+        return next(Math.min(end, cps.length - 2));
+      });
+    }
+    return next(0);
+  };
+
   /** {docs, counts, title} for one folded term: exact substring matches. */
   Engine.prototype.term = function (term) {
     var self = this;
     var cps = Array.from(term);
     if (cps.length === 1) return this.postings(cps[0]);
-    var offsets = coverOffsets(cps.length);
-    var keys = offsets.map(function (o) { return cps[o] + cps[o + 1]; });
+    return this.cover(cps).then(function (cover) {
+      if (cover === null) return EMPTY;
+      var offsets = cover.map(function (c) { return c.offset; });
+      var keys = cover.map(function (c) { return c.key; });
+      return self.matchKeys(cps.length, offsets, keys);
+    });
+  };
+
+  /** Articles where every key occurs at (start + its offset), for some start. */
+  Engine.prototype.matchKeys = function (termLength, offsets, keys) {
+    var self = this;
     return Promise.all(keys.map(function (k) { return self.postings(k); })).then(function (lists) {
       if (lists.length === 1) return lists[0];
       if (lists.some(function (l) { return l.docs.length === 0; })) return EMPTY;
@@ -218,7 +259,7 @@
           }
           if (hits) {
             docs.push(cand[c]); counts.push(hits);
-            title.push(firstHit + cps.length <= self.titleLen[cand[c]] ? 1 : 0);
+            title.push(firstHit + termLength <= self.titleLen[cand[c]] ? 1 : 0);
           }
         }
         return { docs: docs, counts: counts, title: title };
@@ -346,7 +387,7 @@
     return pieces;
   }
 
-  var api = { decode: decode, makeFolder: makeFolder, keyHash: keyHash, coverOffsets: coverOffsets,
+  var api = { decode: decode, makeFolder: makeFolder, keyHash: keyHash,
               Engine: Engine, openIndex: openIndex, highlight: highlight };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
@@ -384,9 +425,9 @@
       document.head.appendChild(s);
     });
   }
-  var memo = {};
+  var memo = {}, requested = [];
   function load(name) {
-    if (!memo[name]) memo[name] = loadData(name);
+    if (!memo[name]) { requested.push(name); memo[name] = loadData(name); }
     return memo[name];
   }
 
@@ -554,7 +595,7 @@
         function showMore() {
           var batch = res.hits.slice(shown, shown + PAGE_SIZE);
           shown += batch.length;
-          more.hidden = shown >= res.hits.length;
+          more.style.display = shown >= res.hits.length ? "none" : "";
           return Promise.all(batch.map(function (h) { return renderHit(list, engine, h, res.terms); }));
         }
         more.addEventListener("click", showMore);
@@ -578,7 +619,7 @@
       runPage(box);
     }
   }
-  root.gxqSearch = { load: load, openIndex: function () { return openIndex(load); }, api: api };
+  root.gxqSearch = { load: load, requested: requested, openIndex: function () { return openIndex(load); }, api: api };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })(typeof window !== "undefined" ? window : globalThis);
