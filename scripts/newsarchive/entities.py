@@ -83,9 +83,14 @@ def word_tag(word: str) -> str | None:
     >>> word_tag("文件"), word_tag("江敦涛")
     ('n', None)
     """
+    return _tags().get(word)
+
+
+@functools.lru_cache(maxsize=1)
+def _tags() -> dict:
     _, pos = _jieba()
     pos.makesure_userdict_loaded()
-    return pos.word_tag_tab.get(word)
+    return pos.word_tag_tab
 
 
 # ── people ──
@@ -205,14 +210,24 @@ def extract_people(text: str) -> list[str]:
 
 # ── organisations ──
 
+NOT_NAME_CHAR = re.compile(r"[^\u3400-\u9fff0-9A-Za-z()（）·]")
+
+
 def _left_edge(text: str, start: int, v: Vocab) -> list[str]:
     """The jieba words of an organisation name before its suffix at ``start``."""
-    jieba, _ = _jieba()
     lo = max(0, start - 24)
     window = text[lo:start]
-    cut = max((k for k, c in enumerate(window) if not (HAN.match(c) or c.isalnum() or c in "()（）·")), default=-1)
-    truncated = cut < 0 and lo > 0
-    words = jieba.lcut(window[cut + 1:])
+    cuts = NOT_NAME_CHAR.split(window)
+    return list(_left_words(cuts[-1], len(cuts) == 1 and lo > 0))
+
+
+@functools.lru_cache(maxsize=4096)
+def _left_words(window: str, truncated: bool) -> tuple[str, ...]:
+    if len(window) < 2:
+        return ()
+    v = vocab()
+    jieba, _ = _jieba()
+    words = jieba.lcut(window)
     if truncated and words:
         words = words[1:]
     kept: list[str] = []
@@ -227,7 +242,7 @@ def _left_edge(text: str, start: int, v: Vocab) -> list[str]:
     kept.reverse()
     while kept and kept[0] in "()（）·":
         kept.pop(0)
-    return kept
+    return tuple(kept)
 
 
 def org_at(text: str, m: re.Match, v: Vocab | None = None) -> tuple[int, str] | None:
