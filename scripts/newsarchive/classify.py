@@ -15,6 +15,8 @@ from .patterns import Patterns, load as load_patterns
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,6}}·[{HAN}]{{1,8}}$")
 SENTENCE_END = "。！？…；!?"
+# An organisation glued before a role word: 大众日报淄博融媒体中心(记者)
+ORGANISATION = re.compile(f"[{HAN}]{{2,16}}(报|社|台|网|中心|频道|杂志|站|融媒|新闻)[{HAN}]{{0,8}}")
 CLOSERS = "”’）】」』》)"
 HEADLINE_MAX = 40
 
@@ -87,6 +89,8 @@ def split_role(token: str, pats: Patterns) -> tuple[str, str] | None:
     ('记者', '')
     >>> split_role("记者赵志斌", load_patterns())
     ('记者', '赵志斌')
+    >>> split_role("大赛为获奖项目提供支持。（记者", load_patterns()) is None
+    True
     """
     for role in pats.byline_roles:
         if len(role) == 1:
@@ -95,7 +99,8 @@ def split_role(token: str, pats: Patterns) -> tuple[str, str] | None:
             continue
         if token.startswith(role):
             return role, token[len(role):]
-        if len(role) >= 2 and token.endswith(role) and len(token) - len(role) >= 4:
+        prefix = token[:-len(role)]
+        if len(role) >= 2 and token.endswith(role) and ORGANISATION.fullmatch(prefix):
             return role, ""
     return None
 
@@ -154,6 +159,9 @@ def is_name_line(text: str) -> bool:
 
 SIGNATURE = re.compile(f"(?<=[{SENTENCE_END}”）])[ \u3000]+((?:[{HAN}]{{2,4}}[ \u3000]*){{1,4}})$")
 PAREN_SIGNATURE = re.compile(r"[（(]\s*((?:记者|通讯员|实习生|本报记者)[^（）()]{2,40})[）)]$")
+# …有效进展。（李华） or （王强 李明） or （新华社）: names or an agency in brackets after the last sentence
+PAREN_NAMES = re.compile(f"(?<=[{SENTENCE_END}”])[（(]\\s*((?:[{HAN}]{{2,4}}[ \u3000、]*){{1,3}})[）)]$")
+AGENCY = re.compile(r"(社|网|报|台|站|中心|委|局|办|部|厅|院|园|区|市|省|县|公司|集团)$")
 
 
 def split_signature(text: str, pats: Patterns | None = None) -> tuple[str, list[str], str]:
@@ -163,6 +171,10 @@ def split_signature(text: str, pats: Patterns | None = None) -> tuple[str, list[
     ('将有力坚定企业发展信心，加速产业恢复提振。', ['杜明坤', '王满'], '杜明坤 王满')
     >>> split_signature("聊城高新区形成了由6个一级指标、17个二级指标组成的考核体系。（记者 张三 通讯员 李四）")
     ('聊城高新区形成了由6个一级指标、17个二级指标组成的考核体系。', ['张三', '李四'], '（记者 张三 通讯员 李四）')
+    >>> split_signature("近日，国家知识产权局公布新一批国家知识产权示范园区名单，长沙高新区入选。（李华）")[1:]
+    (['李华'], '（李华）')
+    >>> split_signature("会议要求各地高新区加快推进科技成果转化和产业化。（新华社）")[1:]
+    ([], '（新华社）')
     >>> split_signature("切实加快松山湖科学城产业化基地建设。")[1]
     []
     """
@@ -177,6 +189,11 @@ def split_signature(text: str, pats: Patterns | None = None) -> tuple[str, list[
         names = parse_byline(match.group(1), pats)
         if names:
             return text[:match.start()].rstrip(), names, match.group(0)
+    match = PAREN_NAMES.search(text)
+    if match and match.start() >= 20:
+        tokens = re.split(r"[\s\u3000、]+", match.group(1).strip())
+        if all(NAME.match(t) for t in tokens if t):
+            return text[:match.start()].rstrip(), [t for t in tokens if t and not AGENCY.search(t)], match.group(0)
     return text, [], ""
 
 
@@ -270,12 +287,14 @@ def classify_unit(unit: Unit, pats: Patterns) -> None:
         unit.kind = Kind.SUBTITLE
         return
     body, names, signature = split_signature(text, pats)
-    if names:
+    if signature:
         unit.text, unit.authors, unit.signature = body, names, signature
     unit.lead, lead_names = split_lead(unit.text, pats)
     if lead_names:
         unit.authors = lead_names + unit.authors
-    unit.kind = Kind.HEADLINE if is_headline(unit.text) and not unit.lead and not names else Kind.BODY
+    unit.kind = Kind.HEADLINE if is_headline(unit.text) and not unit.lead and not signature else Kind.BODY
+    if unit.kind is Kind.HEADLINE and pats.column_label.match(unit.text):
+        unit.kind, unit.reason = Kind.LABEL, "column label"
 
 
 def mark_name_continuations(units: list[Unit]) -> None:
@@ -311,7 +330,7 @@ def mark_bare_bylines(units: list[Unit]) -> None:
     content = [u for u in units if not u.kind.removed and u.kind is not Kind.CAPTION]
     for prev, unit, nxt in zip(content, content[1:], content[2:]):
         if unit.kind is Kind.HEADLINE and prev.kind in (Kind.HEADLINE, Kind.SUBTITLE) and nxt.kind is Kind.BODY \
-                and is_name_line(unit.text):
+                and is_name_line(unit.text) and chinese_length(prev.text) >= 5 and chinese_length(nxt.text) >= 15:
             unit.kind, unit.authors = Kind.BYLINE, unit.text.split()
 
 
@@ -321,7 +340,8 @@ def mark_labels(units: list[Unit], pats: Patterns) -> None:
     while i < len(units):
         unit = units[i]
         j = i
-        while j < len(units) and (j == i or units[j].gap == 0) and units[j].kind in (Kind.HEADLINE, Kind.BODY) \
+        while j < len(units) and (j == i or units[j].gap == 0) \
+                and units[j].kind in (Kind.HEADLINE, Kind.BODY, Kind.LABEL) \
                 and chinese_length(units[j].text) <= 6 and len(units[j].lines) == 1:
             j += 1
         if j - i >= 2 and unit.block_lines == j - i:

@@ -35,6 +35,7 @@ class Patterns:
     lead_authors: re.Pattern
     affiliation: re.Pattern
     label_max: int
+    column_label: re.Pattern
     keyword_stopwords: frozenset[str]
 
 
@@ -67,5 +68,7 @@ def load(path: str | None = None) -> Patterns:
         lead_authors=re.compile(bys["lead_authors"]),
         affiliation=re.compile(bys["affiliation"]),
         label_max=int(data["labels"]["max_length"]),
+        column_label=re.compile(f"^.{{0,{int(data['labels']['column_max']) - 2}}}("
+                                + "|".join(map(re.escape, data["labels"]["column_words"])) + ")$"),
         keyword_stopwords=frozenset(data.get("keyword_stopwords") or ()),
     )
