@@ -29,6 +29,12 @@ Chosen design (:mod:`.builder` documents the files):
   0, 2, 4, …, m−2 occurring at aligned positions: an exact substring test
   without false positives or misses, no word segmentation needed (so names,
   zone names, parts of words all work).
+- **Frequent grams**: a bigram with very many occurrences (高新, 淄博) is
+  *split*: all its trigram extensions are indexed too, and so on up to 8
+  code points while they stay frequent. The client follows the chain, so a
+  frequent phrase (淄博高新区) is answered from its own document list with
+  no positions, or covered by long, rarer keys. Results stay exact whatever
+  is split; only bytes per query change.
 - **Sharding**: keys are hashed into 2^k small files (~12 KB each), loaded
   on demand with ``<script>`` tags (works from ``file://``). A query loads
   one doc-list shard and one position shard per covering bigram, the

@@ -118,10 +118,16 @@ def plan_splits(texts: list[str], scale: float, threshold: int = SPLIT_POSITIONS
     >>> sorted(plan_splits(["高新区高新区高新技术", "高新区"], 1.0, threshold=2))
     ['新区', '高新', '高新区']
     """
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update({key: len(ps) for key, ps in bigram_positions(text).items()})
+    frequent = {key for key, n in counts.items() if n * scale > threshold}
+    del counts
     occurrences: dict[str, list[tuple[int, int]]] = {}
     for doc, text in enumerate(texts):
         for key, positions in bigram_positions(text).items():
-            occurrences.setdefault(key, []).extend((doc, p) for p in positions)
+            if key in frequent:
+                occurrences.setdefault(key, []).extend((doc, p) for p in positions)
     split: set[str] = set()
     length = 2
     while True:

@@ -6,7 +6,7 @@ validated) with :func:`newsarchive.schema.read_page`. Source pages
 nor are pages whose front matter says ``search: {exclude: true}``.
 
 The searchable text of an article is its title, kicker, subtitle, byline,
-body and photo captions, one field per line, title first (so a match that
+body, photo captions and notes, one field per line, title first (so a match that
 ends within ``len(fold(title))`` is a title match). Markdown markup is
 removed and backslash escapes and HTML entities are undone; the text stays
 NFC for display.
@@ -129,6 +129,7 @@ def record_from_page(path: Path, url: str) -> Record | None:
         " ".join(byline),
         markdown_to_text(page.body),
         "\n".join(_as_list(meta.get("captions"))),
+        "\n".join(_as_list(meta.get("notes"))),
     ]
     date = _iso(meta.get("date"))
     return Record(
