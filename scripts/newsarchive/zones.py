@@ -297,6 +297,7 @@ def explain_zones(title: str, paragraphs: Sequence[str], captions: Iterable[str]
     mentions: dict[str, list[str]] = {}
     bare: dict[str, int] = {}
     unknown: dict[str, int] = {}
+    unknown_score: dict[str, float] = {}
     for where, text in parts:
         text = normalize(text)
         for k, form in scan_spans(text, reg.trie):
@@ -305,6 +306,7 @@ def explain_zones(title: str, paragraphs: Sequence[str], captions: Iterable[str]
                 named = named_before(text, k, reg)
                 if named and named[1] is None:
                     unknown[named[0]] = unknown.get(named[0], 0) + 1
+                    unknown_score[named[0]] = unknown_score.get(named[0], 0) + weights[where[0]]
                 elif named:
                     zone_name, form = named[1].name, named[0] + form
             if zone_name is None:
@@ -320,7 +322,8 @@ def explain_zones(title: str, paragraphs: Sequence[str], captions: Iterable[str]
     result = {"zones": [], "rule": "none", "scores": scores, "mentions": mentions,
               "bare": bare, "place": None, "unknown": unknown_zones}
     if scores:
-        top = max(scores.values())
+        # an unknown zone named more often than the known ones pushes them out
+        top = max([*scores.values(), *(unknown_score[z[:-len(SUFFIX)]] for z in unknown_zones)])
         share = settings.get("secondary_min_share", 0.2)
         ranked = sorted(scores, key=lambda z: -scores[z])  # stable: first mention wins ties
         result["zones"] = [z for z in ranked if scores[z] >= top * share][: settings.get("max_zones", 8)]

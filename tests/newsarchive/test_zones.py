@@ -163,3 +163,9 @@ def test_unknown_zone_is_reported_and_never_replaced_by_a_city_zone():
     paras = ["汉中高新区党工委书记在西安市参加推介会,西安市有关部门负责人出席。"]
     e = Z.explain_zones("汉中高新区招商推介会在西安举行", paras)
     assert e["zones"] == [] and e["unknown"] == ["汉中高新区"]
+
+
+def test_unknown_primary_zone_pushes_out_a_passing_known_one():
+    paras = ["汉中高新区今年新签约项目30个。", "汉中高新区组团赴西安高新区学习。", "汉中高新区将持续优化营商环境。"]
+    e = Z.explain_zones("汉中高新区招商引资成效明显", paras)
+    assert e["unknown"] == ["汉中高新区"] and e["zones"] == []
