@@ -37,6 +37,12 @@ def page(browser):
     context.close()
 
 
+def follow(page, locator) -> None:
+    """Click a link and wait until the page it leads to has loaded."""
+    with page.expect_navigation():
+        locator.click()
+
+
 def titles(page, selector: str = "ul.as-list a, ol.as-list a") -> list[str]:
     return page.locator(selector).all_text_contents()
 
@@ -78,7 +84,7 @@ def test_article_page(browser, page, base):
     assert raw.get_attribute("open") is None                       # collapsed
     raw.locator("summary").click()
     assert "第二段：新材料产业集群。" in raw.locator("pre").inner_text()
-    page.locator(".as-article-footer .as-source-link a").click()
+    follow(page, page.locator(".as-article-footer .as-source-link a"))
     assert page.url.endswith("sources/001_aaaa.html")
     assert not page.errors
     shoot_both(browser, base + "articles/001_aaaa/01.html", "article")
@@ -91,7 +97,7 @@ def test_inferred_date_is_marked(page, base):
 
 def test_zone_pages(browser, page, base):
     page.goto(base + "zones/index.html")
-    page.get_by_role("link", name="潍坊高新区").click()
+    follow(page, page.get_by_role("link", name="潍坊高新区"))
     assert page.locator("article h1").text_content().strip() == "潍坊高新区"
     assert titles(page) == ["潍坊高新区发布人才新政", "只有年月的文章"]
     assert page.locator("svg.as-chart").count() == 1
@@ -102,11 +108,11 @@ def test_zone_pages(browser, page, base):
 
 def test_topic_and_date_pages(page, base):
     page.goto(base + "topics/index.html")
-    page.get_by_role("link", name="人才").click()
+    follow(page, page.get_by_role("link", name="人才"))
     assert titles(page) == ["潍坊高新区发布人才新政", "手写地区的文章", "只有年月的文章"]
     assert set(page.locator(".as-chips a").all_text_contents()) == {"潍坊高新区", "火星高新区"}
     page.goto(base + "dates/index.html")
-    page.get_by_role("link", name="2019").click()
+    follow(page, page.get_by_role("link", name="2019"))
     assert titles(page) == ["潍坊高新区发布人才新政", "手写地区的文章"]
     page.goto(base + "dates/undated.html")
     assert titles(page) == ["没有日期的文章"]
@@ -123,21 +129,21 @@ def test_hand_edit_moves_article_between_zone_pages(browser, built, tmp_path):
     p = context.new_page()
     with serve(rebuilt.site) as url:
         p.goto(url + "zones/index.html")
-        p.get_by_role("link", name="淄博高新区").click()
+        follow(p, p.get_by_role("link", name="淄博高新区"))
         assert "潍坊高新区发布人才新政" in titles(p)
         p.goto(url + "zones/index.html")
-        p.get_by_role("link", name="潍坊高新区").click()
+        follow(p, p.get_by_role("link", name="潍坊高新区"))
         assert titles(p) == ["只有年月的文章"]
     context.close()
 
 
 def test_site_works_from_file_url(page, built):
     page.goto((built.site / "index.html").as_uri())
-    page.locator("nav.md-nav--primary").get_by_role("link", name="地区").click()
+    follow(page, page.locator("nav.md-nav--primary").get_by_role("link", name="地区"))
     assert page.url.startswith("file://") and page.url.endswith("zones/index.html")
-    page.get_by_role("link", name="淄博高新区").click()
+    follow(page, page.get_by_role("link", name="淄博高新区"))
     assert page.locator("article h1").text_content().strip() == "淄博高新区"
-    page.get_by_role("link", name="淄博高新区奋力推动跨越式发展").click()
+    follow(page, page.get_by_role("link", name="淄博高新区奋力推动跨越式发展"))
     assert page.locator("article h1").text_content() == "淄博高新区奋力推动跨越式发展"
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"  # CSS loaded
     assert not page.errors
