@@ -211,3 +211,25 @@ def test_fix_line_of_a_clean_line_reports_nothing():
 def test_blank_and_whitespace_lines_become_empty():
     for line in ("", "   ", "\u3000\u3000", "\t", "\u200b"):
         assert fixed(line) == ""
+
+
+# ── found by the property tests ──
+
+def test_c1_control_characters_go_too():
+    """normalize_unicode promises 'no control characters'; C1 controls (U+0080–U+009F)
+    are controls too, and U+0085 (NEL) is a line break for str.splitlines and YAML."""
+    out = fixed("淄博\x85高新区\x9c发展\x80")
+    assert out == "淄博高新区发展"
+    assert not [c for c in out if unicodedata.category(c) == "Cc"]
+
+
+def test_unicode_line_separators_do_not_survive_in_a_line():
+    """U+2028/U+2029 split a paragraph for every splitlines() reader (the evaluator)."""
+    out = fixed("园区召开大会，\u2028部署全年工作。\u2029会议要求抓好落实。")
+    assert out.splitlines() == [out]
+
+
+@pytest.mark.parametrize("line", ["真的吗 ?!他说", "你好 ,,他", "据悉 :,中"])
+def test_fix_line_is_idempotent_when_ascii_punctuation_follows_a_space(line):
+    once = fixed(line)
+    assert fixed(once) == once
