@@ -106,6 +106,20 @@ def test_markup_in_titles_is_escaped_everywhere(pages):
     assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in out["zones/淄博高新区.md"]
 
 
+def test_people_pages_only_when_named(fixture_docs, tmp_path):
+    import shutil
+    docs = tmp_path / "docs"
+    shutil.copytree(fixture_docs, docs)
+    for md in docs.glob("articles/*/*.md"):
+        text = md.read_text(encoding="utf-8")
+        md.write_text("\n".join(l for l in text.split("\n") if not l.startswith(("people:", "organizations:"))),
+                      encoding="utf-8")
+    index = SiteIndex.build(collect(docs), Linker(), registry_lookup())
+    out = generate(index)
+    assert "people/index.md" not in out and "organizations/index.md" not in out
+    assert "people/index.html" not in out["index.md"] and "zones/index.html" in out["index.md"]
+
+
 def test_without_home(fixture_docs):
     index = SiteIndex.build(collect(fixture_docs), Linker(), registry_lookup())
     assert "index.md" not in generate(index, with_home=False)

@@ -105,5 +105,5 @@ def generate(index: SiteIndex, with_home: bool = True, search_uri: str | None = 
     for module in (zones, topics, dates, newspapers, names):
         pages.update(module.pages(index))
     if with_home:
-        pages[config.HOME] = home.page(index, search_uri)
+        pages[config.HOME] = home.page(index, search_uri, available=set(pages))
     return pages

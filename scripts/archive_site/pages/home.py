@@ -29,8 +29,9 @@ def latest(index: SiteIndex) -> list:
     return list(reversed(dated[-config.LIMITS.latest_articles:]))
 
 
-def page(index: SiteIndex, search_uri: str | None = None) -> str:
-    """The home page Markdown (with a button to ``search_uri`` if given)."""
+def page(index: SiteIndex, search_uri: str | None = None, available: set[str] | None = None) -> str:
+    """The home page Markdown: buttons to the index pages in ``available``
+    (all if None) and to ``search_uri`` if given."""
     link = index.linker.href
     parts = [front_matter(LABELS["home_title"]), md_heading(1, LABELS["home_title"]), ""]
     stats = "".join(
@@ -42,7 +43,8 @@ def page(index: SiteIndex, search_uri: str | None = None) -> str:
         stats += (f'<div class="as-stat"><span class="as-stat-n as-stat-range">{esc(span[0])} – {esc(span[1])}</span>'
                   f'<span class="as-stat-l">{esc(LABELS["date_range"])}</span></div>')
     parts += [f'<div class="as-stats" aria-label="{esc(LABELS["holds"])}">{stats}</div>', ""]
-    buttons = list(config.NAV[1:]) + ([(LABELS["search"], search_uri)] if search_uri else [])
+    buttons = [(t, u) for t, u in config.NAV[1:] if available is None or u in available]
+    buttons += ([(LABELS["search"], search_uri)] if search_uri else [])
     browse = " ".join(f'<a class="md-button" href="{link(URI, uri)}">{esc(title)}</a>' for title, uri in buttons)
     parts += [f'<p class="as-browse">{browse}</p>', ""]
     parts += [md_heading(2, LABELS["latest"]), "", article_list(latest(index), index.linker, URI), ""]

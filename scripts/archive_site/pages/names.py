@@ -15,8 +15,12 @@ KINDS = (
 
 
 def pages(index: SiteIndex) -> dict[str, str]:
-    """The people page and the organizations page (present even when empty)."""
-    return {uri: names_page(index, attr, uri, LABELS[title], LABELS[intro]) for attr, uri, title, intro in KINDS}
+    """The people page and the organizations page, each only if some article names any."""
+    return {
+        uri: names_page(index, attr, uri, LABELS[title], LABELS[intro])
+        for attr, uri, title, intro in KINDS
+        if any(getattr(a, attr) for a in index.archive.articles)
+    }
 
 
 def names_page(index: SiteIndex, attr: str, uri: str, title: str, intro: str) -> str:
