@@ -89,12 +89,14 @@ def test_nav_lists_index_pages_only(built):
     assert "articles/" not in nav
 
 
-def test_hand_edited_zone_moves_article_between_indexes(built, tmp_path):
+def test_hand_edited_zone_and_date_move_articles_between_indexes(built, tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(built.docs, docs)
     page = docs / "articles" / "002_bbbb" / "01.md"
     page.write_text(page.read_text(encoding="utf-8").replace("zones: [潍坊高新区]", "zones: [淄博高新区]"),
                     encoding="utf-8")
+    undated = docs / "articles" / "005_eeee" / "01.md"
+    undated.write_text(undated.read_text(encoding="utf-8").replace("date: ''", "date: '2016-03-08'"), encoding="utf-8")
     result = mkdocs_build(tmp_path, docs)
     assert result.returncode == 0, result.log
     before_weifang = (built.site / "zones" / "潍坊高新区.html").read_text(encoding="utf-8")
@@ -102,6 +104,9 @@ def test_hand_edited_zone_moves_article_between_indexes(built, tmp_path):
     after_zibo = (result.site / "zones" / "淄博高新区.html").read_text(encoding="utf-8")
     link = "../articles/002_bbbb/01.html"
     assert link in before_weifang and link not in after_weifang and link in after_zibo
+    assert "005_eeee/01.html" in (built.site / "dates" / "undated.html").read_text(encoding="utf-8")
+    assert not (result.site / "dates" / "undated.html").exists()
+    assert "005_eeee/01.html" in (result.site / "dates" / "2016.html").read_text(encoding="utf-8")
 
 
 def test_edit_link_when_repo_url_is_set(fixture_docs, tmp_path):
