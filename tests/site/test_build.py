@@ -117,3 +117,14 @@ def test_edit_link_when_repo_url_is_set(fixture_docs, tmp_path):
     assert 'href="https://github.com/example/archive/edit/main/docs/articles/001_aaaa/01.md"' in article
     zone = (result.site / "zones" / "淄博高新区.html").read_text(encoding="utf-8")
     assert 'rel="edit"' not in zone                      # generated pages have no file to edit
+
+
+def test_hand_written_home_page_wins(fixture_docs, tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(fixture_docs, docs)
+    (docs / "index.md").write_text("# 手写首页\n\n这是手写的首页。\n", encoding="utf-8")
+    result = mkdocs_build(tmp_path, docs)
+    assert result.returncode == 0, result.log
+    home = (result.site / "index.html").read_text(encoding="utf-8")
+    assert "这是手写的首页。" in home and "as-stats" not in home
+    assert (result.site / "zones" / "index.html").is_file()
