@@ -36,11 +36,14 @@ def build_page(raw: RawSource) -> SourcePage:
                     for u in removed]
     page_facts(page, removed)
     content, page.breaks_repaired = join_broken_paragraphs(units, page.log)
-    page.articles = segment(content, page.log)
+    orphans: list[Unit] = []
+    page.articles = segment(content, page.log, orphans)
+    page.removed.extend(Removed(" ".join(line.raw.strip() for line in u.lines), "caption with no article on the page",
+                                u.first, u.last) for u in orphans)
     for article in page.articles:
         date_article(article, page)
         describe(article)
-    missing = unplaced_text(page, [u for u in units if not u.kind.removed])
+    missing = unplaced_text(page, [u for u in units if not u.kind.removed and u not in orphans])
     if missing:
         page.warnings.append(f"{len(missing)} block(s) not placed in any article: " + "; ".join(m[:20] for m in missing))
     return page

@@ -67,7 +67,7 @@ def set_head(article: Article, cluster: list[Unit]) -> None:
             article.kicker = heads[-2]
         labels.extend(heads[:-2])
     elif subtitles:
-        article.title = subtitles.pop(0).lstrip("—－- ")
+        article.title = subtitles[0].lstrip("—－- ")    # the ——line stays as the subtitle too
     elif labels:
         article.title = labels.pop()
     article.subtitle = " ".join(subtitles)
@@ -94,12 +94,14 @@ def _add_byline(article: Article, unit: Unit) -> None:
     article.authors.extend(unit.authors)
 
 
-def segment(units: list[Unit], log: list[LogEntry]) -> list[Article]:
-    """Articles in page order from the (joined) content units of a page."""
+def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None = None) -> list[Article]:
+    """Articles in page order from the (joined) content units of a page.
+    Captions on a page with no article go to `orphans`."""
     articles: list[Article] = []
     current: Article | None = None
     signed_off = False
     pending_captions: list[str] = []
+    caption_units = {id(u): u for u in units if u.kind is Kind.CAPTION}
     i = 0
 
     def start(unit: Unit) -> Article:
@@ -161,6 +163,8 @@ def segment(units: list[Unit], log: list[LogEntry]) -> list[Article]:
         i += 1
     if pending_captions and articles:
         articles[-1].captions.extend(pending_captions)
+    elif pending_captions and orphans is not None:
+        orphans.extend(u for u in caption_units.values() if u.text in pending_captions)
     for article in articles:
         article.authors = list(dict.fromkeys(article.authors))
         if article.untitled:
