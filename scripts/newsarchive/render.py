@@ -104,6 +104,25 @@ def render_article(article: Article, page: SourcePage, order: int, slug: str) ->
     return "\n\n".join(parts) + "\n"
 
 
+def log_by_article(page: SourcePage) -> list[tuple[str, list]]:
+    """The cleaning log grouped by the article whose lines each entry touched;
+    entries outside every article (furniture, ads) are the page's own.
+
+    >>> from .model import Article, LogEntry
+    >>> p = SourcePage("a.txt", "", articles=[Article(title="标题", first=3, last=9)])
+    >>> p.log = [LogEntry("drop_furniture", "L1-L1", "x"), LogEntry("join_broken_paragraphs", "L5|L7", "y")]
+    >>> [(h, [e.rule for e in es]) for h, es in log_by_article(p)]
+    [('页面 (page)', ['drop_furniture']), ('1. 标题', ['join_broken_paragraphs'])]
+    """
+    groups: dict[int, list] = {}
+    for entry in page.log:
+        match = re.match(r"L(\d+)", entry.where)
+        line = int(match.group(1)) if match else 0
+        owner = next((n for n, a in enumerate(page.articles, 1) if a.first <= line <= max(a.first, a.last)), 0)
+        groups.setdefault(owner, []).append(entry)
+    return [("页面 (page)" if n == 0 else f"{n}. {page.articles[n - 1].title}", groups[n]) for n in sorted(groups)]
+
+
 def _fence(text: str) -> str:
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
     return "`" * max(3, longest + 1)
@@ -141,7 +160,11 @@ def render_source(page: SourcePage, article_paths: list[str]) -> str:
         out.append("## 警告")
         out.append("\n".join(f"- {escape_inline(w)}" for w in page.warnings))
     out.append("## 处理记录")
-    out.append("\n".join(f"- `{e.rule}` {e.where}：{escape_inline(e.detail)}" for e in page.log) or "（无）")
+    for heading, entries in log_by_article(page):
+        out.append(f"### {escape_heading(heading)}")
+        out.append("\n".join(f"- `{e.rule}` {e.where}：{escape_inline(e.detail)}" for e in entries))
+    if not page.log:
+        out.append("（无）")
     fence = _fence(page.raw)
     out.append("## 原始文本")
     out.append(f"{fence}text\n{page.raw}\n{fence}")
