@@ -3,6 +3,7 @@ built with MkDocs once per session (a real `mkdocs build --strict` with the
 project's mkdocs.yml and hooks)."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -50,5 +51,22 @@ def fixture_docs(tmp_path_factory) -> Path:
 def built(tmp_path_factory, fixture_docs) -> Built:
     """The fixture archive built once per session; fails loudly if the build fails."""
     result = mkdocs_build(tmp_path_factory.mktemp("build"), fixture_docs)
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="session")
+def edited(tmp_path_factory, built) -> Built:
+    """The fixture archive after hand edits of front matter, rebuilt: article
+    002_bbbb/01 moved from 潍坊高新区 to 淄博高新区, undated 005_eeee/01 dated 2016-03-08."""
+    tmp = tmp_path_factory.mktemp("edited")
+    docs = tmp / "docs"
+    shutil.copytree(built.docs, docs)
+    page = docs / "articles" / "002_bbbb" / "01.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("zones: [潍坊高新区]", "zones: [淄博高新区]"),
+                    encoding="utf-8")
+    undated = docs / "articles" / "005_eeee" / "01.md"
+    undated.write_text(undated.read_text(encoding="utf-8").replace("date: ''", "date: '2016-03-08'"), encoding="utf-8")
+    result = mkdocs_build(tmp, docs)
     assert result.returncode == 0, result.log
     return result

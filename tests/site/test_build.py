@@ -67,14 +67,6 @@ def test_every_internal_link_resolves(built):
     assert not broken, "\n".join(broken[:20])
 
 
-def test_links_resolve_with_directory_urls(fixture_docs, tmp_path):
-    result = mkdocs_build(tmp_path, fixture_docs, use_directory_urls=True)
-    assert result.returncode == 0, result.log
-    assert (result.site / "zones" / "淄博高新区" / "index.html").is_file()
-    broken = broken_links(result.site)
-    assert not broken, "\n".join(broken[:20])
-
-
 def test_no_remote_assets(built):
     for page in built.site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -89,16 +81,8 @@ def test_nav_lists_index_pages_only(built):
     assert "articles/" not in nav
 
 
-def test_hand_edited_zone_and_date_move_articles_between_indexes(built, tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(built.docs, docs)
-    page = docs / "articles" / "002_bbbb" / "01.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("zones: [潍坊高新区]", "zones: [淄博高新区]"),
-                    encoding="utf-8")
-    undated = docs / "articles" / "005_eeee" / "01.md"
-    undated.write_text(undated.read_text(encoding="utf-8").replace("date: ''", "date: '2016-03-08'"), encoding="utf-8")
-    result = mkdocs_build(tmp_path, docs)
-    assert result.returncode == 0, result.log
+def test_hand_edited_zone_and_date_move_articles_between_indexes(built, edited):
+    result = edited
     before_weifang = (built.site / "zones" / "潍坊高新区.html").read_text(encoding="utf-8")
     after_weifang = (result.site / "zones" / "潍坊高新区.html").read_text(encoding="utf-8")
     after_zibo = (result.site / "zones" / "淄博高新区.html").read_text(encoding="utf-8")
@@ -109,13 +93,17 @@ def test_hand_edited_zone_and_date_move_articles_between_indexes(built, tmp_path
     assert "005_eeee/01.html" in (result.site / "dates" / "2016.html").read_text(encoding="utf-8")
 
 
-def test_edit_link_when_repo_url_is_set(fixture_docs, tmp_path):
-    result = mkdocs_build(tmp_path, fixture_docs, repo_url="https://github.com/example/archive",
-                          edit_uri="edit/main/docs/")
+def test_directory_urls_and_edit_links(fixture_docs, tmp_path):
+    """Another URL style (as some Pages setups use) and repo_url/edit_uri set."""
+    result = mkdocs_build(tmp_path, fixture_docs, use_directory_urls=True,
+                          repo_url="https://github.com/example/archive", edit_uri="edit/main/docs/")
     assert result.returncode == 0, result.log
-    article = (result.site / "articles" / "001_aaaa" / "01.html").read_text(encoding="utf-8")
+    assert (result.site / "zones" / "淄博高新区" / "index.html").is_file()
+    broken = broken_links(result.site)
+    assert not broken, "\n".join(broken[:20])
+    article = (result.site / "articles" / "001_aaaa" / "01" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/example/archive/edit/main/docs/articles/001_aaaa/01.md"' in article
-    zone = (result.site / "zones" / "淄博高新区.html").read_text(encoding="utf-8")
+    zone = (result.site / "zones" / "淄博高新区" / "index.html").read_text(encoding="utf-8")
     assert 'rel="edit"' not in zone                      # generated pages have no file to edit
 
 
