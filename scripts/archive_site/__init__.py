@@ -6,11 +6,16 @@ every index on the next ``mkdocs build`` / ``mkdocs serve``.
 
 Layout (after Material's own plugins):
 
-- :mod:`archive_site.config`     where generated pages live, limits, UI labels
-- :mod:`archive_site.collection` the archive model read from ``docs/``
+- :mod:`archive_site.config`     where generated pages live, limits, nav (data)
+- :mod:`archive_site.labels`     Chinese UI strings (data)
+- :mod:`archive_site.collection` the archive model read and validated from ``docs/``
+- :mod:`archive_site.regions`    zones grouped province → city → zone (zone registry)
 - :mod:`archive_site.render`     HTML escaping, links, lists, inline SVG charts
 - :mod:`archive_site.pages`      generators of the index pages (Markdown text)
 - :mod:`archive_site.decorate`   article and source page decoration
 - :mod:`archive_site.exports`    JSON and CSV exports
 - :mod:`archive_site.plugin`     the MkDocs event handlers (used by scripts/hooks/site.py)
+- :mod:`archive_site.fixtures`   schema-conformant pages for tests and the benchmark
+
+``archive_site.search`` (the search engine) belongs to the search hook.
 """

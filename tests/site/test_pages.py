@@ -123,3 +123,20 @@ def test_people_pages_only_when_named(fixture_docs, tmp_path):
 def test_without_home(fixture_docs):
     index = SiteIndex.build(collect(fixture_docs), Linker(), registry_lookup())
     assert "index.md" not in generate(index, with_home=False)
+
+
+def test_article_without_source_page(fixture_docs, tmp_path):
+    import shutil
+
+    from archive_site.decorate import article_footer, article_header
+    docs = tmp_path / "docs"
+    shutil.copytree(fixture_docs, docs)
+    (docs / "sources" / "005_eeee.md").unlink()
+    index = SiteIndex.build(collect(docs), Linker(), registry_lookup())
+    paper = unquote(generate(index)["newspapers/某某报.md"])
+    assert "<code>005_eeee.txt</code>" in paper and "sources/005_eeee.html" not in paper
+    assert linked_articles(paper) == ["004_dddd/01", "005_eeee/01"]
+    article = index.archive.by_uri["articles/005_eeee/01.md"]
+    footer = article_footer(index, article)
+    assert "找不到本文的 OCR 原文" in footer and "sources/" not in footer
+    assert "原始版面" not in article_header(index, article)
