@@ -18,7 +18,7 @@ from typing import Sequence
 
 import yaml
 
-from .zones import build_trie, scan
+from .zones import build_matcher, scan
 
 DATA = Path(__file__).resolve().parent / "data" / "topics.yml"
 
@@ -75,7 +75,7 @@ class Taxonomy:
         for topic in self.topics:
             for word, weight in topic.keywords:
                 self.index.setdefault(word, []).append((topic.name, weight))
-        self.trie = build_trie(self.index)
+        self.matcher = build_matcher(self.index)
 
 
 @functools.lru_cache(maxsize=8)
@@ -103,10 +103,10 @@ def keyword_counts(title: str, paragraphs: Sequence[str], title_weight: float = 
     >>> keyword_counts("人才新政", ["高层次人才每年保持了30%以上的增速"])
     {'人才': 3, '高层次人才': 1}
     """
-    trie = taxonomy().trie
+    matcher = taxonomy().matcher
     counts: dict[str, float] = {}
     for text, weight in [(title, title_weight)] + [(p, 1) for p in paragraphs or ()]:
-        for word in scan(match_form(text), trie):
+        for word in scan(match_form(text), matcher):
             counts[word] = counts.get(word, 0) + weight
     return counts
 

@@ -12,6 +12,7 @@ rules); this module only reads it and applies it. Loaded once per process.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,7 +60,7 @@ def variants(surface: str, patterns: Sequence[str]) -> list[str]:
 
 
 class Registry:
-    """The parsed zones.yml: zones, every surface form → zone, a matching trie."""
+    """The parsed zones.yml: zones, every surface form → zone, one matcher."""
 
     def __init__(self, data: dict):
         self.settings: dict = dict(data.get("settings") or {})
@@ -89,7 +90,7 @@ class Registry:
                 owner = self.surface.setdefault(form, z.name)
                 if owner != z.name:
                     self.conflicts.append((form, owner, z.name))
-        self.trie: dict = build_trie(list(self.surface) + self.bare_words)
+        self.matcher: re.Pattern = build_matcher(list(self.surface) + self.bare_words)
         self.places: dict[str, list[Zone]] = {}
         for z in zones:
             for place in {z.city, z.locality} - {None, ""}:
@@ -166,36 +167,42 @@ def build_trie(words: Iterable[str]) -> dict:
     return trie
 
 
-def scan_spans(text: str, trie: dict) -> list[tuple[int, str]]:
-    """(start, word) of the words of ``trie`` in ``text``, leftmost-longest,
+def trie_pattern(node: dict) -> str:
+    """A regular expression matching the words of a trie, longest first at
+    each position (a child is tried before the end of a word).
+
+    >>> trie_pattern(build_trie(["高新区", "高新", "园区"]))
+    '(?:园区|高新(?:区)?)'
+    """
+    alts = [re.escape(ch) + trie_pattern(node[ch]) for ch in sorted(k for k in node if k)]
+    if "" in node:
+        return f"(?:{'|'.join(alts)})?" if alts else ""
+    return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+
+def build_matcher(words: Iterable[str]) -> re.Pattern:
+    """A compiled matcher for :func:`scan_spans` (a trie as one regex: fast)."""
+    trie = build_trie(words)
+    return re.compile(trie_pattern(trie) if trie else r"(?!)")
+
+
+def scan_spans(text: str, matcher: re.Pattern) -> list[tuple[int, str]]:
+    """(start, word) of the matcher's words in ``text``, leftmost-longest,
     never overlapping.
 
-    >>> scan_spans("东莞松山湖高新区管委会", build_trie(["松山湖高新区", "东莞松山湖高新区", "管委会"]))
+    >>> scan_spans("东莞松山湖高新区管委会", build_matcher(["松山湖高新区", "东莞松山湖高新区", "管委会"]))
     [(0, '东莞松山湖高新区'), (8, '管委会')]
     """
-    found, i, n = [], 0, len(text)
-    while i < n:
-        node, j, last = trie, i, None
-        while j < n and text[j] in node:
-            node = node[text[j]]
-            j += 1
-            if "" in node:
-                last = node[""]
-        if last:
-            found.append((i, last))
-            i += len(last)
-        else:
-            i += 1
-    return found
+    return [(m.start(), m.group()) for m in matcher.finditer(text)]
 
 
-def scan(text: str, trie: dict) -> list[str]:
-    """The words of ``trie`` found in ``text``, leftmost-longest, never overlapping.
+def scan(text: str, matcher: re.Pattern) -> list[str]:
+    """The matcher's words found in ``text``, leftmost-longest, never overlapping.
 
-    >>> scan("东莞松山湖高新区管委会", build_trie(["松山湖高新区", "东莞松山湖高新区", "管委会"]))
+    >>> scan("东莞松山湖高新区管委会", build_matcher(["松山湖高新区", "东莞松山湖高新区", "管委会"]))
     ['东莞松山湖高新区', '管委会']
     """
-    return [w for _, w in scan_spans(text, trie)]
+    return matcher.findall(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -243,7 +250,7 @@ def find_mentions(text: str, reg: Registry | None = None) -> list[str]:
     ['淄博高新区', '高新区']
     """
     reg = reg or registry()
-    return scan(normalize(text), reg.trie)
+    return scan(normalize(text), reg.matcher)
 
 
 def count_places(text: str, reg: Registry | None = None) -> dict[str, int]:
@@ -300,7 +307,7 @@ def explain_zones(title: str, paragraphs: Sequence[str], captions: Iterable[str]
     unknown_score: dict[str, float] = {}
     for where, text in parts:
         text = normalize(text)
-        for k, form in scan_spans(text, reg.trie):
+        for k, form in scan_spans(text, reg.matcher):
             zone_name = reg.surface.get(form)
             if zone_name is None and form in reg.trigger_words:
                 named = named_before(text, k, reg)
