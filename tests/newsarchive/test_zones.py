@@ -169,3 +169,23 @@ def test_unknown_primary_zone_pushes_out_a_passing_known_one():
     paras = ["汉中高新区今年新签约项目30个。", "汉中高新区组团赴西安高新区学习。", "汉中高新区将持续优化营商环境。"]
     e = Z.explain_zones("汉中高新区招商引资成效明显", paras)
     assert e["unknown"] == ["汉中高新区"] and e["zones"] == []
+
+
+def _reference_scan(text, words):
+    """Leftmost-longest, non-overlapping, the obvious way."""
+    out, i = [], 0
+    while i < len(text):
+        hit = max((w for w in words if text.startswith(w, i)), key=len, default=None)
+        if hit:
+            out.append(hit)
+            i += len(hit)
+        else:
+            i += 1
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="高新区东湖园", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="高新区东湖园市 ", max_size=40))
+def test_matcher_is_leftmost_longest(words, text):
+    assert Z.scan(text, Z.build_matcher(words)) == _reference_scan(text, set(words))
