@@ -117,7 +117,22 @@ def article_footer(index: SiteIndex, article: Article) -> str:
     if source is not None:
         parts.append(f'<p class="as-source-link"><a href="{index.linker.href(article.src_uri, source.src_uri)}">'
                      f'{esc(LABELS["source_page"])}</a></p>')
+        parts.append(page_neighbours(index, article, source))
     return '<footer class="as-article-footer">' + "".join(parts) + "</footer>"
+
+
+def page_neighbours(index: SiteIndex, article: Article, source: Source) -> str:
+    """Links to the previous and next article on the same newspaper page."""
+    siblings = index.archive.articles_of_source(source)
+    if article not in siblings:
+        return ""
+    i = siblings.index(article)
+    links = []
+    for label, j in ((LABELS["prev_on_page"], i - 1), (LABELS["next_on_page"], i + 1)):
+        if 0 <= j < len(siblings):
+            other = siblings[j]
+            links.append(f'<a href="{index.linker.href(article.src_uri, other.src_uri)}">{esc(label)}：{esc(other.title)}</a>')
+    return f'<p class="as-neighbours">{"<br>".join(links)}</p>' if links else ""
 
 
 def source_header(index: SiteIndex, source: Source) -> str:

@@ -23,6 +23,8 @@ LABELS = {
     "raw_ocr": "OCR 原文（第 {first}–{last} 行），供校对",
     "raw_missing": "找不到本文的 OCR 原文（原始页面缺失或行号越界）",
     "source_articles": "本版文章",
+    "prev_on_page": "本版上一篇",
+    "next_on_page": "本版下一篇",
     "home_title": "高新区报刊文库",
     "latest": "最新文章",
     "by_year": "按年份统计的文章数",

@@ -78,6 +78,7 @@ def test_article_page(browser, page, base):
     assert "2020-01-01" in meta and "鲁中晨报 第10版" in meta and "岳书杰、毛琳琳" in meta
     assert page.locator(".as-meta-table a.as-chip", has_text="淄博高新区").count() == 1
     assert page.locator("figure.as-captions figcaption").text_content().startswith("2019年9月17日")
+    assert page.locator(".as-neighbours a").all_text_contents() == [f"本版下一篇：{XSS_TITLE}"]
     raw = page.locator("details.as-raw")
     assert raw.get_attribute("open") is None                       # collapsed
     raw.locator("summary").click()
