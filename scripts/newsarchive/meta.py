@@ -6,6 +6,7 @@ import collections
 import functools
 import datetime as dt
 import re
+from pathlib import Path
 
 from .model import Article, Kind, PageFacts, SourcePage, Unit
 from .patterns import Patterns, load as load_patterns
@@ -147,13 +148,42 @@ def date_article(article: Article, page: SourcePage) -> None:
         article.date, article.date_inferred = str(year), True
 
 
-def describe(article: Article) -> None:
+@functools.lru_cache(maxsize=1)
+def _newspaper_cities() -> dict[str, str]:
+    import yaml
+
+    path = Path(__file__).resolve().parent / "data" / "newspapers.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def newspaper_city(newspaper: str) -> str | None:
+    """The city a newspaper serves: from data/newspapers.yml, else a zone
+    city its name starts with.
+
+    >>> newspaper_city("鲁中晨报"), newspaper_city("聊城日报"), newspaper_city("人民日报")
+    ('淄博', '聊城', None)
+    """
+    if not newspaper:
+        return None
+    known = _newspaper_cities()
+    if newspaper in known:
+        return known[newspaper] or None
+    try:
+        from .zones import load_zones
+    except ImportError:
+        return None
+    cities = sorted({z.city for z in load_zones() if z.city}, key=len, reverse=True)
+    return next((c for c in cities if newspaper.startswith(c)), None)
+
+
+def describe(article: Article, newspaper: str = "") -> None:
     """Zones, topics, keywords, people and organisations of an article."""
     paragraphs = article.paragraphs
     heads = [text for kind, text in article.blocks if kind == "h"]
     try:
         from .zones import resolve_zones
-        article.zones = resolve_zones(article.title + " " + article.kicker, heads + paragraphs, article.captions)
+        article.zones = resolve_zones(article.title + " " + article.kicker, heads + paragraphs, article.captions,
+                                      city_hint=newspaper_city(newspaper))
     except ImportError:
         pass
     try:
