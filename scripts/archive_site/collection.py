@@ -47,6 +47,8 @@ class Article:
     organizations: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     continued: bool = False
+    untitled: bool = False
+    notes: list[str] = field(default_factory=list)
     slug: str = ""
 
     @property
@@ -229,6 +231,8 @@ def article_from_page(src_uri: str, meta: dict, body: str) -> Article:
         organizations=_strs(meta.get("organizations")),
         captions=_strs(meta.get("captions")),
         continued=bool(meta.get("continued")),
+        untitled=bool(meta.get("untitled")),
+        notes=_strs(meta.get("notes")),
         slug=_text(meta.get("slug")),
     )
 

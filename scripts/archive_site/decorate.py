@@ -94,6 +94,8 @@ def article_header(index: SiteIndex, article: Article) -> str:
     table = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
     kicker = f'<p class="as-kicker">{esc(article.kicker)}</p>' if article.kicker else ""
     subtitle = f'<p class="as-subtitle">{esc(article.subtitle)}</p>' if article.subtitle else ""
+    if article.untitled:
+        subtitle += f'<p class="as-untitled">{esc(LABELS["untitled"])}</p>'
     return (f'<header class="as-article-header">{kicker}<h1>{esc(article.title)}</h1>{subtitle}'
             f'<table class="as-meta-table">{table}</table></header>')
 
@@ -103,6 +105,9 @@ def article_footer(index: SiteIndex, article: Article) -> str:
     parts = []
     if article.continued:
         parts.append(f'<p class="as-continued">{esc(LABELS["continued"])}</p>')
+    if article.notes:
+        notes = "".join(f"<li>{esc(n)}</li>" for n in article.notes)
+        parts.append(f'<div class="as-notes"><p class="as-captions-title">{esc(LABELS["notes"])}</p><ul>{notes}</ul></div>')
     if article.captions:
         captions = "".join(f"<figcaption>{esc(c)}</figcaption>" for c in article.captions)
         parts.append(f'<figure class="as-captions"><p class="as-captions-title">{esc(LABELS["captions"])}</p>{captions}</figure>')

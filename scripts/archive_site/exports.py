@@ -14,7 +14,7 @@ from .render import Linker
 FIELDS = (
     "slug", "title", "kicker", "subtitle", "date", "date_inferred", "newspaper", "page", "section",
     "authors", "byline", "editors", "zones", "topics", "keywords", "people", "organizations",
-    "captions", "continued", "source", "order", "raw_lines", "path", "url", "text",
+    "captions", "notes", "continued", "untitled", "source", "order", "raw_lines", "path", "url", "text",
 )
 
 
@@ -39,7 +39,9 @@ def record(article: Article, linker: Linker) -> dict:
         "people": article.people,
         "organizations": article.organizations,
         "captions": article.captions,
+        "notes": article.notes,
         "continued": article.continued,
+        "untitled": article.untitled,
         "source": article.source,
         "order": article.order,
         "raw_lines": list(article.raw_lines) if article.raw_lines else [],

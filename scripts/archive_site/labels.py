@@ -18,6 +18,8 @@ LABELS = {
     "organizations": "机构",
     "keywords": "关键词",
     "captions": "图片说明",
+    "notes": "附注",
+    "untitled": "原文此处没有标题（多为从其他版面转来的续文），标题为整理时所加。",
     "continued": "本文在本版未完（转下版或残缺）",
     "source_page": "查看本版原始页面（含删除的文字和 OCR 原文）",
     "raw_ocr": "OCR 原文（第 {first}–{last} 行），供校对",

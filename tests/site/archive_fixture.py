@@ -36,7 +36,8 @@ def build_fixture(docs: Path) -> Path:
              date_inferred=True),
     ])
     write_issue(docs, "004_dddd", newspaper="某某报", page=1, date="2021-07", articles=[
-        dict(title="只有年月的文章", paragraphs=["年月已知，日不详。"], zones=["潍坊高新区"], topics=["人才"]),
+        dict(title="只有年月的文章", paragraphs=["年月已知，日不详。"], zones=["潍坊高新区"], topics=["人才"],
+             untitled=True, notes=["（作者为<i>某单位</i>干部）"]),
     ])
     # An article without any date (its source page has none either).
     write_issue(docs, "005_eeee", newspaper="某某报", page=4, date="", articles=[

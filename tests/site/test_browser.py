@@ -174,3 +174,9 @@ def test_palette_toggle(page, base):
     assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
     page.locator("label.md-header__button[for='__palette_1']").click()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_notes_and_untitled(page, base):
+    page.goto(base + "articles/004_dddd/01.html")
+    assert "标题为整理时所加" in page.locator(".as-untitled").text_content()
+    assert page.locator(".as-notes li").all_text_contents() == ["（作者为<i>某单位</i>干部）"]
