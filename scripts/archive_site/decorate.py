@@ -87,6 +87,9 @@ def article_header(index: SiteIndex, article: Article) -> str:
         rows.append((LABELS["zones"], _chips(index, uri, zones, index.zone_uri)))
     if article.topics:
         rows.append((LABELS["topics"], _chips(index, uri, list(dict.fromkeys(article.topics)), index.topic_uri)))
+    for attr in ("people", "organizations"):
+        if getattr(article, attr):
+            rows.append((LABELS[attr], esc("、".join(getattr(article, attr)))))
     if article.keywords:
         rows.append((LABELS["keywords"], esc("、".join(article.keywords))))
     if source is not None:

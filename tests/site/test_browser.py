@@ -76,6 +76,7 @@ def test_article_page(browser, page, base):
     assert page.locator(".as-kicker").text_content() == "发扬干事创业新品质"
     meta = page.locator(".as-meta-table").inner_text()
     assert "2020-01-01" in meta and "鲁中晨报 第10版" in meta and "岳书杰、毛琳琳" in meta
+    assert "江敦涛" in meta and "淄博市委" in meta
     assert page.locator(".as-meta-table a.as-chip", has_text="淄博高新区").count() == 1
     assert page.locator("figure.as-captions figcaption").text_content().startswith("2019年9月17日")
     assert page.locator(".as-neighbours a").all_text_contents() == [f"本版下一篇：{XSS_TITLE}"]
