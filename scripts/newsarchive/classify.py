@@ -11,6 +11,7 @@ import re
 
 from .model import Kind, LogEntry, Unit
 from .patterns import Patterns, load as load_patterns
+from .textfix import drop_spaces_in_chinese_prose
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,6}}·[{HAN}]{{1,8}}$")
@@ -409,6 +410,17 @@ def mark_gap_captions(units: list[Unit], pats: Patterns) -> None:
         unit.kind, unit.reason = Kind.CAPTION, "caption (short block after an image gap)"
 
 
+def tidy_prose(unit: Unit, log: list[LogEntry]) -> None:
+    """Drop OCR spaces between Chinese characters in running text (after any
+    news-lead marker, whose space is the paper's own)."""
+    lead = unit.lead if unit.text.startswith(unit.lead) else ""
+    rest = unit.text[len(lead):]
+    tidy = drop_spaces_in_chinese_prose(rest)
+    if tidy != rest:
+        log.append(LogEntry("drop_spaces_in_chinese_prose", f"L{unit.first}", f"{rest[:30]!r} → {tidy[:30]!r}"))
+        unit.text = lead + tidy
+
+
 def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = None) -> None:
     """Give every unit its kind, in place."""
     pats = pats or load_patterns()
@@ -420,6 +432,9 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     mark_ad_columns(units, pats, log)
     mark_gap_captions(units, pats)
     mark_bare_bylines(units)
+    for unit in units:
+        if unit.kind is Kind.BODY:
+            tidy_prose(unit, log)
     for unit in units:
         if unit.signature:
             log.append(LogEntry("split_signature", f"L{unit.last}", f"signature {unit.signature!r} → byline"))

@@ -205,6 +205,25 @@ def drop_spaces_beside_fullwidth_punctuation(text: str) -> str:
     return re.sub("(?<=[，、；：（《「『])[ ]+", "", text)
 
 
+def collapse_inner_spaces(text: str) -> str:
+    """Runs of spaces (ASCII or ideographic) inside a line become one space.
+
+    >>> collapse_inner_spaces("淄博高新区\u3000\u3000奋力推动跨越式发展")
+    '淄博高新区 奋力推动跨越式发展'
+    """
+    return re.sub("[ \t\u3000]{2,}|\u3000", " ", text)
+
+
+def drop_spaces_in_chinese_prose(text: str) -> str:
+    """In a paragraph of running text, a space between two Chinese characters
+    is an OCR artefact (titles, headings and bylines keep theirs).
+
+    >>> drop_spaces_in_chinese_prose("淄博 高新区 奋力推动 跨越式发展，非线性 Feynman-Kac 公式")
+    '淄博高新区奋力推动跨越式发展，非线性 Feynman-Kac 公式'
+    """
+    return re.sub(f"(?<={CJK_OR_PUNCT})[ \u3000]+(?={CJK_OR_PUNCT})", "", text)
+
+
 class Change(NamedTuple):
     rule: str
     before: str
@@ -219,6 +238,7 @@ LINE_RULES: list[Fixer] = [
     fold_fullwidth_alphanumerics,
     drop_ideographic_indent,
     remove_letter_spacing,
+    collapse_inner_spaces,
     fullwidth_punctuation_in_chinese,
     fullwidth_brackets_in_chinese,
     curly_quotes_in_chinese,
