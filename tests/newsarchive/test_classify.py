@@ -1,0 +1,203 @@
+"""classify.py: what each unit of a page is, on real seed and fixture text."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsarchive.classify import (ad_score, caption_reason, classify, furniture_reason, is_headline,
+                                  parse_byline, split_lead, split_signature)
+from newsarchive.layout import group_units, read_lines
+from newsarchive.model import Kind
+from newsarchive.reader import normalize_newlines, read_source
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "pages"
+
+
+def classified(raw: str):
+    log = []
+    units = group_units(read_lines(normalize_newlines(raw), log), log)
+    classify(units, log)
+    return units, log
+
+
+def kinds(raw: str) -> dict[str, Kind]:
+    return {u.text: u.kind for u in classified(raw)[0]}
+
+
+@pytest.fixture(scope="module")
+def seed001():
+    return kinds(read_source(ROOT / "seeds" / "001_567314c39f3d4d23.txt").text)
+
+
+@pytest.fixture(scope="module")
+def multi_news():
+    return kinds(read_source(FIXTURES / "multi_news.txt").text)
+
+
+# ── furniture ──
+
+@pytest.mark.parametrize("line", [
+    "10 鲁中晨报", "科技日报 3", "2020年1月1日 星期三", "2023年6月8日 星期四", "编辑 王兴华 美编 王涛",
+    "责任编辑 李明 校对 张红", "第 30 页", "7 理论", "（下转第4版）", "扫码关注公众号",
+])
+def test_furniture_lines(line):
+    assert furniture_reason(line)
+
+
+@pytest.mark.parametrize("line", [
+    "淄博高新区奋力推动跨越式、突破性发展",
+    "2019年9月5日，中共淄博市委第十二届委员会第八次全体会议在张店举行。",
+    "1-10月，淄博高新区完成区外到位资金97.62亿元",
+    "记者 赵志斌",
+    "编辑部的故事：一群年轻人的坚守",
+])
+def test_article_text_is_not_furniture(line):
+    assert furniture_reason(line) is None
+
+
+def test_seed_furniture_is_removed_with_reasons(seed001):
+    for text in ("10 鲁中晨报", "2020年1月1日 星期三", "编辑 王兴华 美编 王涛"):
+        assert seed001[text] is Kind.FURNITURE, text
+
+
+def test_source_line(multi_news):
+    units, _ = classified(read_source(FIXTURES / "pdftotext_theory.txt").text)
+    last = units[-1]
+    assert last.kind is Kind.SOURCE_LINE and last.kind.removed
+    assert last.reason
+
+
+# ── ads ──
+
+def test_fixture_ad_lines_are_ads(multi_news):
+    assert multi_news["招商热线：0551-65321234"].removed
+    assert multi_news["●写字楼出租 ●厂房出售 电话 13912345678"] is Kind.AD
+
+
+def test_article_paragraph_with_a_service_number_is_not_an_ad():
+    """News often gives a service line; one phone number in a long, clean
+    paragraph of an article does not make it (and what follows) an ad column."""
+    text = ("为方便企业办事，高新区行政审批服务局开通了企业服务专线，企业可拨打0533-3580001咨询相关政策，"
+            "工作人员将在一个工作日内答复。")
+    page = kinds(f"高新区开通企业服务专线\n\n本报讯 近日，高新区召开企业服务大会，部署全年工作。\n\n{text}\n\n"
+                 "会议要求各部门抓好落实。\n")
+    assert page[text] is Kind.BODY
+    assert page["会议要求各部门抓好落实。"] is Kind.BODY
+
+
+def test_phone_words_alone_do_not_make_an_ad():
+    text = "市委书记江敦涛与所联络服务的企业家进行座谈交流时，主动向企业家们公布自己的电话号码"
+    assert ad_score(text) == 0
+    assert kinds(f"标题\n\n{text}。\n")[text + "。"] is Kind.BODY
+
+
+def test_figures_are_not_phone_numbers():
+    assert ad_score("1-10月，淄博高新区完成区外到位资金97.62亿元，其中到位市外内资67.5亿元，同比增长19.85%") == 0
+    assert ad_score("全年实现营业收入12345678万元") == 0
+
+
+def test_classified_ad():
+    assert ad_score("●汽车修理厂聘技工数名 13156983111李") >= 2
+
+
+# ── captions ──
+
+@pytest.mark.parametrize("text", [
+    "图片来源：安康高新区",
+    "园区企业员工在生产线上调试设备。（记者 陈晨 摄）",
+    "2019年9月17日，在淄博高新区行政审批服务局办事大厅内，工作人员协助市民办理劳动仲裁业务。资料照片",
+    "图为项目签约现场",
+])
+def test_captions(text):
+    assert caption_reason(text)
+
+
+def test_caption_in_fixture(multi_news):
+    assert multi_news["园区企业员工在生产线上调试设备。（记者 陈晨 摄）"] is Kind.CAPTION
+
+
+def test_a_sentence_about_photography_is_no_caption():
+    assert caption_reason("近年来，园区组织摄影爱好者开展“美丽高新”主题创作活动，收到作品三百余幅，涌现出一批优秀作品。") is None
+
+
+# ── bylines, leads, signatures ──
+
+@pytest.mark.parametrize("line, names", [
+    ("► 岳书杰 毛琳琳 曹亚琼 郭方强", ["岳书杰", "毛琳琳", "曹亚琼", "郭方强"]),
+    ("大众日报淄博融媒体中心记者 伊巍 通讯员 张倩 齐菲", ["伊巍", "张倩", "齐菲"]),
+    ("■ 本报记者 陈晨 通讯员 刘洋", ["陈晨", "刘洋"]),
+    ("记者 唐学钰", ["唐学钰"]),
+    ("本报记者 钱江", ["钱江"]),
+])
+def test_bylines(line, names):
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize("line", ["紧盯前沿 高端布局拥抱新经济", "建专班、组联盟 壮大招商队伍", "记者节座谈会召开"])
+def test_headings_are_not_bylines(line):
+    assert parse_byline(line) is None
+
+
+def test_byline_continued_on_a_names_only_line(seed001):
+    assert seed001["记者 赵志斌"] is Kind.BYLINE
+    assert seed001["马冠群"] is Kind.BYLINE
+
+
+def test_name_split_over_two_lines_is_one_byline():
+    units, _ = classified(read_source(FIXTURES / "pdftotext_theory.txt").text)
+    names = [u for u in units if u.kind is Kind.BYLINE]
+    assert [u.text for u in names] == ["王小明"]
+    assert names[0].authors == ["王小明"]
+
+
+def test_news_lead_and_its_authors():
+    assert split_lead("本报讯（记者 周涛）6月6日，合肥高新区召开新闻发布会") == ("本报讯（记者 周涛）", ["周涛"])
+    assert split_lead("本报苏州6月7日电 今年前5个月，苏州工业园区")[0] == "本报苏州6月7日电"
+
+
+def test_signature_at_the_end_of_a_paragraph():
+    text = "将有力坚定企业发展信心，加速产业恢复提振，为全区经济高质量发展注入新动能。 杜明坤 王满"
+    body, names, signature = split_signature(text)
+    assert names == ["杜明坤", "王满"] and body.endswith("注入新动能。") and signature == "杜明坤 王满"
+
+
+def test_no_signature_in_a_sentence_ending_with_names():
+    text = "会议由区委副书记主持，区领导班子成员出席会议。"
+    assert split_signature(text)[1] == []
+
+
+# ── titles, labels, notes, decoration ──
+
+def test_headlines():
+    assert is_headline("高新之上，何以登新高？")
+    assert not is_headline("纵观2020年，淄博高新区“双招双引”的步伐从未停歇。")
+
+
+def test_label_block(seed001):
+    assert seed001["礼赞"] is Kind.LABEL and seed001["2019"] is Kind.LABEL and seed001["年终特稿"] is Kind.LABEL
+
+
+def test_author_note():
+    units, _ = classified(read_source(FIXTURES / "pdftotext_theory.txt").text)
+    assert {u.text: u.kind for u in units}["（作者为中国科学院科技战略咨询研究院研究员）"] is Kind.NOTE
+
+
+def test_removed_units_are_logged_with_their_reason():
+    units, log = classified("10 鲁中晨报\n\n标题\n\n正文内容在这里，说明情况。\n")
+    drops = [e for e in log if e.rule.startswith("drop_")]
+    assert drops and drops[0].where == "L1-L1" and "鲁中晨报" in drops[0].detail
+
+
+@pytest.mark.parametrize("tail", ["”。", "。", "）。", "”"])
+def test_closing_punctuation_alone_on_a_line_is_not_decoration(tail):
+    """A column break can leave only the closing punctuation of a sentence on
+    the next line. That is text (the sentence's end), not a decoration rule."""
+    raw = f"标题\n\n本报讯 园区召开大会，书记强调要发扬“不怕苦、有韧劲、爱学习\n\n{tail}\n\n会议要求抓好落实。\n"
+    assert kinds(raw)[tail] is not Kind.FURNITURE
+
+
+@pytest.mark.parametrize("line", ["★★★", "———————", "* * *", "◆◆◆◆"])
+def test_decoration_lines_are_removed(line):
+    assert kinds(f"标题\n\n正文内容在这里。\n\n{line}\n\n正文继续。\n")[line].removed
