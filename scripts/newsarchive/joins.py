@@ -153,7 +153,8 @@ def _choose(units: list[Unit], i: int, found: list[int]) -> tuple[int | None, st
 def join_broken_paragraphs(units: list[Unit], log: list[LogEntry]) -> tuple[list[Unit], int]:
     """Join paragraphs broken mid-sentence; move displaced blocks after the
     joined paragraph. Returns the new unit list and how many breaks were repaired."""
-    units = [u for u in units if not u.kind.removed]
+    # removed units go, but a source line stays: it closes an article
+    units = [u for u in units if not u.kind.removed or u.kind is Kind.SOURCE_LINE]
     repaired = 0
     i = 0
     while i < len(units):

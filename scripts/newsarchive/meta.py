@@ -80,6 +80,19 @@ def find_date(text: str) -> str:
     return ""
 
 
+def source_line_facts(text: str, pats: Patterns | None = None) -> PageFacts:
+    """Facts of a source line.
+
+    >>> source_line_facts("《人民日报》（2025年10月20日 第 02 版）")
+    PageFacts(newspaper='人民日报', page='2', date='2025-10-20', editors=[])
+    """
+    m = (pats or load_patterns()).source_line.match(text)
+    if not m:
+        return PageFacts()
+    page = (m.group("page") or "").lstrip("0") or ("0" if m.group("page") else "")
+    return PageFacts(m.group("newspaper"), page, iso_date(m.group("year"), m.group("month"), m.group("day")))
+
+
 def page_facts(page: SourcePage, removed_units: list[Unit], pats: Patterns | None = None) -> None:
     """Newspaper, page number, date and editors from the furniture of each
     printed page (a pdftotext file may hold several, split by form feeds);
@@ -90,11 +103,10 @@ def page_facts(page: SourcePage, removed_units: list[Unit], pats: Patterns | Non
         facts = page.sheets.setdefault(unit.sheet, PageFacts())
         text = unit.text
         if unit.kind is Kind.SOURCE_LINE:
-            m = pats.source_line.match(text)
-            facts.newspaper = facts.newspaper or m.group("newspaper")
-            facts.date = facts.date or iso_date(m.group("year"), m.group("month"), m.group("day"))
-            if m.group("page"):
-                facts.page = facts.page or m.group("page").lstrip("0") or "0"
+            own = source_line_facts(text, pats)
+            facts.newspaper = facts.newspaper or own.newspaper
+            facts.date = facts.date or own.date
+            facts.page = facts.page or own.page
             continue
         papers[unit.sheet].update(pats.newspaper_name.findall(text))
         if unit.kind is not Kind.FURNITURE:
@@ -132,7 +144,7 @@ def infer_year(text: str, today: dt.date | None = None) -> int | None:
 def date_article(article: Article, page: SourcePage) -> None:
     """The article's date: the page's, else its dateline with an inferred
     year, else a year inferred from the text (marked inferred)."""
-    date = page.facts(article.sheet).date
+    date = page.facts_for(article).date
     if date:
         article.date = date
         return

@@ -98,6 +98,7 @@ class Article:
     first: int = 0
     last: int = 0
     sheet: int = 0
+    source_line: str = ""       # 《人民日报》（2018年01月17日 第 07 版） closing this article
     continued: bool = False
     untitled: bool = False
     date: str = ""
@@ -141,6 +142,17 @@ class SourcePage:
     warnings: list[str] = field(default_factory=list)
     breaks_repaired: int = 0
     sheets: dict[int, PageFacts] = field(default_factory=dict)   # per printed page of a multi-page file
+
+    def facts_for(self, article: "Article") -> PageFacts:
+        """An article's facts: its own source line first, then its printed page's."""
+        base = self.facts(article.sheet)
+        if not article.source_line:
+            return base
+        from .meta import source_line_facts
+
+        own = source_line_facts(article.source_line)
+        return PageFacts(own.newspaper or base.newspaper, own.page or base.page, own.date or base.date,
+                         base.editors)
 
     def facts(self, sheet: int = 0) -> PageFacts:
         """The facts of one printed page, filled in from the file's where it says nothing."""

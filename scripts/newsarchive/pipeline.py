@@ -42,7 +42,7 @@ def build_page(raw: RawSource) -> SourcePage:
                                 u.first, u.last) for u in orphans)
     for article in page.articles:
         date_article(article, page)
-        describe(article, page.facts(article.sheet).newspaper)
+        describe(article, page.facts_for(article).newspaper)
     missing = unplaced_text(page, [u for u in units if not u.kind.removed and u not in orphans])
     if missing:
         page.warnings.append(f"{len(missing)} block(s) not placed in any article: " + "; ".join(m[:20] for m in missing))

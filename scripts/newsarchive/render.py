@@ -67,7 +67,7 @@ def _page_value(page: str):
 
 
 def article_meta(article: Article, page: SourcePage, order: int, slug: str) -> dict:
-    facts = page.facts(article.sheet)
+    facts = page.facts_for(article)
     return {
         "title": article.title,
         "kicker": article.kicker,
@@ -87,6 +87,7 @@ def article_meta(article: Article, page: SourcePage, order: int, slug: str) -> d
         "people": article.people,
         "organizations": article.organizations,
         "captions": article.captions,
+        "source_line": article.source_line,
         "continued": article.continued,
         "untitled": article.untitled,
         "source": page.name,

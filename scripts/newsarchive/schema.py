@@ -112,6 +112,7 @@ ARTICLE_FIELDS: dict[str, tuple[Any, str]] = {
     "people": (_str_list, "a list of names"),
     "organizations": (_str_list, "a list of names"),
     "captions": (_str_list, "a list of captions"),
+    "source_line": (_str, "the line naming newspaper, date and page"),
     "continued": (lambda v: isinstance(v, bool), "true or false"),
     "untitled": (lambda v: isinstance(v, bool), "true or false"),
     "notes": (_str_list, "a list of notes (e.g. （作者为…）)"),

@@ -135,6 +135,12 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             current.last = cluster[-1].last
             i = j
             continue
+        if unit.kind is Kind.SOURCE_LINE:      # closes the article above it
+            if current is not None and not current.source_line:
+                current.source_line = unit.text
+                signed_off = True
+            i += 1
+            continue
         if unit.kind is Kind.CAPTION:
             if current is None or signed_off:
                 pending_captions.append(unit.text)
@@ -149,8 +155,9 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             _add_byline(current, unit)
             if current.blocks:
                 signed_off = True        # a closing byline ends the article
-        elif unit.kind is Kind.NOTE:
+        elif unit.kind is Kind.NOTE:          # （作者为…） ends an article
             current.notes.append(unit.text)
+            signed_off = bool(current.blocks)
         else:
             current.blocks.append(("p", unit.text))
             current.authors.extend(unit.authors)
