@@ -1,0 +1,139 @@
+"""joins.py: sentences broken by column ends, captions and displaced blocks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsarchive.classify import classify
+from newsarchive.joins import JOIN_AT, continuation_evidence, join_broken_paragraphs, looks_like_heading, \
+    word_across
+from newsarchive.layout import group_units, read_lines
+from newsarchive.model import Kind
+from newsarchive.pipeline import build_page
+from newsarchive.reader import RawSource, normalize_newlines, read_source
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def joined(raw: str):
+    log = []
+    units = group_units(read_lines(normalize_newlines(raw), log), log)
+    classify(units, log)
+    content, repaired = join_broken_paragraphs(units, log)
+    return content, repaired, log
+
+
+def body_texts(raw: str) -> list[str]:
+    return [u.text for u in joined(raw)[0] if u.kind is Kind.BODY]
+
+
+@pytest.fixture(scope="module")
+def seed003():
+    return build_page(read_source(ROOT / "seeds" / "003_d0893501d4b0028e.txt"))
+
+
+# ── evidence ──
+
+@pytest.mark.parametrize("before, after, word", [
+    ("位于包头稀土高新区高新技术特", "色产业基地的拓又达", "特色"),
+    ("于今年2月入驻启", "迪之星（聊城）孵化基地", "启迪"),
+])
+def test_word_across_the_break(before, after, word):
+    assert word_across(before, after).startswith(word)
+
+
+def test_no_word_across_a_break_between_words():
+    assert word_across("“有解”思维破一切难题", "凡事都有解") == ""
+    assert word_across("", "凡事") == "" and word_across("凡事", "") == ""
+
+
+def test_evidence_for_a_broken_sentence():
+    assert continuation_evidence("向广大学子发出邀请，公布了自", "己的电话号码")[0] >= JOIN_AT
+    assert continuation_evidence("全力打造“产业高地、科创高地", "、人才高地”")[0] >= JOIN_AT     # starts with punctuation
+
+
+def test_no_evidence_after_a_sentence_end():
+    assert continuation_evidence("迈上新台阶。", "展望未来，淄博高新区将继续发力")[0] < JOIN_AT
+
+
+def test_heading_before_text_is_not_joined():
+    assert looks_like_heading("紧盯前沿 高端布局拥抱新经济")
+    assert continuation_evidence("紧盯前沿 高端布局拥抱新经济", "招商引资，形式多样")[0] < JOIN_AT
+
+
+def test_enumeration_starts_its_own_paragraph():
+    points = continuation_evidence("要坚持以下原则，其中最重要的有三条", "1.坚持创新驱动发展")[0]
+    plain = continuation_evidence("要坚持以下原则，其中最重要的有三条", "坚持创新驱动发展")[0]
+    assert points < plain
+
+
+# ── joining ──
+
+TAIL = "色产业基地的拓又达公司，正在加紧生产稀土永磁电机。"
+
+
+def test_mid_word_break_over_a_blank_line_is_joined():
+    raw = f"包头稀土高新区“点土成金”\n\n► 贾婷婷\n\n位于包头稀土高新区高新技术特\n\n{TAIL}\n"
+    assert body_texts(raw) == ["位于包头稀土高新区高新技术特" + TAIL]
+
+
+def test_mid_word_break_over_a_wide_gap_is_joined_not_taken_for_a_caption():
+    """Two blank lines (a column or an image between the halves) before the
+    short rest of a sentence broken mid-word (特|色): the word across the break
+    is stronger evidence than the gap, so it is joined, not made a caption."""
+    raw = f"包头稀土高新区“点土成金”\n\n► 贾婷婷\n\n位于包头稀土高新区高新技术特\n\n\n{TAIL}\n"
+    assert body_texts(raw) == ["位于包头稀土高新区高新技术特" + TAIL]
+
+
+def test_join_is_logged_and_counted():
+    raw = "标题\n\n本报讯 园区召开大会，会上公布了自\n\n己的电话号码。\n"
+    content, repaired, log = joined(raw)
+    assert repaired == 1
+    entry = next(e for e in log if e.rule == "join_broken_paragraphs")
+    assert entry.where == "L3|L5"
+
+
+def test_caption_between_the_halves_is_lifted_out():
+    rest = "己的电话号码，随时为企业解决难题。会上，各部门负责人逐一发言，介绍了本部门服务企业的具体举措和下一步打算。"
+    raw = ("标题\n\n本报讯 近日，园区召开企业服务大会，书记要求各部门主动向企业公布了自\n\n"
+           f"图为会议现场。资料照片\n\n{rest}\n")
+    content, repaired, _ = joined(raw)
+    body = [u for u in content if u.kind is Kind.BODY]
+    assert body[-1].text.endswith("公布了自" + rest)
+    assert any(u.kind is Kind.CAPTION for u in content)
+    assert repaired == 1
+
+
+def test_displaced_paragraph_moves_after_the_joined_one():
+    raw = ("标题\n\n本报讯 近日，园区召开企业服务大会，书记要求各部门主动向企业公布了自\n\n"
+           "另据了解，园区今年已新增企业三百余家。\n\n己的电话号码，随时为企业解决难题。\n")
+    texts = body_texts(raw)
+    assert texts == ["本报讯 近日，园区召开企业服务大会，书记要求各部门主动向企业公布了自己的电话号码，随时为企业解决难题。",
+                     "另据了解，园区今年已新增企业三百余家。"]
+
+
+def test_complete_paragraphs_are_not_joined():
+    raw = "标题\n\n本报讯 园区召开大会，部署全年工作。\n\n会议要求各部门抓好落实。\n"
+    assert body_texts(raw) == ["本报讯 园区召开大会，部署全年工作。", "会议要求各部门抓好落实。"]
+
+
+def test_seed_breaks_are_repaired(seed003):
+    paragraphs = [p for a in seed003.articles for p in a.paragraphs]
+    assert any("高新技术特色产业基地" in p for p in paragraphs)
+    assert not any(p.endswith("高新技术特") for p in paragraphs)
+    assert seed003.breaks_repaired >= 5
+
+
+def test_section_headings_of_a_seed_stay_headings(seed003):
+    heads = [t for a in seed003.articles for k, t in a.blocks if k == "h"]
+    assert "建专班、组联盟 壮大招商队伍" in heads
+    assert "延伸产业链条 提升稀土产品附加值" in heads
+
+
+def test_sentence_end_left_alone_on_a_line_is_joined_back():
+    """A column break can leave only 。 or ”。 on the next line: the sentence
+    gets its end back and the next paragraph stays apart."""
+    raw = "标题\n\n本报讯 园区召开大会，书记强调要发扬“不怕苦、有韧劲、爱学习\n\n”。\n\n会议要求抓好落实。\n"
+    page = build_page(RawSource("t.txt", raw, "utf-8"))
+    assert page.articles[0].paragraphs == ["本报讯 园区召开大会，书记强调要发扬“不怕苦、有韧劲、爱学习”。", "会议要求抓好落实。"]
