@@ -161,3 +161,18 @@ def test_screenshots_light_and_dark(browser, http_base):
     page.set_viewport_size({"width": 400, "height": 800})
     screenshot(page, "search-results-mobile")
     page.close()
+
+
+def test_data_files_carry_the_build_id(browser, http_base, built_site):
+    """The manifest is fetched uncached; every other index file with ?v=<build>."""
+    import json
+    manifest = (built_site / "fulltext" / "manifest.js").read_text(encoding="utf-8")
+    build = json.loads(manifest[manifest.index(",") + 1:manifest.rindex(")")])["build"]
+    page = browser.new_page()
+    urls = []
+    page.on("request", lambda r: "/fulltext/" in r.url and urls.append(r.url))
+    run_search(page, http_base + "search.html?q=" + quote("稀土"))
+    assert any("/fulltext/manifest.js?t=" in u for u in urls)
+    others = [u for u in urls if "/fulltext/manifest.js" not in u]
+    assert others and all(u.endswith(f".js?v={build}") for u in others)
+    page.close()

@@ -5,7 +5,9 @@ browser can load it with a ``<script>`` tag, which works from ``file://``
 where ``fetch``/XHR do not):
 
 ``manifest.js``
-    counts, shard count, facet values (zones, topics, years) and the casefold
+    format version, build id (a hash of every other file: the client adds
+    ``?v=<build>`` to data URLs and loads the manifest itself uncached, so a
+    browser never mixes files of two builds), counts, shard count, facet values (zones, topics, years) and the casefold
     exceptions for the client's query folding.
 ``docs.js``
     one encoded stream with, per article: date rank, folded title length,
@@ -44,6 +46,7 @@ the size of the finished index plus one article.
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import re
@@ -172,6 +175,7 @@ class IndexBuilder:
     def __init__(self, out_dir: Path | str, split: set[str] | None = None):
         self.out_dir = Path(out_dir)
         self.split = split or set()
+        self.digest = hashlib.sha256()
         if self.out_dir.exists():
             shutil.rmtree(self.out_dir)
         (self.out_dir / "t").mkdir(parents=True)
@@ -250,6 +254,7 @@ class IndexBuilder:
         path = self.out_dir / f"{name}.js"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(body)
+        self.digest.update(body)
         self.stats.files += 1
         self.stats.bytes += len(body)
 
@@ -306,7 +311,8 @@ class IndexBuilder:
                      for url, title, date, paper, page, zs, ts in self.meta[start:start + META_CHUNK]]
             self._write_js(f"m/{start // META_CHUNK}", chunk)
         self._write_js("manifest", {
-            "version": FORMAT_VERSION,
+            "format": FORMAT_VERSION,
+            "build": self.digest.hexdigest()[:16],
             "docs": len(self.docs),
             "shards": shards,
             "metaChunk": META_CHUNK,

@@ -334,11 +334,17 @@
     return this.load("t/" + doc);
   };
 
-  /** Create an engine from a loader: loads the manifest and the doc table. */
+  var FORMAT = 1;
+
+  /** Create an engine from a loader: loads the manifest, then the doc table. */
   function openIndex(load) {
-    return Promise.all([load("manifest"), load("docs")]).then(function (r) {
-      if (!r[0] || r[1] == null) throw new Error("search index not found");
-      return new Engine(load, r[0], r[1]);
+    return load("manifest").then(function (manifest) {
+      if (!manifest) throw new Error("search index not found");
+      if (manifest.format !== FORMAT) throw new Error("search index format " + manifest.format);
+      return load("docs").then(function (table) {
+        if (table == null) throw new Error("search index incomplete");
+        return new Engine(load, manifest, table);
+      });
     });
   }
 
@@ -406,9 +412,10 @@
     page: function (p) { return "第" + p + "版"; }
   };
 
-  var store = {}, waiting = {};
+  var store = {}, waiting = {}, build = "";
   /** Receives the data of one index file (called by the file itself). */
   root.gxqSearchData = function (name, data) {
+    if (name === "manifest" && data) build = data.build || "";
     store[name] = data;
     if (waiting[name]) waiting[name](data);
   };
@@ -418,7 +425,9 @@
     return new Promise(function (resolve) {
       waiting[name] = resolve;
       var s = document.createElement("script");
-      s.src = DATA + name + ".js";
+      // The manifest is never cached; other files carry its build id, so a
+      // browser cannot mix files of two builds.
+      s.src = DATA + name + ".js" + (name === "manifest" ? "?t=" + Date.now() : build ? "?v=" + build : "");
       s.async = true;
       s.onerror = function () { store[name] = null; resolve(null); };
       s.onload = function () { if (!(name in store)) { store[name] = null; resolve(null); } s.remove(); };
