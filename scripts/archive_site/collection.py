@@ -102,6 +102,9 @@ class Archive:
         self.by_uri = {a.src_uri: a for a in self.articles}
         self.source_by_name = {s.source: s for s in self.sources}
         self.source_by_uri = {s.src_uri: s for s in self.sources}
+        self._by_source: dict[str, list[Article]] = defaultdict(list)
+        for article in self.articles:
+            self._by_source[article.source].append(article)
 
     def source_of(self, article: Article) -> Source | None:
         """The source page an article was cut from, if it exists."""
@@ -119,10 +122,8 @@ class Archive:
         return "\n".join(lines[first - 1:last])
 
     def articles_of_source(self, source: Source) -> list[Article]:
-        """A source page's articles in page order (``order``, then listing order)."""
-        listed = [self.by_uri[p] for p in source.articles if p in self.by_uri]
-        others = [a for a in self.articles if a.source == source.source and a not in listed]
-        return sorted(listed + others, key=lambda a: (a.order or 0, a.src_uri))
+        """A source page's articles (those whose ``source`` is its input file) in page order."""
+        return sorted(self._by_source.get(source.source, []), key=lambda a: (a.order or 0, a.src_uri))
 
     def group(self, attr: str) -> dict[str, list[Article]]:
         """Articles by each value of a list field (``topics``, ``people`` ...), in date order."""
