@@ -129,7 +129,9 @@ def test_header_box_goes_to_search_page(browser, built_site):
     page = browser.new_page()
     page.goto((built_site / "articles" / "003_d0893501d4b0028e" / "01.html").as_uri())
     box = page.locator(".md-header .gxq-header-search__input")
-    box.fill("稀土")
+    page.keyboard.press("/")                                  # shortcut focuses the box
+    assert page.evaluate("document.activeElement.classList.contains('gxq-header-search__input')")
+    page.keyboard.type("稀土")
     box.press("Enter")
     page.wait_for_selector("#gxq-search[data-state=done]")
     assert "search.html?q=" in page.url

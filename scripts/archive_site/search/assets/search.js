@@ -470,6 +470,15 @@
     form.appendChild(input);
     var source = inner.querySelector(".md-header__source");
     inner.insertBefore(form, source);
+    // "/" focuses the box (unless the reader is typing somewhere)
+    document.addEventListener("keydown", function (e) {
+      var t = e.target;
+      var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+      if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        input.focus();
+      }
+    });
   }
 
   /* ---- search page ---- */
