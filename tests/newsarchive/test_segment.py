@@ -1,0 +1,146 @@
+"""segment.py: a page's units → articles (title, kicker, subtitle, label, bylines)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsarchive.model import Kind, Unit
+from newsarchive.pipeline import build_page
+from newsarchive.reader import RawSource, read_source
+from newsarchive.segment import merge_wrapped_titles, segment, set_head, untitled_title
+from newsarchive.model import Article
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "pages"
+
+
+def page_of(path: Path):
+    return build_page(read_source(path))
+
+
+def page_from(text: str):
+    return build_page(RawSource("t.txt", text, "utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed003():
+    return page_of(ROOT / "seeds" / "003_d0893501d4b0028e.txt")
+
+
+def test_a_page_of_six_news_items(seed003):
+    assert [a.title for a in seed003.articles] == [
+        "强化“招商联盟” 用好“产业专班”",
+        "4名科学家获2020年未来科学大奖",
+        "安康高新区 5个重点产业项目集中投产",
+        "东莞松山湖科学城 首个园镇合作试点项目签约",
+        "包头稀土高新区“点土成金”",
+        "万声通讯入选山东省 服务业高端品牌榜",
+    ]
+
+
+def test_subtitle_kicker_and_bylines(seed003):
+    first, _, third, _, fifth, _ = seed003.articles
+    assert first.subtitle == "——聊城高新区深化“双招双引”改革工作纪实"
+    assert first.authors == ["洪欣"]
+    assert fifth.kicker == "料成材、材成器、器高端"
+    assert third.authors == ["杜明坤", "王满"]         # the signature at the end of the text
+    assert "图片来源：安康高新区" in third.captions
+
+
+def test_articles_do_not_overlap_and_keep_page_order(seed003):
+    spans = [(a.first, a.last) for a in seed003.articles]
+    assert spans == sorted(spans)
+    for (_, last), (first, _) in zip(spans, spans[1:]):
+        assert last < first
+
+
+def test_section_headings_stay_in_their_article(seed003):
+    heads = [t for k, t in seed003.articles[0].blocks if k == "h"]
+    assert heads == ["建专班、组联盟 壮大招商队伍", "融要素、强保障 提升发展质量", "优管理、严考核 营造干事氛围"]
+
+
+def test_label_block_becomes_the_section():
+    page = page_of(ROOT / "seeds" / "001_567314c39f3d4d23.txt")
+    (article,) = page.articles
+    assert article.title == "政策迭出创意多 城市转型凤凰涅槃"
+    assert "礼赞 2019 年终特稿" in article.section
+    assert article.authors == ["赵志斌", "马冠群"]
+
+
+def test_fixture_two_news_items_with_a_label():
+    page = page_of(FIXTURES / "multi_news.txt")
+    titles = [a.title for a in page.articles]
+    assert titles == ["苏州工业园区：数字经济核心产业增长两成", "合肥高新区发布“科创十条”"]
+    assert page.articles[0].section == "高新区动态"
+    assert page.articles[1].continued        # ends on （下转第4版）: continues elsewhere
+
+
+def test_text_before_any_title_is_an_untitled_article():
+    page = page_from("国际竞争力的创新型企业和产业集群，推动高质量发展。\n\n新标题在这里\n\n本报讯（记者 王小明）今天园区召开大会。\n")
+    first = page.articles[0]
+    assert first.untitled and first.title.endswith("……")
+    assert first.title.startswith("国际竞争力的创新型企业和产业集群")
+    assert page.articles[1].title == "新标题在这里"
+
+
+def test_untitled_title_takes_the_first_clause():
+    article = Article(blocks=[("p", "加快培育新质生产力。会议强调，要把高新区建设成为科技创新的策源地")])
+    assert untitled_title(article) == "加快培育新质生产力……"
+
+
+def test_jump_line_is_not_part_of_the_text():
+    """（上接第1版） is the 转版提示 furniture pattern; at the start of a
+    continued text it marks the jump and belongs with the removed furniture,
+    not in the article's first paragraph or its title."""
+    page = page_of(FIXTURES / "pdftotext_news.txt")
+    first = page.articles[0]
+    assert not first.title.startswith("（上接")
+    assert not first.paragraphs[0].startswith("（上接第1版）")
+
+
+def test_wrapped_title_is_merged():
+    assert merge_wrapped_titles(["关于推进高新区高质量发展的若", "干意见"]) == ["关于推进高新区高质量发展的若干意见"]
+    assert merge_wrapped_titles(["稳扎稳打有干头", "高新之上，何以登新高？"]) == ["稳扎稳打有干头", "高新之上，何以登新高？"]
+
+
+def unit(text: str, kind: Kind, first: int, authors: list[str] | None = None) -> Unit:
+    from newsarchive.model import Line
+    return Unit([Line(first, text, text)], text, kind=kind, authors=authors or [])
+
+
+def test_set_head_label_kicker_title_subtitle():
+    article = Article()
+    set_head(article, [unit("礼赞", Kind.LABEL, 1), unit("稳扎稳打有干头", Kind.HEADLINE, 2),
+                       unit("高新之上，何以登新高？", Kind.HEADLINE, 3), unit("——记淄博高新区", Kind.SUBTITLE, 4)])
+    assert (article.section, article.kicker, article.title, article.subtitle) == \
+        ("礼赞", "稳扎稳打有干头", "高新之上，何以登新高？", "——记淄博高新区")
+
+
+def test_closing_byline_ends_the_article():
+    units = [unit("第一篇", Kind.HEADLINE, 1), unit("本报讯 园区召开大会。", Kind.BODY, 3),
+             unit("记者 王小明", Kind.BYLINE, 4, ["王小明"]), unit("第二篇正文，没有标题。", Kind.BODY, 6)]
+    articles = segment(units, [])
+    assert len(articles) == 2
+    assert articles[0].authors == ["王小明"]
+    assert articles[1].untitled
+
+
+def test_continued_flag():
+    page = page_from("标题\n\n本报讯 园区召开大会，部署全年工作。\n\n会议要求各部门抓好落实，并且要切实加强组织领导，确保各项任务落到实处。"
+                     "同时，各部门要按照时间节点推进，加快\n")
+    assert page.articles[0].continued
+    page = page_from("标题\n\n本报讯 园区召开大会，部署全年工作。\n")
+    assert not page.articles[0].continued
+
+
+def test_short_text_cut_off_at_the_page_end_is_a_paragraph_not_a_heading():
+    """The last block of a page, cut mid-sentence (it goes on in another
+    issue or page), is short and ends in no punctuation, like a heading; but a
+    heading with no text after it is no heading. It stays a paragraph and the
+    article is marked continued."""
+    cut = "会议要求各部门抓好落实，并且要切实加强组织领导，确保各项任务落到实处，推动"
+    page = page_from(f"标题\n\n本报讯 园区召开大会，部署全年工作。\n\n{cut}\n")
+    article = page.articles[0]
+    assert article.blocks[-1] == ("p", cut)
+    assert article.continued
