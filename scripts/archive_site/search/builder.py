@@ -71,7 +71,7 @@ MIN_SHARDS = 8
 MAX_SHARDS = 8192
 
 _RUN = re.compile("[^" + re.escape("".join(sorted(WHITESPACE))) + "]{2,}")
-_enc = codec._CACHE  # hot path: small-number encodings by value
+_enc = codec.SMALL_ENCODINGS  # hot path: encodings of small numbers by value
 _encode = codec.encode
 
 
@@ -220,7 +220,7 @@ class IndexBuilder:
         out = posting.positions
         for pos in positions:
             gap = pos - prev
-            out += _enc[gap] if gap < 65536 else _encode(gap)
+            out += _enc[gap] if gap < codec.SMALL_LIMIT else _encode(gap)
             prev = pos
 
     def _add_extensions(self, doc: int, text: str, key: str, positions: list[int],

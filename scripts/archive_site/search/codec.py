@@ -19,7 +19,7 @@ assert len(ALPHABET) == 2 * BASE
 _INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
 
 # Encodings of small values are looked up, not computed (the builder's hot path).
-_CACHE_LIMIT = 1 << 16
+SMALL_LIMIT = 1 << 16
 
 
 def _encode_slow(value: int) -> bytes:
@@ -33,7 +33,7 @@ def _encode_slow(value: int) -> bytes:
     return bytes(out)
 
 
-_CACHE = [_encode_slow(v) for v in range(_CACHE_LIMIT)]
+SMALL_ENCODINGS = [_encode_slow(v) for v in range(SMALL_LIMIT)]
 
 
 def encode(value: int) -> bytes:
@@ -42,8 +42,8 @@ def encode(value: int) -> bytes:
     >>> encode(0), encode(45), encode(46), encode(2115), encode(2116)
     (b'!', b'O', b'P#', b'~O', b'PP#')
     """
-    if 0 <= value < _CACHE_LIMIT:
-        return _CACHE[value]
+    if 0 <= value < SMALL_LIMIT:
+        return SMALL_ENCODINGS[value]
     return _encode_slow(value)
 
 
