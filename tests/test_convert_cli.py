@@ -305,3 +305,22 @@ def test_malformed_front_matter_in_a_hand_edited_page_names_the_file(hand_edits,
         with pytest.raises(schema.FrontMatterError) as info:
             schema.read_page(page)
         assert str(page) in str(info.value) and words in str(info.value), str(info.value)
+
+
+def test_two_inputs_with_the_same_safe_stem_do_not_overwrite_each_other(tmp_path):
+    """'报纸 1.txt' and '报纸-1.txt' both have the stem 报纸-1: the second page's
+    output must not silently replace the first's (each source keeps a page)."""
+    import contextlib
+    import io
+
+    import convert
+
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEEDS[1], src / "报纸 1.txt")
+    shutil.copy(SEEDS[2], src / "报纸-1.txt")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = convert.main(["--src", str(src), "--out", str(tmp_path / "docs")])
+    sources = {schema.read_page(p).meta["source"] for p in (tmp_path / "docs").rglob("*.md")}
+    assert sources == {"报纸 1.txt", "报纸-1.txt"} or code != 0, (sources, err.getvalue())
