@@ -20,6 +20,7 @@ SENTENCE_END = "。！？…；!?"
 ORGANISATION = re.compile(f"[{HAN}]{{2,16}}(报|社|台|网|中心|频道|杂志|站|融媒|新闻)[{HAN}]{{0,8}}")
 CLOSERS = "”’）】」』》)"
 HEADLINE_MAX = 40
+GAP_CAPTION = "caption (short block after an image gap)"
 
 
 def ends_sentence(text: str) -> bool:
@@ -233,6 +234,8 @@ def is_headline(text: str) -> bool:
         return False
     if stripped.endswith(("，", "、", "：", "；", ",", ":", "。", "…")):
         return False
+    if chinese_length(text) >= 25 and len(re.findall("[，；,;]", text)) >= 2:
+        return False                      # a sentence of clauses, not a heading
     return "。" not in text
 
 
@@ -262,8 +265,32 @@ def caption_reason(text: str, pats: Patterns | None = None) -> str | None:
     return None
 
 
+JUMP_IN = re.compile(r"^[（(]\s*(上接|接|紧接)\s*第?\s*[A-Z]?\d{1,3}\s*版\s*[）)]\s*")
+JUMP_OUT = re.compile(r"\s*[（(]\s*(下转|转|转至|接)\s*第?\s*[A-Z]?\d{1,3}\s*版\s*[）)]$")
+JUMP_REASON = "转版提示 (continued on another page)"
+
+
+def cut_jump_lines(unit: Unit) -> None:
+    """Take （上接第1版） off the start and （下转第4版） off the end of a paragraph.
+
+    >>> u = Unit([], "（上接第1版）加快培育新质生产力。（下转第4版）")
+    >>> cut_jump_lines(u); u.text, u.jumps_on, [t for t, _ in u.cut]
+    ('加快培育新质生产力。', True, ['（上接第1版）', '（下转第4版）'])
+    """
+    m = JUMP_IN.match(unit.text)
+    if m and len(unit.text) > m.end():
+        unit.cut.append((m.group(0).strip(), JUMP_REASON))
+        unit.text = unit.text[m.end():]
+    m = JUMP_OUT.search(unit.text)
+    if m and m.start() > 0:
+        unit.cut.append((m.group(0).strip(), JUMP_REASON))
+        unit.text = unit.text[:m.start()]
+        unit.jumps_on = True
+
+
 def classify_unit(unit: Unit, pats: Patterns) -> None:
     """Set the kind of one unit from its own text."""
+    cut_jump_lines(unit)
     text = unit.text
     source = pats.source_line.match(text)
     if source:
@@ -377,7 +404,10 @@ def mark_ad_columns(units: list[Unit], pats: Patterns, log: list[LogEntry]) -> N
         if unit.kind.removed:
             continue
         score = ad_score(unit.text, pats)
-        if score >= pats.ad_threshold and unit.kind is not Kind.BYLINE:
+        # a long sentence of an article may give one service number; an ad gives more
+        need = pats.ad_threshold + (2 if chinese_length(unit.text) >= pats.ad_article_length
+                                    and ends_sentence(unit.text) else 0)
+        if score >= need and unit.kind is not Kind.BYLINE:
             unit.kind, unit.reason, in_column = Kind.AD, f"广告 (classified ad: {score} ad features)", True
             continue
         if not in_column:
@@ -407,7 +437,7 @@ def mark_gap_captions(units: list[Unit], pats: Patterns) -> None:
         nxt = _next_content(units, i)
         if nxt is not None and (nxt.kind in (Kind.BYLINE, Kind.SUBTITLE) or nxt.lead):
             continue
-        unit.kind, unit.reason = Kind.CAPTION, "caption (short block after an image gap)"
+        unit.kind, unit.reason = Kind.CAPTION, GAP_CAPTION
 
 
 def tidy_prose(unit: Unit, log: list[LogEntry]) -> None:

@@ -12,7 +12,7 @@ import functools
 import logging
 import re
 
-from .classify import chinese_length, ends_sentence
+from .classify import GAP_CAPTION, chinese_length, ends_sentence
 from .layout import join_wrapped
 from .model import Kind, LogEntry, Unit
 
@@ -114,11 +114,21 @@ def continuation_evidence(before: str, after: str) -> tuple[int, str]:
     return points, "; ".join(why)
 
 
+def _strong(why: str) -> bool:
+    """Evidence that alone shows a sentence goes on: a word or a clause across the break."""
+    return "crosses" in why or "punctuation" in why or "open clause" in why
+
+
 def _candidates(units: list[Unit], i: int) -> list[int]:
     """Body blocks after unit i that may hold the rest of its sentence."""
     found = []
     for j in range(i + 1, len(units)):
         kind = units[j].kind
+        if kind is Kind.CAPTION and not found and units[j].reason.startswith(GAP_CAPTION) \
+                and _strong(continuation_evidence(units[i].text, units[j].text)[1]):
+            units[j].kind = Kind.BODY      # the rest of the sentence, not a caption, after the gap
+            found.append(j)
+            continue
         if kind is Kind.CAPTION:
             continue
         if kind is Kind.BODY and not units[j].lead:
@@ -138,8 +148,7 @@ def _choose(units: list[Unit], i: int, found: list[int]) -> tuple[int | None, st
     before = units[i].text
     scored = [(j, *continuation_evidence(before, units[j].text)) for j in found]
     for n, (j, points, why) in enumerate(scored):
-        strong = "crosses" in why or "punctuation" in why or "open clause" in why
-        if strong and points >= JOIN_AT:
+        if _strong(why) and points >= JOIN_AT:
             displaced_ok = all(ends_sentence(units[k].text) for k, *_ in scored[:n])
             if n == 0 or displaced_ok:
                 return j, why

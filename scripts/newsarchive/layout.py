@@ -77,12 +77,12 @@ def column_width(all_blocks: list[list[Line]]) -> float | None:
         if len(block) < 3:
             continue
         inner = [line_width(line) for line in block[:-1]]
-        top = max(inner)
-        if top < MIN_COLUMN:
+        typical = statistics.median(inner)    # not the widest: a letter-spaced line overshoots
+        if typical < MIN_COLUMN:
             continue
-        near = sum(w >= FULL_LINE * top for w in inner)
-        if near >= 0.6 * len(inner):
-            widths.append(statistics.median(w for w in inner if w >= FULL_LINE * top))
+        near = [w for w in inner if abs(w - typical) <= (1 - FULL_LINE) * typical]
+        if len(near) >= 0.6 * len(inner):
+            widths.append(statistics.median(near))
     return statistics.median(widths) if widths else None
 
 

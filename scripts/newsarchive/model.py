@@ -52,6 +52,8 @@ class Unit:
     signature: str = ""           # a signature split off the end (…提振。 杜明坤 王满)
     lead: str = ""                # a news lead marker (本报讯（记者 于大勇）)
     block_lines: int = 1          # lines in its block (for labels made of short fragments)
+    cut: list[tuple[str, str]] = field(default_factory=list)   # (text, reason) taken out of it
+    jumps_on: bool = False        # ends with （下转第4版）
 
     @property
     def first(self) -> int:

@@ -34,6 +34,8 @@ def build_page(raw: RawSource) -> SourcePage:
     removed = [u for u in units if u.kind.removed]
     page.removed = [Removed(" ".join(line.raw.strip() for line in u.lines), u.reason or u.kind.value, u.first, u.last)
                     for u in removed]
+    page.removed.extend(Removed(text, reason, u.first, u.last) for u in units for text, reason in u.cut)
+    page.removed.sort(key=lambda r: (r.first, r.last))
     page_facts(page, removed)
     content, page.breaks_repaired = join_broken_paragraphs(units, page.log)
     orphans: list[Unit] = []

@@ -123,6 +123,7 @@ def normalize_newlines(text: str) -> str:
     '第一行\\n第二行\\n\\x0c\\n第三行'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub("[\u2028\u2029\x85\x0b]", "\n", text)
     return re.sub("\n?\f\n?", "\n\f\n", text)
 
 

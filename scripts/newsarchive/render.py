@@ -9,7 +9,7 @@ import yaml
 from .model import Article, SourcePage
 
 _INLINE = re.compile(r"([\\`*_{}\[\]])")
-_LINE_START = re.compile(r"^(\s*)(#|[-+*](?=\s|$)|\d+(?=\.)|!!!|\?\?\?|=|~~~|:::)")
+_LINE_START = re.compile(r"^(\s*)(#|[-+]|\*(?=\s|$)|\d+(?=\.)|!!!|\?\?\?|=|~~~|:::)")
 
 
 def escape_inline(text: str) -> str:
@@ -38,7 +38,7 @@ def escape_block(text: str) -> str:
         lead, mark = match.group(1), match.group(2)
         if mark[0].isdigit():
             text = lead + mark + "\\" + text[match.end():]
-        elif mark[0] in "=~:":
+        elif mark[0] in "=~:?":          # not escapable in Markdown: an entity shows the same
             text = lead + "&#%d;" % ord(mark[0]) + text[len(lead) + 1:]
         else:
             text = lead + "\\" + text[len(lead):]

@@ -161,6 +161,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
         else:
             current.blocks.append(("p", unit.text))
             current.authors.extend(unit.authors)
+            current.continued = current.continued or unit.jumps_on
             if unit.lead:
                 current.byline.append(unit.lead)
             if unit.signature:
@@ -176,8 +177,12 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
         article.authors = list(dict.fromkeys(article.authors))
         if article.untitled:
             article.title = untitled_title(article)
+        if article.blocks and article.blocks[-1][0] == "h" and not ends_sentence(article.blocks[-1][1]) \
+                and len(article.blocks) > 1:
+            # a "heading" with no text after it is the cut-off end of the last paragraph
+            article.blocks[-1] = ("p", article.blocks[-1][1])
         paragraphs = article.paragraphs
-        article.continued = bool(paragraphs) and not ends_sentence(paragraphs[-1])
+        article.continued = article.continued or (bool(paragraphs) and not ends_sentence(paragraphs[-1]))
     return articles
 
 

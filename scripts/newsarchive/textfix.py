@@ -23,7 +23,8 @@ CJK = f"[{HAN}]"
 CJK_OR_PUNCT = f"[{HAN}{CJK_PUNCT}]"
 
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 
 
 def normalize_unicode(text: str) -> str:
@@ -37,6 +38,7 @@ def normalize_unicode(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub("", text)
+    text = _LINE_SEPARATORS.sub(" ", text)
     return text.replace("\u00a0", " ").replace("\u2002", " ").replace("\u2003", " ")
 
 
@@ -115,28 +117,18 @@ def fullwidth_punctuation_in_chinese(text: str) -> str:
     >>> fullwidth_punctuation_in_chinese("方法一: 打开微信")
     '方法一：打开微信'
     """
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        full = _ASCII_TO_FULL.get(ch)
-        if full is None:
-            out.append(ch)
-            i += 1
-            continue
-        j = i + 1
-        while j < n and text[j] == " ":
-            j += 1
-        before = text[i - 1] if i else ""
-        after = text[j] if j < n else ""
-        in_number = before.isdigit() and after.isdigit()
-        if not in_number and (_is_chinese(before) or _is_chinese(after)):
-            out.append(full)
-            i = j                                   # the ASCII space after it goes too
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)
+    return _ASCII_PUNCT_RUN.sub(_fullwidth_run, text)
+
+
+_ASCII_PUNCT_RUN = re.compile(r"(?P<before>[^ ]?)(?P<pad> *)(?P<run>[,;:?!]+)(?P<after> *)(?=(?P<next>.?))", re.S)
+
+
+def _fullwidth_run(m: re.Match) -> str:
+    before, run, following = m["before"], m["run"], m["next"]
+    in_number = len(run) == 1 and before.isdigit() and following.isdigit() and not m["pad"] and not m["after"]
+    if in_number or not (_is_chinese(before) or _is_chinese(following)):
+        return m.group(0)
+    return before + "".join(_ASCII_TO_FULL[c] for c in run)     # the padding spaces go too
 
 
 def _is_chinese(ch: str) -> bool:
