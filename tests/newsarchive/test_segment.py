@@ -144,3 +144,13 @@ def test_short_text_cut_off_at_the_page_end_is_a_paragraph_not_a_heading():
     article = page.articles[0]
     assert article.blocks[-1] == ("p", cut)
     assert article.continued
+
+
+def test_identical_captions_in_a_title_run_are_both_kept():
+    """Two photos with the same credit between kicker and title: each caption
+    is text of the page, so both are kept (none is dropped as a duplicate)."""
+    page = page_from("园区新闻\n\n图片来源：安康高新区\n\n图片来源：安康高新区\n\n五个重点产业项目集中投产\n\n"
+                     "本报讯 园区召开大会，部署全年工作。\n")
+    captions = [c for a in page.articles for c in a.captions]
+    removed = [r.text for r in page.removed]
+    assert captions.count("图片来源：安康高新区") + removed.count("图片来源：安康高新区") == 2
