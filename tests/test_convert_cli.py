@@ -324,3 +324,18 @@ def test_two_inputs_with_the_same_safe_stem_do_not_overwrite_each_other(tmp_path
         code = convert.main(["--src", str(src), "--out", str(tmp_path / "docs")])
     sources = {schema.read_page(p).meta["source"] for p in (tmp_path / "docs").rglob("*.md")}
     assert sources == {"报纸 1.txt", "报纸-1.txt"} or code != 0, (sources, err.getvalue())
+
+
+def test_explain_prints_the_rules_for_one_file_and_writes_nothing(tmp_path, capsys):
+    import convert
+
+    out = tmp_path / "docs"
+    code = convert.main(["--src", str(ROOT / "seeds"), "--out", str(out), "--explain", SEEDS[1].name])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert not out.exists()
+    rules = {line.split()[1] for line in printed.splitlines() if line.strip()}
+    assert {"fullwidth_punctuation_in_chinese", "segment_articles"} <= rules
+    assert any(line.split()[0].startswith("L") for line in printed.splitlines())
+    assert convert.main(["--src", str(ROOT / "seeds"), "--out", str(out), "--explain", "nope.txt"]) == 2
+    assert "nope.txt" in capsys.readouterr().err
