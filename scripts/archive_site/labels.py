@@ -56,7 +56,7 @@ LABELS = {
     "organizations_title": "机构",
     "organizations_intro": "文章中提到的机构（来自各页的 organizations 字段）。",
     "none_yet": "暂无。",
-    "zone_info": "{full_name}；{province} {city}",
+    "zone_unknown": "这个地区名不在高新区登记表（scripts/newsarchive/data/zones.yml）中：可能是手工输入的名称或别名，可在登记表中补充。",
     "timeline": "各年文章数",
     "zone_topics": "报道主题",
     "zone_articles": "文章（按日期）",

@@ -25,6 +25,7 @@ class ZoneEntry:
     city: str = ""
     province: str = ""
     level: str = ""
+    note: str = ""
     known: bool = False
     articles: list[Article] = field(default_factory=list)
 
@@ -76,6 +77,7 @@ def _entry(name: str, zone) -> ZoneEntry:
         city=str(getattr(zone, "city", "") or config.UNKNOWN_CITY),
         province=str(getattr(zone, "province", "") or config.UNKNOWN_PROVINCE),
         level=str(getattr(zone, "level", "") or ""),
+        note=str(getattr(zone, "note", "") or ""),
         known=True,
     )
 

@@ -41,6 +41,7 @@ def test_zone_page_lists_its_articles_by_date(pages):
     assert linked_articles(out["zones/淄博高新区.md"]) == ["001_aaaa/01", "001_aaaa/02"]
     assert "topics/人才.html" in out["zones/潍坊高新区.md"]          # topics covered there
     assert "<svg" in out["zones/潍坊高新区.md"]                      # timeline
+    assert "不在高新区登记表" in out["zones/火星高新区.md"] and "不在高新区登记表" not in out["zones/潍坊高新区.md"]
 
 
 def test_zone_index_groups_by_province_and_city(pages):

@@ -57,6 +57,10 @@ def zone_page(index: SiteIndex, entry: ZoneEntry) -> str:
     facts = [f for f in facts if f and f != entry.name]
     count = LABELS["articles_n"].format(n=len(entry.articles))
     parts += [f'<p class="as-facts">{esc(" · ".join(facts + [count]))}</p>', ""]
+    if entry.note:
+        parts += [f'<p class="as-facts">{esc(entry.note)}</p>', ""]
+    if not entry.known:
+        parts += [f'<p class="as-facts">{esc(LABELS["zone_unknown"])}</p>', ""]
     timeline = year_counts(entry.articles)
     if timeline:
         chart = bar_chart(timeline, LABELS["timeline"], height=60,
