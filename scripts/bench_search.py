@@ -114,12 +114,19 @@ def build_child(docs: Path, out: Path) -> None:
 def build(docs: Path, site: Path) -> dict:
     """Build the index in a child process; add its peak memory (MB)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    cpu = child_cpu_seconds()
     run = subprocess.run([sys.executable, __file__, "--build-child", str(docs), str(site / INDEX_DIR)],
                          capture_output=True, text=True, check=True)
     stats = json.loads(run.stdout)
+    stats["cpu"] = child_cpu_seconds() - cpu
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     stats["peak_mb"] = max(peak, before) / 1024  # ru_maxrss is in KiB on Linux
     return stats
+
+
+def child_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def make_harness(site: Path) -> None:
@@ -208,7 +215,7 @@ def main() -> None:
             write_synthetic_docs(docs, n, sentences)
             print(f"\n== {n:,} articles (generated in {time.perf_counter() - started:.1f} s)")
             stats = build(docs, site)
-            print(f"  build: {stats['seconds']:.1f} s, peak memory {stats['peak_mb']:.0f} MB, "
+            print(f"  build: {stats['seconds']:.1f} s wall ({stats['cpu']:.1f} s CPU), peak memory {stats['peak_mb']:.0f} MB, "
                   f"index {stats['bytes'] / 1e6:.1f} MB in {stats['files']:,} files "
                   f"({stats['shards']} shards, {stats['keys']:,} keys, {stats['split']} split)")
             make_harness(site)
