@@ -5,6 +5,7 @@ reads every file first, builds all models, and only then writes pages.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,11 +67,17 @@ def unplaced_text(page: SourcePage, kept: list[Unit]) -> list[str]:
 def safe_stem(name: str) -> str:
     """A file-system and URL safe stem for a source file name.
 
+    A name that had to change gets a short hash of the original, so that two
+    inputs never share a stem (报纸 1.txt and 报纸-1.txt).
+
     >>> safe_stem("000_9d8ca52e2d9cb7fb.txt"), safe_stem("人民日报 2025-10-20.txt")
-    ('000_9d8ca52e2d9cb7fb', '人民日报-2025-10-20')
+    ('000_9d8ca52e2d9cb7fb', '人民日报-2025-10-20-497e8d')
     """
     stem = Path(name).stem
-    return re.sub(r"[^\w\-]+", "-", stem).strip("-") or "page"
+    safe = re.sub(r"[^\w\-]+", "-", stem).strip("-") or "page"
+    if safe == stem:
+        return safe
+    return f"{safe}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:6]}"
 
 
 @dataclass

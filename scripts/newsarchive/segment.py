@@ -122,6 +122,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             if _starts_article(cluster, after, current, signed_off):
                 article = start(unit)
                 set_head(article, cluster)
+                article.captions.extend(u.text for u in cluster if u.kind is Kind.CAPTION)
                 log.append(LogEntry("segment_articles", f"L{unit.first}", f"article {len(articles)}: {article.title!r}"))
             else:
                 for head in cluster:
@@ -129,9 +130,6 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
                         current.captions.append(head.text)
                     else:
                         current.blocks.append(("h", head.text))
-            for u in cluster:
-                if u.kind is Kind.CAPTION and u.text not in current.captions:
-                    current.captions.append(u.text)
             current.last = cluster[-1].last
             i = j
             continue
