@@ -5,8 +5,9 @@ from collections import Counter
 
 from .. import config
 from ..labels import LABELS
-from ..render import article_list, esc, front_matter, link, md_heading
+from ..render import esc, front_matter, link, md_heading
 from . import SiteIndex
+from .zones import articles_by_year
 
 INDEX = config.TOPICS + "index.md"
 
@@ -56,5 +57,5 @@ def topic_page(index: SiteIndex, name: str, articles) -> str:
         parts += [f'<p class="as-chips">{chips}</p>', ""]
     else:
         parts += [f"<p>{esc(LABELS['no_zone'])}</p>", ""]
-    parts += [md_heading(2, LABELS["topic_articles"]), "", article_list(articles, index.linker, uri), ""]
+    parts += [md_heading(2, LABELS["topic_articles"]), "", *articles_by_year(index, uri, articles)]
     return "\n".join(parts)

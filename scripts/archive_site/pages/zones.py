@@ -48,6 +48,19 @@ def year_counts(articles) -> list[tuple[str, int]]:
     return [(str(y), counts.get(y, 0)) for y in range(min(counts), max(counts) + 1)]
 
 
+def articles_by_year(index: SiteIndex, uri: str, articles) -> list[str]:
+    """Markdown lines: a heading per year (anchor ``y<year>``) and its articles; undated last."""
+    by_year = defaultdict(list)
+    for article in articles:
+        by_year[article.year].append(article)
+    parts = []
+    for year, arts in by_year.items():
+        label = str(year) if year is not None else LABELS["undated"]
+        anchor = f"y{year}" if year is not None else "undated"
+        parts += [md_heading(3, f"{label}（{len(arts)}）", anchor=anchor), "", article_list(arts, index.linker, uri), ""]
+    return parts
+
+
 def zone_page(index: SiteIndex, entry: ZoneEntry) -> str:
     """One zone: registry facts, timeline, topics, articles grouped by year."""
     uri = index.zone_uri(entry.name)
@@ -74,11 +87,5 @@ def zone_page(index: SiteIndex, entry: ZoneEntry) -> str:
         )
         parts += [md_heading(2, LABELS["zone_topics"]), "", f'<p class="as-chips">{chips}</p>', ""]
     parts += [md_heading(2, LABELS["zone_articles"]), ""]
-    by_year = defaultdict(list)
-    for article in entry.articles:
-        by_year[article.year].append(article)
-    for year, arts in by_year.items():
-        label = str(year) if year is not None else LABELS["undated"]
-        anchor = f"y{year}" if year is not None else "undated"
-        parts += [md_heading(3, f"{label}（{len(arts)}）", anchor=anchor), "", article_list(arts, index.linker, uri), ""]
+    parts += articles_by_year(index, uri, entry.articles)
     return "\n".join(parts)
