@@ -283,3 +283,9 @@ def test_generated_pages_are_deterministic_and_seed_sized():
     rng = random.Random(0)
     small = bench_convert.noisy_page(rng, PARAGRAPHS, size=300, noise=1.0)
     assert "\n\n" in small and 300 <= len(small)
+
+
+def test_bench_runs_in_process(capsys):
+    assert bench_convert.main(["-n", "3", "--jobs", "1", "--no-cli"]) == 0
+    out = capsys.readouterr().out
+    assert "3 generated pages" in out and "pages/s" in out
