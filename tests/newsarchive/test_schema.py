@@ -130,3 +130,19 @@ def test_date_parts(value, parts):
 def test_generated_seed_pages_pass():
     for path in sorted((ROOT / "tests" / "golden").glob("*/**/*.md")):
         read_page(path)
+
+
+def test_impossible_unquoted_date_in_a_hand_edit_names_the_file(tmp_path):
+    """YAML reads 2020-02-30 as a timestamp and fails building it (ValueError,
+    not a YAMLError): the error must still be a FrontMatterError naming the file."""
+    path = write(tmp_path, GOOD.replace("date: '2020-01-01'", "date: 2020-02-30"))
+    with pytest.raises(FrontMatterError) as info:
+        read_page(path)
+    assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize("date", ["'2020-13-45'", "'2020-02-30'", "'2020-00'"])
+def test_impossible_iso_date_is_refused(tmp_path, date):
+    path = write(tmp_path, GOOD.replace("date: '2020-01-01'", f"date: {date}"))
+    with pytest.raises(FrontMatterError, match="'date'"):
+        read_page(path)
