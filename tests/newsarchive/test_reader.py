@@ -155,3 +155,13 @@ def test_missing_file_names_it(tmp_path):
 def test_decode_names_the_path_it_is_given():
     with pytest.raises(InputError, match=r"^some/dir/page\.txt: empty file$"):
         decode(b"", "some/dir/page.txt")
+
+
+def test_big5_page_is_not_silently_garbled(tmp_path):
+    """The reader falls back to Big5 (its error message names it), but Big5
+    bytes are mostly valid GB18030 too: a traditional-Chinese page must come
+    out right, or at least with a warning, never as silent nonsense (here with
+    private-use characters)."""
+    text = "臺灣新竹科學園區的半導體產業持續成長，營收創下新高。\n"
+    raw = read_source(write(tmp_path, "big5.txt", text.encode("big5")))
+    assert raw.text == text or raw.warnings, raw.text
