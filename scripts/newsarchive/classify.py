@@ -426,9 +426,18 @@ def mark_ad_columns(units: list[Unit], pats: Patterns, log: list[LogEntry]) -> N
         unit.kind, unit.reason = Kind.AD, "广告栏 (in a column of classified ads)"
 
 
+def _previous_content(units: list[Unit], i: int) -> Unit | None:
+    for unit in reversed(units[:i]):
+        if not unit.kind.removed:
+            return unit
+    return None
+
+
 def mark_gap_captions(units: list[Unit], pats: Patterns) -> None:
-    """A short block after a wide gap (where an image stood) is a caption,
-    unless a byline or subtitle follows it (then it is a title)."""
+    """A short block after a wide gap (where an image stood) is a caption when
+    something else says so too: it sits under a title, interrupts a sentence,
+    ends like a sentence, or a credit follows it. Otherwise, or when a byline
+    or subtitle follows it, it is a title."""
     for i, unit in enumerate(units):
         if i == 0 or unit.kind not in (Kind.HEADLINE, Kind.BODY) or unit.gap < pats.caption_gap:
             continue
@@ -437,7 +446,16 @@ def mark_gap_captions(units: list[Unit], pats: Patterns) -> None:
         nxt = _next_content(units, i)
         if nxt is not None and (nxt.kind in (Kind.BYLINE, Kind.SUBTITLE) or nxt.lead):
             continue
-        unit.kind, unit.reason = Kind.CAPTION, GAP_CAPTION
+        prev = _previous_content(units, i)
+        after = units[i + 1] if i + 1 < len(units) else None
+        evidence = (
+            prev is None or prev.kind in (Kind.HEADLINE, Kind.SUBTITLE, Kind.BYLINE, Kind.CAPTION, Kind.LABEL)
+            or (prev.kind is Kind.BODY and not ends_sentence(prev.text) and not prev.signature)
+            or ends_sentence(unit.text)
+            or (after is not None and after.kind is Kind.CAPTION)
+        )
+        if evidence:
+            unit.kind, unit.reason = Kind.CAPTION, GAP_CAPTION
 
 
 def tidy_prose(unit: Unit, log: list[LogEntry]) -> None:

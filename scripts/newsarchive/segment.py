@@ -77,6 +77,10 @@ def set_head(article: Article, cluster: list[Unit]) -> None:
 def _starts_article(cluster: list[Unit], after: Unit | None, current: Article | None, signed_off: bool) -> bool:
     if current is None or signed_off:
         return True
+    gap = load_patterns().caption_gap
+    if cluster[0].gap >= gap and current.blocks and current.blocks[-1][0] == "p" \
+            and ends_sentence(current.blocks[-1][1]):
+        return True          # a title after a wide gap, below a finished text
     if any(u.kind is Kind.SUBTITLE for u in cluster):
         return True
     if after is not None and (after.kind is Kind.BYLINE or after.lead):
