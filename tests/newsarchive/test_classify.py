@@ -201,3 +201,18 @@ def test_closing_punctuation_alone_on_a_line_is_not_decoration(tail):
 @pytest.mark.parametrize("line", ["★★★", "———————", "* * *", "◆◆◆◆"])
 def test_decoration_lines_are_removed(line):
     assert kinds(f"标题\n\n正文内容在这里。\n\n{line}\n\n正文继续。\n")[line].removed
+
+
+@pytest.mark.parametrize("line, names", [
+    ("本报记者 王　强 李　明", ["王强", "李明"]),
+    ("记者 王　强 通讯员 李　明", ["王强", "李明"]),
+    ("■ 王　强 张小明", ["王强", "张小明"]),
+])
+def test_bylines_with_two_character_names_padded_by_a_full_width_space(line, names):
+    """Newspapers pad a two-character name to three cells (王　强). That is not
+    letter-spacing: the names must stay apart and all be found."""
+    from newsarchive.pipeline import build_page
+    from newsarchive.reader import RawSource
+
+    page = build_page(RawSource("t.txt", f"园区召开大会\n\n{line}\n\n本报讯 园区召开大会，部署全年工作。\n", "utf-8"))
+    assert page.articles[0].authors == names
