@@ -204,24 +204,33 @@ class IndexBuilder:
         return posting
 
     def _add_bigrams(self, doc: int, text: str, title_len: int) -> None:
+        split = self.split
+        add = self._add_positional
         for key, positions in bigram_positions(text).items():
-            self._add_positional(doc, key, positions, title_len)
-            if key in self.split:
+            add(doc, key, positions, title_len)
+            if key in split:
                 self._add_extensions(doc, text, key, positions, title_len)
 
     def _add_positional(self, doc: int, key: str, positions: list[int], title_len: int) -> None:
         """Append one article's (sorted) positions of a key to its postings."""
-        posting = self._posting(key, True)
+        posting = self.postings.get(key)
+        if posting is None:
+            posting = self.postings[key] = _Posting(True)
+        enc, limit = _enc, codec.SMALL_LIMIT
         in_title = positions[0] + len(key) <= title_len
-        posting.docs += _encode(doc - posting.last)
-        posting.docs += _encode(len(positions) * 2 + in_title)
+        posting.docs += _encode(doc - posting.last) + _encode(len(positions) * 2 + in_title)
         posting.last = doc
+        if len(positions) == 1:
+            p = positions[0]
+            posting.positions += enc[p] if p < limit else _encode(p)
+            return
         prev = 0
-        out = posting.positions
+        parts = []
         for pos in positions:
             gap = pos - prev
-            out += _enc[gap] if gap < codec.SMALL_LIMIT else _encode(gap)
+            parts.append(enc[gap] if gap < limit else _encode(gap))
             prev = pos
+        posting.positions += b"".join(parts)
 
     def _add_extensions(self, doc: int, text: str, key: str, positions: list[int],
                         title_len: int) -> None:
