@@ -180,14 +180,18 @@ def hand_edits(tmp_path_factory):
     shutil.copy(a_src, src / a_src.name)
     shutil.copy(c_src, src / c_src.name)
     steps = {}
-    p1 = subprocess.Popen([sys.executable, str(CONVERT), "--src", str(src), "--out", str(docs)],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    p2 = subprocess.Popen([sys.executable, str(CONVERT), "--src", str(src), "--out", str(docs2), "--jobs", "2"],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    for name, proc in (("first", p1), ("second", p2)):
+    launch = {  # three independent runs at once: the two first runs, and --check on an empty docs folder
+        "first": ["--src", src, "--out", docs],
+        "second": ["--src", src, "--out", docs2, "--jobs", "2"],
+        "check_new": ["--src", src, "--out", base / "docs3", "--check"],
+    }
+    procs = {name: subprocess.Popen([sys.executable, str(CONVERT), *map(str, args)], stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True, cwd=ROOT) for name, args in launch.items()}
+    for name, proc in procs.items():
         out, err = proc.communicate(timeout=300)
-        assert proc.returncode == 0, err
-        steps[name] = err
+        steps[name] = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+        assert name == "check_new" or proc.returncode == 0, err
+    steps["docs3"] = base / "docs3"
     steps["after_first"] = files_of(docs)
     steps["second_tree"] = files_of(docs2)
 
@@ -262,13 +266,12 @@ def test_check_reports_and_writes_nothing(hand_edits):
     assert "kept hand edit" in proc.stderr and h["edited"] in proc.stderr
 
 
-def test_check_exits_1_when_something_would_change(tmp_path):
-    src = tmp_path / "src"
-    src.mkdir()
-    shutil.copy(SEEDS[1], src / SEEDS[1].name)
-    proc = run("--src", src, "--out", tmp_path / "docs", "--check", check=1)
+def test_check_exits_1_when_something_would_change(hand_edits):
+    proc = hand_edits["check_new"]
+    assert proc.returncode == 1, proc.stderr
     assert "would be new" in proc.stdout
-    assert not (tmp_path / "docs").exists() or not list((tmp_path / "docs").rglob("*.md"))
+    docs3 = hand_edits["docs3"]
+    assert not docs3.exists() or not [p for p in docs3.rglob("*") if p.is_file()]
 
 
 def test_force_overwrites_with_a_backup(hand_edits):
