@@ -415,8 +415,11 @@ def mark_ad_columns(units: list[Unit], pats: Patterns, log: list[LogEntry]) -> N
         long_clean = (chinese_length(unit.text) >= pats.ad_article_length
                       and ad_score(unit.text, pats, vocabulary=True) == 0)
         if long_clean or unit.kind in (Kind.BYLINE, Kind.SUBTITLE) or unit.lead or (
-                unit.kind is Kind.HEADLINE and starts_article(units, i)):
+                unit.kind is Kind.HEADLINE and starts_article(units, i) and not ad_score(unit.text, pats, True)):
             in_column = False
+            continue
+        if ad_score(unit.text, pats, vocabulary=True):
+            unit.kind, unit.reason = Kind.AD, "广告栏 (in a column of classified ads)"
             continue
         nxt = _next_content(units, i)
         if unit.kind is Kind.HEADLINE and nxt is not None and chinese_length(nxt.text) >= pats.ad_article_length \
@@ -431,6 +434,17 @@ def _previous_content(units: list[Unit], i: int) -> Unit | None:
         if not unit.kind.removed:
             return unit
     return None
+
+
+def mark_ad_labels(units: list[Unit], pats: Patterns) -> None:
+    """The short label just above an ad (招聘启事, 房屋出租) belongs to the ad."""
+    for i, unit in enumerate(units):
+        if unit.kind is not Kind.AD:
+            continue
+        prev = _previous_content(units, i)
+        if prev is not None and prev.kind in (Kind.HEADLINE, Kind.LABEL) and unit.gap <= 1 \
+                and chinese_length(prev.text) <= pats.ad_short_block and ad_score(prev.text, pats, True):
+            prev.kind, prev.reason = Kind.AD, "广告 (the label of an ad)"
 
 
 def mark_gap_captions(units: list[Unit], pats: Patterns) -> None:
@@ -478,6 +492,7 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     mark_name_continuations(units)
     mark_labels(units, pats)
     mark_ad_columns(units, pats, log)
+    mark_ad_labels(units, pats)
     mark_gap_captions(units, pats)
     mark_bare_bylines(units)
     for unit in units:

@@ -22,7 +22,7 @@ JOIN_AT = 3           # evidence points needed to join
 OPEN_END = "，、：；（“‘《〈【「『—-+"
 CONTINUE_START = "，。、：；！？）”’》〉】」』…"
 # A numbered point starts a paragraph of its own: 1. / 一、/ （一）/ 第一，
-ENUMERATION = re.compile(r"^(\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[，、是])")
+ENUMERATION = re.compile(r"^(\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[，、是])")
 
 
 @functools.lru_cache(maxsize=1)
@@ -161,9 +161,22 @@ def _choose(units: list[Unit], i: int, found: list[int]) -> tuple[int | None, st
 
 def join_broken_paragraphs(units: list[Unit], log: list[LogEntry]) -> tuple[list[Unit], int]:
     """Join paragraphs broken mid-sentence; move displaced blocks after the
-    joined paragraph. Returns the new unit list and how many breaks were repaired."""
+    joined paragraph. Returns the new unit list and how many breaks were repaired.
+
+    Runs until nothing more joins: a short line that looked like a heading
+    (52.3%，…比重超过) turns out to be text once its own end (70%。) is joined
+    to it, and may then join the paragraph above it."""
     # removed units go, but a source line stays: it closes an article
     units = [u for u in units if not u.kind.removed or u.kind is Kind.SOURCE_LINE]
+    repaired = 0
+    while True:
+        units, more = _join_pass(units, log)
+        repaired += more
+        if not more:
+            return units, repaired
+
+
+def _join_pass(units: list[Unit], log: list[LogEntry]) -> tuple[list[Unit], int]:
     repaired = 0
     i = 0
     while i < len(units):

@@ -9,7 +9,7 @@ import yaml
 from .model import Article, SourcePage
 
 _INLINE = re.compile(r"([\\`*_{}\[\]])")
-_LINE_START = re.compile(r"^(\s*)(#|[-+]|\*(?=\s|$)|\d+(?=\.)|!!!|\?\?\?|=|~~~|:::)")
+_LINE_START = re.compile(r"^(\s*)(#|[-+]|\*(?=\s|$)|\d+(?=\.(?:\s|$))|!!!|\?\?\?|=|~~~|:::)")
 
 
 def escape_inline(text: str) -> str:
