@@ -75,12 +75,20 @@ def test_build_page_does_not_depend_on_the_file_name():
     assert [x.blocks for x in a.articles] == [x.blocks for x in b.articles]
 
 
-@pytest.mark.parametrize("name, stem", [
-    ("000_9d8ca52e2d9cb7fb.txt", "000_9d8ca52e2d9cb7fb"),
-    ("人民日报 2025-10-20.txt", "人民日报-2025-10-20"),
-    ("a/b.txt", "b"),
-    ("...txt", "page"),
-    ("<script>.txt", "script"),
-])
-def test_safe_stem(name, stem):
+def test_safe_stem_keeps_safe_names():
+    assert safe_stem("000_9d8ca52e2d9cb7fb.txt") == "000_9d8ca52e2d9cb7fb"
+    assert safe_stem("人民日报_2025-10-20.txt") == "人民日报_2025-10-20"
+
+
+@pytest.mark.parametrize("name", ["人民日报 2025-10-20.txt", "<script>.txt", "...txt", "a b/c.txt", "报纸 1.txt"])
+def test_safe_stem_of_unsafe_names_is_safe_and_stable(name):
+    stem = safe_stem(name)
+    assert re.fullmatch(r"[\w\-]+", stem), stem
     assert safe_stem(name) == stem
+    assert "<" not in stem and "/" not in stem and " " not in stem
+
+
+def test_safe_stems_never_collide():
+    names = ["报纸 1.txt", "报纸-1.txt", "报纸_1.txt", "报纸  1.txt", "报纸/1.txt", "报纸 1.TXT", "...txt", "!!.txt"]
+    stems = [safe_stem(n) for n in names]
+    assert len(set(stems)) == len(stems), stems
