@@ -289,3 +289,21 @@ def test_bench_runs_in_process(capsys):
     assert bench_convert.main(["-n", "3", "--jobs", "1", "--no-cli"]) == 0
     out = capsys.readouterr().out
     assert "3 generated pages" in out and "pages/s" in out
+
+
+INPUT_PAGES = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt")) + \
+    sorted((Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pages").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", INPUT_PAGES, ids=lambda p: p.stem)
+def test_real_pages_lose_nothing(path, scratch):
+    from newsarchive.reader import read_source
+
+    raw = read_source(path)
+    with UnplacedSpy() as spy:
+        page = build_page(raw)
+    assert spy.results == [[]]
+    outputs = render_page(page)
+    lost = lost_characters(raw.text, outputs)
+    assert not lost, f"{path.name}: characters lost: {dict(lost)}"
+    check_page_outputs(outputs, scratch / "real")
