@@ -98,3 +98,28 @@ def test_keywords_are_characteristic_and_deterministic():
 
 def test_keywords_of_empty_text():
     assert keywords("") == []
+
+
+@pytest.mark.parametrize("line", [
+    "2024年3月5日 星期二",
+    "2024年3月5日 星期二 农历甲辰年正月廿五",
+    "2024年3月5日（星期二）",
+    "2024年3月5日 星期二 第12345期",
+    "星期二 2024年3月5日 农历正月廿五",
+    "2024年3月5日 农历正月廿五 星期二",
+])
+def test_masthead_date_lines_are_furniture_and_date_the_page(line):
+    """Common forms of the date line under a page's running head: each is page
+    furniture (not the kicker of the first article) and gives the page its date."""
+    page = page_from(f"科技日报 3\n{line}\n\n园区召开大会\n\n本报讯 园区召开大会，部署全年工作。\n")
+    assert page.date == "2024-03-05"
+    assert line in [r.text for r in page.removed]
+    article = page.articles[0]
+    assert (article.title, article.kicker) == ("园区召开大会", "")
+
+
+@pytest.mark.parametrize("line", ["总第12345期", "第12345期"])
+def test_issue_number_is_furniture(line):
+    page = page_from(f"科技日报 3\n2024年3月5日 星期二\n{line}\n\n园区召开大会\n\n本报讯 园区召开大会，部署全年工作。\n")
+    assert line in [r.text for r in page.removed]
+    assert (page.articles[0].kicker, page.articles[0].section) == ("", "")
