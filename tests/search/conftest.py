@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from search_fixtures import write_mkdocs_config, write_seed_archive, write_special_articles
+from search.search_fixtures import write_mkdocs_config, write_seed_archive, write_special_articles
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 

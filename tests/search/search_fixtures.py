@@ -92,14 +92,14 @@ def write_special_articles(docs: Path) -> None:
                            "search": {"exclude": True}}, "隐藏词语只在这里。\n"), encoding="utf-8")
 
 
-def write_mkdocs_config(base: Path, docs: Path, site: Path) -> Path:
+def write_mkdocs_config(base: Path, docs: Path, site: Path, directory_urls: bool = False) -> Path:
     """A minimal MkDocs config with only the search hook (light and dark palettes)."""
     cfg = base / "mkdocs.yml"
     cfg.write_text(textwrap.dedent(f"""\
         site_name: 高新区报刊文库（测试）
         docs_dir: {docs}
         site_dir: {site}
-        use_directory_urls: false
+        use_directory_urls: {str(directory_urls).lower()}
         strict: true
         theme:
           name: material

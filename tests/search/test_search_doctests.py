@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["fold", "codec", "records", "builder"]
+MODULES = ["fold", "codec", "records", "builder", "integration"]
 
 
 @pytest.mark.parametrize("name", MODULES)

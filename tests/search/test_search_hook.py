@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from archive_site.search.query import Index
-from search_fixtures import write_mkdocs_config
+from search.search_fixtures import write_mkdocs_config
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
@@ -50,3 +50,17 @@ def test_broken_front_matter_fails_the_build_naming_the_file(archive, tmp_path):
     run = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(cfg)], capture_output=True, text=True)
     assert run.returncode != 0
     assert "zz_special/01.md" in run.stderr
+
+
+def test_directory_urls_link_right(archive, tmp_path):
+    """With use_directory_urls: true results link to articles/x/01/ and the
+    header box goes to search/."""
+    cfg = write_mkdocs_config(tmp_path, archive[0], tmp_path / "site", directory_urls=True)
+    run = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(cfg)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    site = tmp_path / "site"
+    index = Index(site / "fulltext")
+    urls = [index.meta(d)[0] for d in range(index.manifest["docs"])]
+    assert urls and all(u.endswith("/") and (site / u / "index.html").is_file() for u in urls)
+    assert '"page": "search/"' in (site / "assets" / "search" / "config.js").read_text(encoding="utf-8")
+    assert (site / "search" / "index.html").is_file()

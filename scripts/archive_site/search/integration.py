@@ -1,12 +1,15 @@
 """MkDocs integration of the search (used by ``scripts/hooks/search.py``).
 
 - ``on_config``: adds the client's CSS and JavaScript to every page.
-- ``on_files``: adds the generated search page (:data:`SEARCH_PAGE`) and the
-  client assets (from ``assets/``) to the site's files.
+- ``on_files``: adds the generated search page (:data:`SEARCH_PAGE`), the
+  client assets (from ``assets/``) and a generated ``config.js`` (the search
+  page's URL) to the site's files, and notes every page's URL (so results
+  link right with ``use_directory_urls`` either way).
 - ``on_post_build``: rebuilds the index from ``docs/`` into ``site/fulltext/``.
 """
 from __future__ import annotations
 
+import json
 import logging
 import time
 from pathlib import Path
@@ -14,7 +17,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 from .builder import build_index
-from .records import article_paths, iter_records
+from .records import article_paths, html_url, iter_records
 
 log = logging.getLogger("mkdocs.hooks.search")
 
@@ -43,25 +46,46 @@ search:
 """
 
 
+CONFIG_JS = ASSET_URI + "config.js"
+
+# src_uri → URL of every documentation page of the current build (set in on_files).
+_page_urls: dict[str, str] = {}
+
+
 def on_config(config):
-    """Add the search client's stylesheet and script to every page."""
+    """Add the search client's stylesheet and scripts to every page."""
     css = ASSET_URI + "search.css"
-    js = ASSET_URI + "search.js"
     if css not in [str(x) for x in config.extra_css]:
         config.extra_css.append(css)
-    if js not in [str(x) for x in config.extra_javascript]:
-        config.extra_javascript.append(js)
+    for js in (CONFIG_JS, ASSET_URI + "search.js"):
+        if js not in [str(x) for x in config.extra_javascript]:
+            config.extra_javascript.append(js)
     return config
+
+
+def client_config(search_url: str) -> str:
+    """The generated config.js: where the search page is, relative to the site root.
+
+    >>> client_config("search.html").strip()
+    'window.gxqSearchConfig = {"page": "search.html"};'
+    """
+    return "window.gxqSearchConfig = " + json.dumps({"page": search_url}, ensure_ascii=False) + ";\n"
 
 
 def on_files(files: Files, config) -> Files:
     """Add the generated search page and the client assets."""
-    if files.get_file_from_path(SEARCH_PAGE) is None:
-        files.append(File.generated(config, SEARCH_PAGE, content=SEARCH_PAGE_TEXT))
+    page = files.get_file_from_path(SEARCH_PAGE)
+    if page is None:
+        page = File.generated(config, SEARCH_PAGE, content=SEARCH_PAGE_TEXT)
+        files.append(page)
     for asset in sorted(ASSETS_DIR.iterdir()):
         uri = ASSET_URI + asset.name
         if files.get_file_from_path(uri) is None:
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
+    if files.get_file_from_path(CONFIG_JS) is None:
+        files.append(File.generated(config, CONFIG_JS, content=client_config(page.url)))
+    _page_urls.clear()
+    _page_urls.update({f.src_uri: f.url for f in files.documentation_pages()})
     return files
 
 
@@ -70,7 +94,8 @@ def on_post_build(config) -> None:
     started = time.perf_counter()
     out = Path(config.site_dir) / INDEX_DIR
     expected = len(article_paths(Path(config.docs_dir)))
-    stats = build_index(iter_records(config.docs_dir), out, expected=expected)
+    records = iter_records(config.docs_dir, url_for=lambda uri: _page_urls.get(uri) or html_url(uri))
+    stats = build_index(records, out, expected=expected)
     log.info("search index: %d articles, %d keys, %d files, %.1f MB in %.1f s",
              stats.articles, stats.keys, stats.files, stats.bytes / 1e6,
              time.perf_counter() - started)

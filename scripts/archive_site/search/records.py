@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from newsarchive.schema import date_parts, read_page
 
@@ -145,21 +145,27 @@ def record_from_page(path: Path, url: str) -> Record | None:
     )
 
 
+def html_url(src_uri: str) -> str:
+    """The site URL of a page with ``use_directory_urls: false``.
+
+    >>> html_url("articles/001_x/01.md")
+    'articles/001_x/01.html'
+    """
+    return src_uri[:-3] + ".html"
+
+
 def article_paths(docs_dir: Path) -> list[tuple[Path, str]]:
-    """(path, site URL) of every Markdown page under docs/articles/, sorted."""
+    """(path, path relative to docs/) of every Markdown page under docs/articles/, sorted."""
     root = Path(docs_dir) / ARTICLES_DIR
     if not root.is_dir():
         return []
-    found = []
-    for path in sorted(root.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
-        found.append((path, rel[:-3] + ".html"))
-    return found
+    return [(path, path.relative_to(docs_dir).as_posix()) for path in sorted(root.rglob("*.md"))]
 
 
-def iter_records(docs_dir: Path | str) -> Iterator[Record]:
-    """The records of all searchable article pages under ``docs_dir``, in path order."""
-    for path, url in article_paths(Path(docs_dir)):
-        record = record_from_page(path, url)
+def iter_records(docs_dir: Path | str, url_for: Callable[[str], str] = html_url) -> Iterator[Record]:
+    """The records of all searchable article pages under ``docs_dir``, in path
+    order; ``url_for`` maps a page's path relative to docs/ to its site URL."""
+    for path, src_uri in article_paths(Path(docs_dir)):
+        record = record_from_page(path, url_for(src_uri))
         if record is not None:
             yield record

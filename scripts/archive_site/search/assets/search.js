@@ -402,7 +402,7 @@
   var script = document.currentScript;
   var SITE = script.src.replace(/assets\/search\/search\.js(?:[?#].*)?$/, "");
   var DATA = SITE + "fulltext/";
-  var SEARCH_PAGE = SITE + "search.html";
+  var SEARCH_PAGE = SITE + ((root.gxqSearchConfig && root.gxqSearchConfig.page) || "search.html");
   var PAGE_SIZE = 10;
   var SNIPPET = 150;
   var L = {

@@ -1,0 +1,1 @@
+"""Tests of the full-text search (scripts/archive_site/search/)."""
