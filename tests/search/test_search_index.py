@@ -177,7 +177,8 @@ def test_frequent_phrase_is_answered_by_its_own_key(tmp_path):
 
 def test_browser_folding_matches_python(tmp_path):
     build_index(records_from(["x"]), tmp_path)
-    samples = ["ＡＢＣ１２３", "Straße ẞ", "ｶﾀｶﾅ", "İstanbul", "ΣΑΣ", "①②", "㍻", "ﬁ", "淄博高新区"]
+    samples = ["ＡＢＣ１２３", "Straße ẞ", "ｶﾀｶﾅ", "İstanbul", "ΣΑΣ", "①②", "㍻", "ﬁ", "淄博高新区",
+               "Cafe\u0301", "\u1100\u1161", "Ǆ\u00a0x"]
     results = node_search(tmp_path, [[s, {}] for s in samples])
     for s, res in zip(samples, results):
         assert res["terms"] == query_terms(s), s

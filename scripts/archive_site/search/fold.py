@@ -61,13 +61,14 @@ def fold(text: str) -> str:
 
 def query_terms(query: str) -> list[str]:
     """The folded, whitespace-separated terms of a query, duplicates dropped.
+    The query is composed (NFC) first, like the indexed text.
 
-    >>> query_terms("  高新区　稀土 ＡＢ  高新区")
-    ['高新区', '稀土', 'ab']
+    >>> query_terms("  高新区　稀土 ＡＢ  高新区"), query_terms("Cafe\u0301")
+    (['高新区', '稀土', 'ab'], ['café'])
     """
     terms: list[str] = []
     current: list[str] = []
-    for ch in fold(query) + " ":
+    for ch in fold(unicodedata.normalize("NFC", query)) + " ":
         if ch in WHITESPACE:
             if current:
                 term = "".join(current)

@@ -74,7 +74,7 @@
     /** Folded, whitespace-separated, de-duplicated terms. */
     function terms(query) {
       var seen = [];
-      fold(query).split(/\s+/).forEach(function (t) {
+      fold(query.normalize("NFC")).split(/\s+/).forEach(function (t) {
         if (t && seen.indexOf(t) < 0) seen.push(t);
       });
       return seen;
