@@ -118,32 +118,35 @@ def maxrss_mib(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024        # kilobytes on Linux
 
 
-def _convert_text(item: tuple[int, str]) -> int:
+def _convert_text(item: tuple[int, str]) -> float:
+    """Convert one page (build_page + render_page); return the CPU seconds it took."""
     from newsarchive.pipeline import build_page, render_page
     from newsarchive.reader import RawSource, normalize_newlines
 
     i, text = item
-    return len(render_page(build_page(RawSource(f"p{i:04d}.txt", normalize_newlines(text), "utf-8"))))
+    cpu = time.process_time()
+    render_page(build_page(RawSource(f"p{i:04d}.txt", normalize_newlines(text), "utf-8")))
+    return time.process_time() - cpu
 
 
 def _warm_up(text: str) -> None:
     _convert_text((0, text))
 
 
-def bench_in_process(pages: list[str]) -> tuple[float, float]:
-    """(seconds for start-up, pages/s for build_page + render_page after it), one process."""
+def bench_in_process(pages: list[str]) -> tuple[float, float, float]:
+    """(seconds for start-up, pages/s for build_page + render_page after it,
+    pages per CPU second), one process."""
     t0 = time.perf_counter()
     _warm_up(pages[0])                 # imports, patterns, jieba and its tables
     startup = time.perf_counter() - t0
     t1 = time.perf_counter()
-    for item in enumerate(pages):
-        _convert_text(item)
-    return startup, len(pages) / (time.perf_counter() - t1)
+    cpu = sum(_convert_text(item) for item in enumerate(pages))
+    return startup, len(pages) / (time.perf_counter() - t1), len(pages) / cpu
 
 
-def bench_pool(pages: list[str], workers: int) -> float:
-    """pages/s for build_page + render_page in `workers` processes, every
-    worker started and warmed up before the clock starts."""
+def bench_pool(pages: list[str], workers: int) -> tuple[float, float]:
+    """(pages/s, pages per CPU second) for build_page + render_page in
+    `workers` processes, every worker started and warmed up before the clock starts."""
     import concurrent.futures as cf
     import multiprocessing
 
@@ -152,27 +155,35 @@ def bench_pool(pages: list[str], workers: int) -> float:
                                 initargs=(pages[0],)) as pool:
         list(pool.map(_convert_text, enumerate(pages[:workers * 2]), chunksize=1))   # all workers up
         t0 = time.perf_counter()
-        list(pool.map(_convert_text, enumerate(pages), chunksize=4))
-        return len(pages) / (time.perf_counter() - t0)
+        cpu = sum(pool.map(_convert_text, enumerate(pages), chunksize=4))
+        return len(pages) / (time.perf_counter() - t0), len(pages) / cpu
 
 
 SUMMARY = re.compile(r"(\d+) files \((\d+) failed\).*; ([\d.]+)s\s*$")
 
 
-def run_cli(src: Path, jobs: int) -> tuple[float, float, int]:
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_cli(src: Path, jobs: int) -> tuple[float, float, int, float]:
     """Run the CLI once into a fresh docs folder: (wall seconds, the CLI's own
-    seconds from after its imports, articles written)."""
+    seconds from after its imports, articles written, CPU seconds of the CLI
+    and its workers)."""
     with tempfile.TemporaryDirectory() as out:
+        cpu0 = children_cpu()
         t0 = time.perf_counter()
         proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "convert.py"), "--src", str(src),
                                "--out", out, "--jobs", str(jobs)], capture_output=True, text=True)
         wall = time.perf_counter() - t0
+        cpu = children_cpu() - cpu0
         articles = sum(1 for _ in Path(out).glob("articles/*/*.md"))
     last = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
     summary = SUMMARY.search(last)
     if proc.returncode != 0 or not summary or int(summary.group(2)):
         sys.exit(f"convert.py --jobs {jobs} --src {src} failed (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
-    return wall, float(summary.group(3)), articles
+    return wall, float(summary.group(3)), articles, cpu
 
 
 def bench_cli(pages: list[str], folder: Path, jobs: int) -> dict:
@@ -185,11 +196,14 @@ def bench_cli(pages: list[str], folder: Path, jobs: int) -> dict:
         target.mkdir(parents=True, exist_ok=True)
         for i, text in enumerate(subset):
             (target / f"bench_{i:04d}.txt").write_text(text, encoding="utf-8", newline="")
-    wall, inner, articles = run_cli(full, jobs)
-    small_wall = min(run_cli(small, jobs)[0] for _ in range(2))
+    wall, inner, articles, cpu = run_cli(full, jobs)
+    small_runs = [run_cli(small, jobs) for _ in range(2)]
+    small_wall = min(r[0] for r in small_runs)
+    small_cpu = min(r[3] for r in small_runs)
     steady = (len(pages) - small_n) / (wall - small_wall) if wall > small_wall else float("nan")
+    per_cpu = (len(pages) - small_n) / (cpu - small_cpu) if cpu > small_cpu else float("nan")
     return {"jobs": jobs, "wall": wall, "inner": inner, "articles": articles, "startup": small_wall,
-            "small_n": small_n, "wall_rate": len(pages) / wall, "steady_rate": steady}
+            "small_n": small_n, "wall_rate": len(pages) / wall, "steady_rate": steady, "per_cpu": per_cpu}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -207,12 +221,13 @@ def main(argv: list[str] | None = None) -> int:
           f"(seeds: mean {sum(seed_sizes) / len(seed_sizes):.0f})")
 
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (other work slows every figure)")
-    startup, rate = bench_in_process(pages)
-    print(f"in-process build_page+render_page, 1 process: {rate:.1f} pages/s after a start-up of {startup:.2f}s; "
-          f"peak RSS {maxrss_mib(resource.RUSAGE_SELF):.0f} MiB")
+    startup, rate, per_cpu = bench_in_process(pages)
+    print(f"in-process build_page+render_page, 1 process: {rate:.1f} pages/s after a start-up of {startup:.2f}s "
+          f"({per_cpu:.1f} pages per CPU second); peak RSS {maxrss_mib(resource.RUSAGE_SELF):.0f} MiB")
     for workers in sorted({j for j in args.jobs if j > 1}):
-        print(f"in-process build_page+render_page, {workers} worker processes (warmed up): "
-              f"{bench_pool(pages, workers):.1f} pages/s")
+        rate, per_cpu = bench_pool(pages, workers)
+        print(f"in-process build_page+render_page, {workers} worker processes (warmed up): {rate:.1f} pages/s "
+              f"({per_cpu:.1f} pages per CPU second: about {workers * per_cpu:.0f} pages/s on {workers} idle cores)")
 
     if not args.no_cli:
         with tempfile.TemporaryDirectory() as tmp:
@@ -221,7 +236,9 @@ def main(argv: list[str] | None = None) -> int:
                 r = bench_cli(pages, folder, jobs)
                 print(f"convert.py --jobs {jobs}: {r['steady_rate']:.1f} pages/s after start-up "
                       f"({len(pages)} pages in {r['wall']:.1f}s wall, {r['small_n']} pages in {r['startup']:.1f}s); "
-                      f"{r['wall_rate']:.1f} pages/s whole run; {r['articles']} articles")
+                      f"{r['wall_rate']:.1f} pages/s whole run; {r['articles']} articles; "
+                      f"{r['per_cpu']:.1f} pages per CPU second after start-up "
+                      f"(about {min(jobs, os.cpu_count() or 1) * r['per_cpu']:.0f} pages/s on idle cores)")
         print(f"peak RSS of the largest child process (CLI runs and pool workers): "
               f"{maxrss_mib(resource.RUSAGE_CHILDREN):.0f} MiB")
     print("target: >= 35 seed-sized pages/s on 2 cores after start-up")
