@@ -100,9 +100,12 @@ def is_standalone(text: str) -> bool:
             or is_subtitle(text) or parse_byline(text, pats) is not None)
 
 
+BULLET = re.compile("^[●◆■★☆◇□▲△►▶◎]")
+
+
 def starts_paragraph(line: Line) -> bool:
-    """An indent or a news lead (本报讯…) begins a new paragraph."""
-    return line.indent or bool(load_patterns().lead.match(line.text))
+    """An indent, a news lead (本报讯…) or a bullet (●写字楼出租…) begins a new block."""
+    return line.indent or bool(BULLET.match(line.text) or load_patterns().lead.match(line.text))
 
 
 def join_wrapped(a: str, b: str) -> str:

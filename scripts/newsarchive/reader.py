@@ -84,15 +84,24 @@ def _utf8_ratio(data: bytes) -> float:
     return sum(b >= 0x80 for b in data) / max(1, len(data))
 
 
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def _decode_legacy(data: bytes, path: Path | str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
-    for encoding in ("gb18030", "big5"):
+    """GB18030 or Big5, whichever reads as Chinese: Big5 bytes often decode
+    as GB18030 too, but into rare and private-use characters."""
+    readings = []
+    for rank, encoding in enumerate(("gb18030", "big5")):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         han = len(HAN.findall(text))
         if han and han >= 0.2 * sum(1 for c in text if not c.isspace() and not c.isascii()):
-            return text, encoding
+            readings.append((len(PRIVATE_USE.findall(text)), rank, text, encoding))
+    if readings:
+        _, _, text, encoding = min(readings)
+        return text, encoding
     if _binary_looking(data):
         raise InputError(path, "binary file, not text")
     raise InputError(path, f"not UTF-8, GB18030 or Big5 text ({utf8_error.reason} at byte {utf8_error.start}); "

@@ -83,7 +83,14 @@ def _date(v: Any) -> bool:
         return True
     if _int(v):
         return 1800 <= v <= 2200
-    return isinstance(v, str) and bool(ISO_DATE.match(v))
+    if not (isinstance(v, str) and ISO_DATE.match(v)):
+        return False
+    parts = [int(p) for p in v.split("-")] + [1, 1]
+    try:
+        _dt.date(parts[0], parts[1], parts[2])     # a real date: no month 13, no 30 February
+    except ValueError:
+        return False
+    return True
 
 
 def _lines(v: Any) -> bool:
@@ -180,6 +187,8 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict, st
     except yaml.YAMLError as exc:
         detail = " ".join(str(exc).split())
         raise FrontMatterError(path, f"front matter is not valid YAML: {detail}") from None
+    except ValueError as exc:        # e.g. an unquoted impossible date: date: 2020-02-30
+        raise FrontMatterError(path, f"front matter has an impossible value: {exc}") from None
     if not isinstance(meta, dict):
         raise FrontMatterError(path, "front matter must be a mapping of keys to values")
     return meta, text[match.end():]

@@ -80,6 +80,18 @@ def is_letter_spaced(text: str) -> bool:
     return longest >= 3 or (sum(single) >= 2 and sum(single) * 2 >= len(tokens))
 
 
+def join_padded_names(text: str) -> str:
+    """A two-character name padded to three cells with an ideographic space
+    (王　强) is one name, not letter-spacing.
+
+    >>> join_padded_names("本报记者 王　强 李　明")
+    '本报记者 王强 李明'
+    >>> join_padded_names("发　展　阶　段")
+    '发　展　阶　段'
+    """
+    return re.sub(f"(?:(?<=^)|(?<= ))({CJK})\u3000({CJK})(?= |$)", r"\1\2", text)
+
+
 def remove_letter_spacing(text: str) -> str:
     """Drop the spaces letter-spacing put between Chinese characters.
 
@@ -229,6 +241,7 @@ LINE_RULES: list[Fixer] = [
     normalize_unicode,
     fold_fullwidth_alphanumerics,
     drop_ideographic_indent,
+    join_padded_names,
     remove_letter_spacing,
     collapse_inner_spaces,
     fullwidth_punctuation_in_chinese,
