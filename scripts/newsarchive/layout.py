@@ -18,6 +18,7 @@ from .textfix import fix_line
 
 INDENT = re.compile("^(\u3000|[ \t]{2,})")
 FULL_LINE = 0.85        # a line this close to the column width wraps on
+OVER_WIDE = 1.25        # a line this much wider than the column (a title across columns) does not
 MIN_COLUMN = 20         # narrower "columns" are lists of short lines, not prose
 
 
@@ -131,7 +132,7 @@ def group_units(lines: list[Line], log: list[LogEntry]) -> list[Unit]:
         for line in block:
             wraps_on = (
                 current is not None and width is not None
-                and line_width(current.lines[-1]) >= FULL_LINE * width
+                and FULL_LINE * width <= line_width(current.lines[-1]) <= OVER_WIDE * width
                 and not starts_paragraph(line)
                 and not is_standalone(line.text) and not is_standalone(current.lines[-1].text)
             )
