@@ -36,3 +36,4 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(PY) scripts/bench_convert.py
 	$(PY) scripts/bench_site.py
+	$(PY) scripts/bench_search.py
