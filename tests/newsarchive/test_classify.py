@@ -216,3 +216,16 @@ def test_bylines_with_two_character_names_padded_by_a_full_width_space(line, nam
 
     page = build_page(RawSource("t.txt", f"园区召开大会\n\n{line}\n\n本报讯 园区召开大会，部署全年工作。\n", "utf-8"))
     assert page.articles[0].authors == names
+
+
+@pytest.mark.parametrize("title", ["园区举办免费招聘会", "园区举办免费招聘会 提供岗位三千个"])
+def test_news_title_with_ad_words_is_not_an_ad(title):
+    """Job fairs and free training are news too: a title made of ad-trade words
+    (免费, 招聘) that a news lead follows is the title of an article."""
+    from newsarchive.pipeline import build_page
+    from newsarchive.reader import RawSource
+
+    page = build_page(RawSource("t.txt", f"{title}\n\n本报讯（记者 王磊）5月19日，西安高新区举办春季招聘会，"
+                                         "提供就业岗位三千余个，吸引求职者五千余人次入场。\n", "utf-8"))
+    assert page.articles[0].title == title
+    assert not page.removed
