@@ -229,3 +229,37 @@ def test_news_title_with_ad_words_is_not_an_ad(title):
                                          "提供就业岗位三千余个，吸引求职者五千余人次入场。\n", "utf-8"))
     assert page.articles[0].title == title
     assert not page.removed
+
+
+EDITORIAL = "高质量发展是新时代的硬道理。各地高新区要把思想和行动统一到中央决策部署上来，以实干实绩推动高质量发展。\n"
+
+
+@pytest.mark.parametrize("line, names", [
+    ("撰文 王磊 摄影 张三", ["王磊", "张三"]),
+    ("本报记者 王磊 摄影 张三", ["王磊", "张三"]),
+])
+def test_byline_with_a_photo_credit_under_the_title_is_a_byline(line, names):
+    """Under the title and before the text, a line of roles and names is the
+    byline even when it ends with the photographer (摄影 张三); it is not a
+    photo caption, and its names are the authors."""
+    from newsarchive.pipeline import build_page
+    from newsarchive.reader import RawSource
+
+    page = build_page(RawSource("t.txt", f"以实干实绩推动高质量发展\n\n{line}\n\n{EDITORIAL}", "utf-8"))
+    article = page.articles[0]
+    assert article.authors == names
+    assert line not in article.captions
+
+
+@pytest.mark.parametrize("line", ["本报评论员", "本报特约评论员", "新华社评论员"])
+def test_commentator_byline_is_not_the_title(line):
+    """An editorial is signed 本报评论员 under its title: that line is the
+    byline (no personal name), the line above it stays the title."""
+    from newsarchive.pipeline import build_page
+    from newsarchive.reader import RawSource
+
+    page = build_page(RawSource("t.txt", f"以实干实绩推动高质量发展\n\n{line}\n\n{EDITORIAL}", "utf-8"))
+    article = page.articles[0]
+    assert article.title == "以实干实绩推动高质量发展"
+    assert article.kicker == ""
+    assert line in article.byline
