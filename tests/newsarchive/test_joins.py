@@ -137,3 +137,16 @@ def test_sentence_end_left_alone_on_a_line_is_joined_back():
     raw = "标题\n\n本报讯 园区召开大会，书记强调要发扬“不怕苦、有韧劲、爱学习\n\n”。\n\n会议要求抓好落实。\n"
     page = build_page(RawSource("t.txt", raw, "utf-8"))
     assert page.articles[0].paragraphs == ["本报讯 园区召开大会，书记强调要发扬“不怕苦、有韧劲、爱学习”。", "会议要求抓好落实。"]
+
+
+def test_ad_between_the_halves_of_a_sentence_does_not_swallow_the_rest():
+    """An ad placed between two halves of a broken sentence: the ad is
+    removed, the sentence is joined, and the text after the ad is not taken
+    for more of an ad column."""
+    raw = ("园区召开企业服务大会\n\n本报讯（记者 王磊）5月19日，西安高新区召开企业服务大会，书记要求各部门主动向企业公布自\n\n"
+           "●写字楼出租 电话 13912345678\n\n己的电话号码，随时为企业解决难题。\n\n会议还部署了下一阶段的重点工作。\n")
+    page = build_page(RawSource("t.txt", raw, "utf-8"))
+    assert page.articles[0].paragraphs == [
+        "本报讯（记者 王磊）5月19日，西安高新区召开企业服务大会，书记要求各部门主动向企业公布自己的电话号码，随时为企业解决难题。",
+        "会议还部署了下一阶段的重点工作。"]
+    assert [r.text for r in page.removed] == ["●写字楼出租 电话 13912345678"]
