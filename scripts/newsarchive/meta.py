@@ -141,14 +141,21 @@ def infer_year(text: str, today: dt.date | None = None) -> int | None:
     return max(years) if years else None
 
 
+def page_year(page: SourcePage, article: Article) -> int | None:
+    """The year inferred from every article printed on the same page (and,
+    in a compilation, under the same source line): they share one date."""
+    same = [a for a in page.articles if a.sheet == article.sheet and a.source_line == article.source_line]
+    return infer_year("\n".join(a.title + "\n" + a.text() for a in same))
+
+
 def date_article(article: Article, page: SourcePage) -> None:
     """The article's date: the page's, else its dateline with an inferred
-    year, else a year inferred from the text (marked inferred)."""
+    year, else a year inferred from the text of its page (marked inferred)."""
     date = page.facts_for(article).date
     if date:
         article.date = date
         return
-    year = infer_year(article.title + "\n" + article.text())
+    year = page_year(page, article)
     for paragraph in article.paragraphs[:1]:
         m = DATELINE.match(paragraph)
         if m and year:
