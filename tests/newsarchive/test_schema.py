@@ -146,3 +146,9 @@ def test_impossible_iso_date_is_refused(tmp_path, date):
     path = write(tmp_path, GOOD.replace("date: '2020-01-01'", f"date: {date}"))
     with pytest.raises(FrontMatterError, match="'date'"):
         read_page(path)
+
+
+def test_hand_edit_saved_with_a_utf8_bom_is_read(tmp_path):
+    """Some editors (Windows Notepad) save UTF-8 with a BOM: the page is still valid."""
+    page = read_page(write(tmp_path, b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8")))
+    assert page.meta["title"] == "淄博高新区奋力推动跨越式、突破性发展"
