@@ -154,3 +154,14 @@ def test_identical_captions_in_a_title_run_are_both_kept():
     captions = [c for a in page.articles for c in a.captions]
     removed = [r.text for r in page.removed]
     assert captions.count("图片来源：安康高新区") + removed.count("图片来源：安康高新区") == 2
+
+
+@pytest.mark.parametrize("line", ["（新华社）", "（来源：新华网）", "（据新华社）"])
+def test_source_attribution_line_is_metadata_not_a_paragraph(line):
+    """At the end of a news item, a line holding only its source in brackets is
+    metadata (byline or notes in front matter), as it is when it ends the last
+    paragraph (briefs fixture: …加速成势。（新华社））."""
+    page = page_from(f"园区召开大会\n\n本报讯 5月19日，西安高新区召开大会，部署全年工作，要求各部门抓好落实。\n\n{line}\n")
+    article = page.articles[0]
+    assert line not in article.paragraphs
+    assert line in article.byline + article.notes
