@@ -20,6 +20,8 @@ SENTENCE_END = "。！？…；!?"
 ORGANISATION = re.compile(f"[{HAN}]{{2,16}}(报|社|台|网|中心|频道|杂志|站|融媒|新闻)[{HAN}]{{0,8}}")
 CLOSERS = "”’）】」』》)"
 HEADLINE_MAX = 40
+# An editorial's signature has no personal name: 本报评论员, 新华社评论员
+COMMENTATOR = re.compile(f"(本报|本刊|[{HAN}]{{2,12}}(报|社|台|网))?(特约)?评论员")
 GAP_CAPTION = "caption (short block after an image gap)"
 
 
@@ -118,6 +120,8 @@ def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
     ['唐学钰']
     >>> parse_byline("紧盯前沿 高端布局拥抱新经济") is None
     True
+    >>> parse_byline("本报评论员")
+    []
     """
     pats = pats or load_patterns()
     body = text.strip()
@@ -125,6 +129,8 @@ def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
     if bullet:
         body = body[bullet.end():]
     body = body.strip("（）() ")
+    if COMMENTATOR.fullmatch(body):
+        return []                           # an editorial's signature: no personal name
     tokens = [t for t in re.split(r"[\s、，,：:|｜/／]+", body) if t]
     names: list[str] = []
     roles = 0
@@ -304,12 +310,12 @@ def classify_unit(unit: Unit, pats: Patterns) -> None:
         unit.kind = Kind.NOTE
         return
     reason = caption_reason(text, pats)
+    names = parse_byline(text, pats)
+    if names is not None and reason != "photo credit" and not text.rstrip().endswith("摄"):
+        unit.kind, unit.authors = Kind.BYLINE, names     # 撰文 王磊 摄影 张三: the byline
+        return
     if reason:
         unit.kind, unit.reason = Kind.CAPTION, reason
-        return
-    names = parse_byline(text, pats)
-    if names:
-        unit.kind, unit.authors = Kind.BYLINE, names
         return
     if is_subtitle(text):
         unit.kind = Kind.SUBTITLE
@@ -397,6 +403,17 @@ def starts_article(units: list[Unit], i: int) -> bool:
     return False
 
 
+def _continues_text_before_ads(units: list[Unit], i: int) -> bool:
+    """Whether unit i carries on a sentence broken off just before the ads."""
+    from .joins import continuation_evidence
+
+    before = next((u for u in reversed(units[:i]) if not u.kind.removed and u.kind is not Kind.CAPTION), None)
+    if before is None or before.kind is not Kind.BODY or ends_sentence(before.text):
+        return False
+    _, why = continuation_evidence(before.text, units[i].text)
+    return "crosses" in why or "punctuation" in why or "open clause" in why
+
+
 def mark_ad_columns(units: list[Unit], pats: Patterns, log: list[LogEntry]) -> None:
     """Classified ads and service boxes, and the short blocks of their column."""
     in_column = False
@@ -407,6 +424,9 @@ def mark_ad_columns(units: list[Unit], pats: Patterns, log: list[LogEntry]) -> N
         # a long sentence of an article may give one service number; an ad gives more
         need = pats.ad_threshold + (2 if chinese_length(unit.text) >= pats.ad_article_length
                                     and ends_sentence(unit.text) else 0)
+        if unit.kind is Kind.HEADLINE and starts_article(units, i):
+            need = max(need, pats.ad_threshold + ad_score(unit.text, pats, vocabulary=True)
+                       - ad_score(unit.text, pats, vocabulary=False))   # trade words alone do not count
         if score >= need and unit.kind is not Kind.BYLINE:
             unit.kind, unit.reason, in_column = Kind.AD, f"广告 (classified ad: {score} ad features)", True
             continue
@@ -418,8 +438,14 @@ def mark_ad_columns(units: list[Unit], pats: Patterns, log: list[LogEntry]) -> N
                 unit.kind is Kind.HEADLINE and starts_article(units, i) and not ad_score(unit.text, pats, True)):
             in_column = False
             continue
+        if _continues_text_before_ads(units, i):
+            in_column = False            # the rest of a sentence the ad was placed into
+            continue
         if ad_score(unit.text, pats, vocabulary=True):
             unit.kind, unit.reason = Kind.AD, "广告栏 (in a column of classified ads)"
+            continue
+        if ends_sentence(unit.text) and chinese_length(unit.text) >= 12:
+            in_column = False            # a finished sentence with no ad feature is text
             continue
         nxt = _next_content(units, i)
         if unit.kind is Kind.HEADLINE and nxt is not None and chinese_length(nxt.text) >= pats.ad_article_length \
