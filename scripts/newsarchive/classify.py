@@ -109,6 +109,24 @@ def split_role(token: str, pats: Patterns) -> tuple[str, str] | None:
     return None
 
 
+ATTRIBUTION = re.compile(f"^[（(]?\\s*(?:(?:稿件)?来源[：:]\\s*|据|转自|摘自|转载自)?\\s*"
+                         f"[{HAN}A-Za-z]{{2,16}}(?:社|网|报|台|客户端|公众号|号|中心)?\\s*[）)]?$")
+
+
+def is_attribution(text: str) -> bool:
+    """A line crediting the agency or outlet a story came from.
+
+    >>> [is_attribution(t) for t in ("（新华社）", "（来源：新华网）", "（据新华社）", "来源：人民网", "（王强）", "紧盯前沿")]
+    [True, True, True, True, False, False]
+    """
+    text = text.strip()
+    if not ATTRIBUTION.match(text):
+        return False
+    inner = text.strip("（）() ")
+    return bool(re.match("(稿件)?来源|据|转自|摘自|转载自", inner)) or (
+        text[0] in "（(" and bool(AGENCY_SUFFIX.search(inner)))
+
+
 def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
     """The personal names of a byline line, or None if it is not a byline.
 
@@ -170,6 +188,7 @@ PAREN_SIGNATURE = re.compile(r"[（(]\s*((?:记者|通讯员|实习生|本报记
 # …有效进展。（李华） or （王强 李明） or （新华社）: names or an agency in brackets after the last sentence
 PAREN_NAMES = re.compile(f"(?<=[{SENTENCE_END}”])[（(]\\s*((?:[{HAN}]{{2,4}}[ \u3000、]*){{1,3}})[）)]$")
 AGENCY = re.compile(r"(社|网|报|台|站|中心|委|局|办|部|厅|院|园|区|市|省|县|公司|集团)$")
+AGENCY_SUFFIX = re.compile(r"(社|网|报|台|客户端|公众号)$")
 
 
 def split_signature(text: str, pats: Patterns | None = None) -> tuple[str, list[str], str]:
@@ -308,6 +327,9 @@ def classify_unit(unit: Unit, pats: Patterns) -> None:
         return
     if pats.affiliation.match(text):
         unit.kind = Kind.NOTE
+        return
+    if is_attribution(text):
+        unit.kind, unit.reason = Kind.BYLINE, "source attribution"   # （新华社）: no personal name
         return
     reason = caption_reason(text, pats)
     names = parse_byline(text, pats)

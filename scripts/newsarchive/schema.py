@@ -198,7 +198,7 @@ def read_page(path: Path | str) -> Page:
     """Read and validate one page under ``docs/``; errors name the file."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")    # an editor may save with a BOM
     except UnicodeDecodeError as exc:
         raise FrontMatterError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     meta, body = split_front_matter(text, path)
