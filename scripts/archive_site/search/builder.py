@@ -325,6 +325,7 @@ class IndexBuilder:
             "docs": len(self.docs),
             "shards": shards,
             "metaChunk": META_CHUNK,
+            "maxGram": MAX_GRAM,
             "zones": [[z, n] for z, n in zip(zones, _counts(zones, (d[3] for d in self.docs)))],
             "topics": [[t, n] for t, n in zip(topics, _counts(topics, (d[4] for d in self.docs)))],
             "years": [[y, n] for y, n in zip(years, _counts(years, ([d[2]] for d in self.docs)))],

@@ -93,17 +93,25 @@
 
   /**
    * A search engine over an index. `load(name)` returns a promise of the data
-   * of one index file, or null when the file does not exist.
+   * of one index file, or null when the file does not exist. The per-article
+   * table (docs.js) loads while the query's keys are looked up; `ready`
+   * resolves when it is read.
    */
-  function Engine(load, manifest, docTable) {
+  function Engine(load, manifest) {
+    var self = this;
     this.load = load;
     this.manifest = manifest;
     this.folder = makeFolder(manifest.casefold || {});
     this.shards = manifest.shards;
+    this.maxGram = manifest.maxGram || 2;
     this.width = (manifest.shards - 1).toString(16).length;
     this.postingCache = new Map();
     this.positionCache = new Map();
-    this.readDocTable(decode(docTable));
+    this.ready = load("docs").then(function (table) {
+      if (table == null) throw new Error("search index incomplete");
+      self.readDocTable(decode(table));
+      return self;
+    });
   }
 
   Engine.prototype.readDocTable = function (t) {
@@ -185,6 +193,9 @@
       return self.keyInfo(key).then(function (info) {
         if (!info.has) return null;
         if (offset + length >= cps.length || !info.split) return key;
+        // A split key: fetch the shards of all its longer prefixes at once.
+        var last = Math.min(cps.length - offset, self.maxGram);
+        for (var l = length + 1; l <= last; l++) self.keyInfo(cps.slice(offset, offset + l).join(""));
         return step(length + 1);
       });
     }
@@ -242,7 +253,9 @@
         }
       }
       if (!cand.length) return EMPTY;
-      return Promise.all(keys.map(function (k, j) { return self.positions(k, lists[j]); })).then(function (pos) {
+      var positions = Promise.all(keys.map(function (k, j) { return self.positions(k, lists[j]); }));
+      return Promise.all([positions, self.ready]).then(function (r) {
+        var pos = r[0];
         var docs = [], counts = [], title = [];
         for (var c = 0; c < cand.length; c++) {
           var hits = 0, firstHit = -1;
@@ -281,7 +294,7 @@
     if (!terms.length) {
       var every = [];
       for (var d = 0; d < n; d++) every.push({ doc: d, count: 0, titleTerms: 0 });
-      found = Promise.resolve(every);
+      found = this.ready.then(function () { return every; });
     } else {
       found = Promise.all(terms.map(function (t) { return self.term(t); })).then(function (results) {
         var count = new Int32Array(n), titles = new Int32Array(n), seen = new Int32Array(n);
@@ -297,7 +310,8 @@
         return hits;
       });
     }
-    return found.then(function (all) {
+    return Promise.all([found, this.ready]).then(function (r) {
+      var all = r[0];
       all.sort(function (a, b) {
         return (b.titleTerms - a.titleTerms) || (b.count - a.count) ||
           (self.dateRank[b.doc] - self.dateRank[a.doc]) || (a.doc - b.doc);
@@ -336,15 +350,12 @@
 
   var FORMAT = 1;
 
-  /** Create an engine from a loader: loads the manifest, then the doc table. */
+  /** Create an engine from a loader (after the manifest has loaded). */
   function openIndex(load) {
     return load("manifest").then(function (manifest) {
       if (!manifest) throw new Error("search index not found");
       if (manifest.format !== FORMAT) throw new Error("search index format " + manifest.format);
-      return load("docs").then(function (table) {
-        if (table == null) throw new Error("search index incomplete");
-        return new Engine(load, manifest, table);
-      });
+      return new Engine(load, manifest);
     });
   }
 
