@@ -5,8 +5,9 @@ A run of headlines starts a new article when a byline, a news lead
 the article before it has signed off, or when it is the first thing on the
 page; otherwise each headline is a section heading of the current article.
 In a title run the last headline is the title, the one above it the kicker
-(引题), a ——line the subtitle (副题); very short lines and label blocks above
-them are the column label.
+(引题), a ——line the subtitle (副题) — or, of three undashed lines, the
+middle one the title and the last the subtitle; very short lines and label
+blocks above them are the column label.
 """
 from __future__ import annotations
 
@@ -61,6 +62,9 @@ def set_head(article: Article, cluster: list[Unit]) -> None:
             else:
                 heads.append(unit.text)
     heads = merge_wrapped_titles(heads)
+    if len(heads) >= 3 and not subtitles:
+        # 引题 / 主题 / 副题 printed without the dash: the middle line is the title
+        subtitles.append(heads.pop())
     if heads:
         article.title = heads[-1]
         if len(heads) >= 2:
