@@ -326,7 +326,9 @@ def test_two_inputs_with_the_same_safe_stem_do_not_overwrite_each_other(tmp_path
     with contextlib.redirect_stderr(err):
         code = convert.main(["--src", str(src), "--out", str(tmp_path / "docs")])
     sources = {schema.read_page(p).meta["source"] for p in (tmp_path / "docs").rglob("*.md")}
-    assert sources == {"报纸 1.txt", "报纸-1.txt"} or code != 0, (sources, err.getvalue())
+    assert code == 0, err.getvalue()
+    assert sources == {"报纸 1.txt", "报纸-1.txt"}, (sources, err.getvalue())
+    assert len(list((tmp_path / "docs" / "sources").glob("*.md"))) == 2
 
 
 def test_explain_prints_the_rules_for_one_file_and_writes_nothing(tmp_path, capsys):
