@@ -218,10 +218,15 @@ def main(argv: list[str] | None = None) -> int:
     pages = make_pages(args.n, args.seed)
     seed_sizes = [len(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
     print(f"{len(pages)} generated pages, mean {sum(map(len, pages)) / len(pages):.0f} characters "
-          f"(seeds: mean {sum(seed_sizes) / len(seed_sizes):.0f})")
+          f"(seeds: mean {sum(seed_sizes) / len(seed_sizes):.0f}); the generated pages hold more articles "
+          f"than the seeds (shuffled titles and bylines start new ones)")
 
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (other work slows every figure)")
     startup, rate, per_cpu = bench_in_process(pages)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] * 10
+    _, seed_rate, seed_cpu = bench_in_process(seeds)
+    print(f"in-process, the {len(seeds) // 10} seed pages x 10: {seed_rate:.1f} pages/s "
+          f"({seed_cpu:.1f} pages per CPU second)")
     print(f"in-process build_page+render_page, 1 process: {rate:.1f} pages/s after a start-up of {startup:.2f}s "
           f"({per_cpu:.1f} pages per CPU second); peak RSS {maxrss_mib(resource.RUSAGE_SELF):.0f} MiB")
     for workers in sorted({j for j in args.jobs if j > 1}):
