@@ -26,7 +26,9 @@ from newsarchive.pipeline import build_page, render_page
 from newsarchive.reader import RawSource, decode, normalize_newlines
 from newsarchive.textfix import fix_line
 
-PARAGRAPHS = bench_convert.seed_paragraphs()
+# the lines of the seeds and of the test fixtures (pdftotext lines, source lines, notes, briefs)
+PARAGRAPHS = bench_convert.seed_paragraphs() + \
+    bench_convert.seed_paragraphs(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pages")
 MD_EXTENSIONS = ["toc", "tables", "admonition", "attr_list", "pymdownx.details"]
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
