@@ -213,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1, help="random seed of the generated pages")
     ap.add_argument("--keep", type=Path, help="write the generated pages to this folder and keep them")
     ap.add_argument("--no-cli", action="store_true", help="only the in-process measurement")
+    ap.add_argument("--seed-repeat", type=int, default=10, help="times the seed pages are converted as a reference")
     args = ap.parse_args(argv)
 
     pages = make_pages(args.n, args.seed)
@@ -223,9 +224,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (other work slows every figure)")
     startup, rate, per_cpu = bench_in_process(pages)
-    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] * 10
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] * args.seed_repeat
     _, seed_rate, seed_cpu = bench_in_process(seeds)
-    print(f"in-process, the {len(seeds) // 10} seed pages x 10: {seed_rate:.1f} pages/s "
+    print(f"in-process, the {len(seeds) // args.seed_repeat} seed pages x {args.seed_repeat}: {seed_rate:.1f} pages/s "
           f"({seed_cpu:.1f} pages per CPU second)")
     print(f"in-process build_page+render_page, 1 process: {rate:.1f} pages/s after a start-up of {startup:.2f}s "
           f"({per_cpu:.1f} pages per CPU second); peak RSS {maxrss_mib(resource.RUSAGE_SELF):.0f} MiB")

@@ -288,7 +288,7 @@ def test_generated_pages_are_deterministic_and_seed_sized():
 
 
 def test_bench_runs_in_process(capsys):
-    assert bench_convert.main(["-n", "3", "--jobs", "1", "--no-cli"]) == 0
+    assert bench_convert.main(["-n", "3", "--jobs", "1", "--no-cli", "--seed-repeat", "1"]) == 0
     out = capsys.readouterr().out
     assert "3 generated pages" in out and "pages/s" in out
 
