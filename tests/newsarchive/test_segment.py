@@ -165,3 +165,29 @@ def test_source_attribution_line_is_metadata_not_a_paragraph(line):
     article = page.articles[0]
     assert line not in article.paragraphs
     assert line in article.byline + article.notes
+
+
+INTERVIEW = """打造科创高地 建设一流园区
+——访西安高新区管委会主任王磊
+
+本报记者 李明
+
+{q1}今年园区有哪些新举措？
+
+{a}今年我们重点抓了三件事，一是招商引资，二是科技创新，三是营商环境建设，取得了明显成效。
+
+{q1}下一步有什么打算？
+
+{a}我们将继续深化改革，推动高质量发展，力争全年营收增长两成以上。
+"""
+
+
+@pytest.mark.parametrize("q, a", [("记者：", "王磊："), ("问：", "答：")])
+def test_interview_questions_are_paragraphs_not_headings(q, a):
+    """In an interview the questions (记者：…？ / 问：…？) are short and end in
+    ？ like a heading, but they are dialogue: paragraphs between the answers."""
+    page = page_from(INTERVIEW.format(q1=q, a=a))
+    (article,) = page.articles
+    assert article.subtitle == "——访西安高新区管委会主任王磊"
+    assert [kind for kind, _ in article.blocks] == ["p", "p", "p", "p"]
+    assert article.blocks[0] == ("p", f"{q}今年园区有哪些新举措？")
