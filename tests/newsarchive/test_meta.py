@@ -123,3 +123,26 @@ def test_issue_number_is_furniture(line):
     page = page_from(f"科技日报 3\n2024年3月5日 星期二\n{line}\n\n园区召开大会\n\n本报讯 园区召开大会，部署全年工作。\n")
     assert line in [r.text for r in page.removed]
     assert (page.articles[0].kicker, page.articles[0].section) == ("", "")
+
+
+@pytest.mark.parametrize("line, number", [
+    ("A3 要闻", ("A3", "3")),
+    ("要闻 A3", ("A3", "3")),
+    ("第3版 要闻", ("3",)),
+    ("要闻·第3版", ("3",)),
+    ("2024年3月5日 星期二 第3版", ("3",)),
+])
+def test_running_head_variants_are_furniture_and_number_the_page(line, number):
+    """Running heads with the page number in other common forms (A3, 第3版) are
+    furniture, not the first article's column label or kicker, and number the page."""
+    page = page_from(f"{line}\n\n园区召开大会\n\n本报讯 5月19日，西安高新区召开大会，部署全年工作，要求各部门抓好落实。\n")
+    assert line in [r.text for r in page.removed]
+    assert page.page in number
+    article = page.articles[0]
+    assert (article.title, article.kicker, article.section) == ("园区召开大会", "", "")
+
+
+def test_newspaper_name_and_date_on_one_line():
+    page = page_from("科技日报 2024年3月5日 星期二\n\n园区召开大会\n\n本报讯 5月19日，西安高新区召开大会，部署全年工作。\n")
+    assert (page.newspaper, page.date) == ("科技日报", "2024-03-05")
+    assert page.articles[0].kicker == ""
