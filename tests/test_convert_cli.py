@@ -344,3 +344,18 @@ def test_explain_prints_the_rules_for_one_file_and_writes_nothing(tmp_path, caps
     assert any(line.split()[0].startswith("L") for line in printed.splitlines())
     assert convert.main(["--src", str(ROOT / "seeds"), "--out", str(out), "--explain", "nope.txt"]) == 2
     assert "nope.txt" in capsys.readouterr().err
+
+
+def test_out_that_is_a_file_is_a_clear_error(tmp_path, capsys):
+    """--out naming an existing file: exit 2 with a message naming it, not a traceback."""
+    import convert
+
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEEDS[1], src / SEEDS[1].name)
+    out = tmp_path / "docs.md"
+    out.write_text("not a folder\n", encoding="utf-8")
+    assert convert.main(["--src", str(src), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert str(out) in err and "Traceback" not in err
+    assert out.read_text(encoding="utf-8") == "not a folder\n"
