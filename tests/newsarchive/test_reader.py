@@ -168,3 +168,14 @@ def test_big5_page_is_not_silently_garbled(tmp_path, text):
     come out as GB18030 nonsense (with private-use characters)."""
     raw = read_source(write(tmp_path, "big5.txt", text.encode("big5")))
     assert (raw.text, raw.encoding) == (text, "big5")
+
+
+@pytest.mark.parametrize("data", [
+    codecs.BOM_UTF8,                                   # an editor's "empty" UTF-8 file
+    codecs.BOM_UTF8 + b"  \r\n\r\n",
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_LE + " \n\u3000\n".encode("utf-16-le"),
+    "\u3000\u3000\n\u3000\n".encode("utf-8"),           # only ideographic spaces
+], ids=["bom", "bom-blank", "utf16-bom", "utf16-blank", "ideographic-spaces"])
+def test_text_that_is_empty_after_decoding_is_refused(tmp_path, data):
+    assert_refused(write(tmp_path, "blank.txt", data), "empty")
