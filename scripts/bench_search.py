@@ -135,10 +135,17 @@ def make_harness(site: Path) -> None:
     (site / "search.html").write_text(HARNESS, encoding="utf-8")
 
 
-def measure(browser, base: str, query: str) -> dict:
-    """Cold-cache time to first result (ms) and bytes transferred for one query."""
+def measure(browser, base: str, query: str, throttle: tuple[int, int] | None = None) -> dict:
+    """Cold-cache time to first result (ms) and bytes transferred for one query;
+    ``throttle`` = (round-trip latency ms, download kbit/s) emulates a network."""
     context = browser.new_context()
     page = context.new_page()
+    if throttle:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {
+            "offline": False, "latency": throttle[0],
+            "downloadThroughput": throttle[1] * 1000 / 8, "uploadThroughput": throttle[1] * 1000 / 8})
     page.add_init_script(FIRST_RESULT_PROBE)
     sizes = []
 
@@ -205,7 +212,7 @@ def generate_and_build(docs: Path, site: Path, n: int, sentences: list[str]) -> 
           f"({stats['shards']} shards, {stats['keys']:,} keys, {stats['split']} split)")
 
 
-def measure_site(browser, site: Path, n: int, sizes: list[int]) -> None:
+def measure_site(browser, site: Path, n: int, sizes: list[int], throttle=None) -> None:
     """Over HTTP for the largest archive, from file:// for the smallest.
 
     One throw-away search first warms up the browser and the server (the
@@ -218,6 +225,11 @@ def measure_site(browser, site: Path, n: int, sizes: list[int]) -> None:
             rows = [measure(browser, base, q) for q in QUERIES]
         print("  over HTTP (cold cache; bytes = all responses incl. page, JS, CSS):")
         print_rows(rows)
+        if throttle:
+            with serve(site) as base:
+                rows = [measure(browser, base, q, tuple(throttle)) for q in QUERIES]
+            print(f"  over HTTP, emulated network: {throttle[0]} ms latency, {throttle[1]:,} kbit/s:")
+            print_rows(rows)
     if n <= 1000 or n == min(sizes):
         measure_file(browser, site, "高新")
         rows = [measure_file(browser, site, q) for q in QUERIES]
@@ -231,6 +243,8 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="keep the generated archives here")
     parser.add_argument("--reuse", action="store_true",
                         help="measure the archives already built in --work (no generation, no build)")
+    parser.add_argument("--throttle", type=int, nargs=2, metavar=("LATENCY_MS", "KBITS"),
+                        help="also measure over HTTP with this emulated network (e.g. 50 10000)")
     parser.add_argument("--build-child", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build_child:
@@ -250,7 +264,7 @@ def main() -> None:
             else:
                 generate_and_build(docs, site, n, sentences)
             make_harness(site)
-            measure_site(browser, site, n, args.sizes)
+            measure_site(browser, site, n, args.sizes, args.throttle)
 
 
 if __name__ == "__main__":
