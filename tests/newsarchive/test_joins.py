@@ -150,3 +150,17 @@ def test_ad_between_the_halves_of_a_sentence_does_not_swallow_the_rest():
         "本报讯（记者 王磊）5月19日，西安高新区召开企业服务大会，书记要求各部门主动向企业公布自己的电话号码，随时为企业解决难题。",
         "会议还部署了下一阶段的重点工作。"]
     assert [r.text for r in page.removed] == ["●写字楼出租 电话 13912345678"]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("1.坚持创新驱动，推动高质量发展。", "2.坚持开放合作，扩大对外交流。"),
+    ("（一）坚持创新驱动，推动高质量发展。", "（二）坚持开放合作，扩大对外交流。"),
+    ("第一，坚持创新驱动，推动高质量发展。", "第二，坚持开放合作，扩大对外交流。"),
+    ("一是坚持创新驱动，推动高质量发展。", "二是坚持开放合作，扩大对外交流。"),
+])
+def test_numbered_points_after_a_colon_are_paragraphs_of_their_own(first, second):
+    """'…提出三点要求：' introduces a list; its first point is a paragraph of its
+    own like the others (not joined to the colon while the second stays apart)."""
+    lead = "本报讯 5月19日，西安高新区召开大会，会议对下一步工作提出三点要求："
+    page = build_page(RawSource("t.txt", f"园区召开大会\n\n{lead}\n\n{first}\n\n{second}\n", "utf-8"))
+    assert page.articles[0].paragraphs == [lead, first, second]
