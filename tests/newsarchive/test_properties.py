@@ -313,3 +313,18 @@ def test_real_pages_lose_nothing(path, scratch):
     lost = lost_characters(raw.text, outputs)
     assert not lost, f"{path.name}: characters lost: {dict(lost)}"
     check_page_outputs(outputs, scratch / "real")
+
+
+PUNCTUATED = st.text(alphabet=st.sampled_from(list("中国高新区发展，。、；：？！“”（）《》—… \u3000,.;:?!()\"'-0123456789abAB%")),
+                     max_size=16)
+
+
+@FAST
+@given(line=PUNCTUATED)
+@example(line=";,，高")
+@example(line="!,—（")
+def test_line_rules_are_idempotent_on_runs_of_punctuation(line):
+    """ASCII punctuation next to other punctuation: converting one mark must not
+    leave its neighbour for a second pass."""
+    once = fix_line(line)[0]
+    assert fix_line(once)[0] == once
