@@ -62,7 +62,7 @@ def test_seed_furniture_is_removed_with_reasons(seed001):
         assert seed001[text] is Kind.FURNITURE, text
 
 
-def test_source_line(multi_news):
+def test_source_line():
     units, _ = classified(read_source(FIXTURES / "pdftotext_theory.txt").text)
     last = units[-1]
     assert last.kind is Kind.SOURCE_LINE and last.kind.removed
