@@ -615,7 +615,9 @@
         var what = hasQuery ? "包含“" + res.terms.join("”和“") + "”的文章" : "文章";
         var msg = res.hits.length ? "找到 " + res.hits.length + " 篇" + what + "（" + seconds + " 秒）"
                                   : "没有找到" + what + "。";
-        box.appendChild(el("p", "gxq-status", msg));
+        var statusLine = el("p", "gxq-status", msg);
+        statusLine.setAttribute("role", "status");
+        box.appendChild(statusLine);
         var list = el("ol", "gxq-results");
         box.appendChild(list);
         var shown = 0;
