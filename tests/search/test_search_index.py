@@ -224,3 +224,12 @@ def test_snippet_highlight_maps_folded_matches_to_original(tmp_path):
     res = node_search(tmp_path, [["abc", {}]])[0]
     marked = [p["text"] for p in res["snippet"] if p["mark"]]
     assert marked == ["ＡＢＣ", "abc"]
+
+
+def test_empty_archive_builds_and_finds_nothing(tmp_path):
+    stats = build_index([], tmp_path)
+    assert stats.articles == 0
+    assert Index(tmp_path).search("高新区") == []
+    assert node_search(tmp_path, [["高新区", {}], ["", {}]]) == [
+        {"terms": ["高新区"], "hits": [], "snippet": [{"text": "全角ＡＢＣ和abc", "mark": False}]},
+        {"terms": [], "hits": [], "snippet": [{"text": "全角ＡＢＣ和abc", "mark": False}]}]
