@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs Debian's Chromium (and CJK fonts for readable screenshots) for the
-# browser tests. Playwright drives it with executable_path=/usr/bin/chromium;
-# no browser is ever downloaded by Playwright itself.
+# Installs what the browser tests need from Debian's packages: Chromium (and
+# CJK fonts for readable screenshots), and Node.js, which runs the search
+# client's code in its unit tests. Playwright drives Chromium with
+# executable_path=/usr/bin/chromium; no browser is ever downloaded by Playwright.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
