@@ -191,3 +191,13 @@ def test_interview_questions_are_paragraphs_not_headings(q, a):
     assert article.subtitle == "——访西安高新区管委会主任王磊"
     assert [kind for kind, _ in article.blocks] == ["p", "p", "p", "p"]
     assert article.blocks[0] == ("p", f"{q}今年园区有哪些新举措？")
+
+
+def test_long_title_above_a_news_lead_is_the_title():
+    """Notices have long titles (46 characters here, over the 40 of a headline):
+    a line with no sentence end right above 本报讯（记者…） is still the title."""
+    title = "西安高新区管委会关于印发《西安高新区关于进一步支持科技型中小企业创新发展若干政策措施》的通知"
+    page = page_from(f"{title}\n\n本报讯（记者 王磊）5月19日，西安高新区管委会印发通知，从企业培育、平台建设、人才引进等方面给予支持。\n")
+    (article,) = page.articles
+    assert article.title == title and not article.untitled
+    assert title not in article.paragraphs
