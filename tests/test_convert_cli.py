@@ -359,3 +359,25 @@ def test_out_that_is_a_file_is_a_clear_error(tmp_path, capsys):
     err = capsys.readouterr().err
     assert str(out) in err and "Traceback" not in err
     assert out.read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_a_converter_error_on_one_page_does_not_stop_the_others(tmp_path, monkeypatch, capsys):
+    import convert
+
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEEDS[1], src / "good.txt")
+    shutil.copy(SEEDS[2], src / "boom.txt")
+    real = convert.build_page
+
+    def build_page(raw):
+        if raw.name == "boom.txt":
+            raise RuntimeError("simulated bug")
+        return real(raw)
+
+    monkeypatch.setattr(convert, "build_page", build_page)
+    assert convert.main(["--src", str(src), "--out", str(tmp_path / "docs")]) == 2
+    err = capsys.readouterr().err
+    assert re.search(r"error: .*boom\.txt: converter error: RuntimeError: simulated bug", err), err
+    assert (tmp_path / "docs" / "sources" / "good.md").is_file()
+    assert not (tmp_path / "docs" / "sources" / "boom.md").exists()
