@@ -73,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.src.is_dir():
         print(f"error: source folder {args.src} does not exist", file=sys.stderr)
         return 2
+    if args.out.exists() and not args.out.is_dir():
+        print(f"error: output folder {args.out} is a file, not a folder", file=sys.stderr)
+        return 2
     files = sorted(p for p in args.src.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
     if args.explain:
         files = [p for p in files if p.name == args.explain or str(p) == args.explain]

@@ -246,6 +246,18 @@ def split_lead(text: str, pats: Patterns | None = None) -> tuple[str, list[str]]
     return match.group(0), []
 
 
+SPEAKER = re.compile(f"^(问|答|记者|主持人|嘉宾|Q|A|[{HAN}]{{2,3}})[：:]")
+
+
+def is_dialogue(text: str) -> bool:
+    """An interview line: a speaker label and a whole sentence (记者：…？).
+
+    >>> is_dialogue("记者：今年园区有哪些新举措？"), is_dialogue("第一篇文章：项目在“谋”")
+    (True, False)
+    """
+    return bool(SPEAKER.match(text)) and ends_sentence(text)
+
+
 def is_headline(text: str) -> bool:
     """A short line that is not a sentence: title, kicker or section heading.
 
@@ -255,7 +267,7 @@ def is_headline(text: str) -> bool:
     False
     """
     stripped = text.rstrip(CLOSERS)
-    if not re.search(f"[{HAN}]", text) or chinese_length(text) > HEADLINE_MAX:
+    if not re.search(f"[{HAN}]", text) or chinese_length(text) > HEADLINE_MAX or is_dialogue(text):
         return False
     if stripped.endswith(("，", "、", "：", "；", ",", ":", "。", "…")):
         return False
@@ -378,6 +390,17 @@ def join_split_names(units: list[Unit]) -> list[Unit]:
             continue
         out.append(unit)
     return out
+
+
+def mark_long_titles(units: list[Unit]) -> None:
+    """A line with no sentence end right above a news lead or a byline is a
+    title even when it is longer than a headline (notices: 关于印发《…》的通知)."""
+    content = [u for u in units if not u.kind.removed and u.kind is not Kind.CAPTION]
+    for unit, nxt in zip(content, content[1:]):
+        if unit.kind is Kind.BODY and not unit.lead and not unit.signature and not ends_sentence(unit.text) \
+                and "。" not in unit.text and chinese_length(unit.text) <= 2 * HEADLINE_MAX \
+                and (nxt.lead or nxt.kind is Kind.BYLINE):
+            unit.kind = Kind.HEADLINE
 
 
 def mark_bare_bylines(units: list[Unit]) -> None:
@@ -543,6 +566,7 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     mark_ad_labels(units, pats)
     mark_gap_captions(units, pats)
     mark_bare_bylines(units)
+    mark_long_titles(units)
     for unit in units:
         if unit.kind is Kind.BODY:
             tidy_prose(unit, log)

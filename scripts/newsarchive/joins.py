@@ -22,7 +22,7 @@ JOIN_AT = 3           # evidence points needed to join
 OPEN_END = "，、：；（“‘《〈【「『—-+"
 CONTINUE_START = "，。、：；！？）”’》〉】」』…"
 # A numbered point starts a paragraph of its own: 1. / 一、/ （一）/ 第一，
-ENUMERATION = re.compile(r"^(\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[，、是])")
+ENUMERATION = re.compile(r"^(\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[，、是]|[一二三四五六七八九十]{1,2}是)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,8 +90,8 @@ def continuation_evidence(before: str, after: str) -> tuple[int, str]:
         return 0, ""
     if after[0] in CONTINUE_START:
         return 9, "next block starts with punctuation"
-    if ends_sentence(before):
-        return 0, ""
+    if ends_sentence(before) or ENUMERATION.match(after):
+        return 0, ""           # a numbered point (1. / （一）/ 第一，/ 一是) is a paragraph of its own
     points, why = 1, ["no sentence end"]
     if before[-1] in OPEN_END or before.count("“") > before.count("”") or before.count("（") > before.count("）"):
         points += 3
@@ -109,8 +109,6 @@ def continuation_evidence(before: str, after: str) -> tuple[int, str]:
         why.append("clause punctuation")
     if looks_like_heading(before):
         points -= 2
-    if ENUMERATION.match(after):
-        points -= 3
     return points, "; ".join(why)
 
 

@@ -15,7 +15,21 @@ DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s
 YEAR = re.compile(r"(?<!\d)((?:19[89]|20[0-9])\d)\s*年")
 DATELINE = re.compile(r"^本报[\u4e00-\u9fff]{0,8}?(?P<m>\d{1,2})月(?P<d>\d{1,2})日[讯电]|"
                       r"^新华社[\u4e00-\u9fff]{0,8}?(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日电")
-PAGE_NO = re.compile(r"^(?P<p>\d{1,3})\s*[\u4e00-\u9fff]|[\u4e00-\u9fff]\s*(?P<q>\d{1,3})$|第\s*(?P<r>[A-Z]?\d{1,3})\s*版")
+PAGE_NO = re.compile(r"第\s*(?P<r>[A-Z]?\d{1,3})\s*[版页]|(?<![A-Za-z\d])(?P<s>[A-Z]\d{1,2})(?![\d])|"
+                     r"^(?P<p>\d{1,3})\s*[\u4e00-\u9fff]|[\u4e00-\u9fff]\s*(?P<q>\d{1,3})$")
+
+
+def page_number(text: str) -> str:
+    """The page number a running head or footer gives, or ''.
+
+    >>> [page_number(t) for t in ("10 鲁中晨报", "要闻 A3", "2024年3月5日 星期二 第3版", "第 30 页", "科技日报 03")]
+    ['10', 'A3', '3', '30', '3']
+    """
+    m = PAGE_NO.search(text)
+    if not m:
+        return ""
+    number = next(g for g in m.groups() if g)
+    return number if not number.isdigit() else (number.lstrip("0") or "0")
 EDITOR_ROLES = re.compile(r"(责任编辑|责编|编辑|美编|美术编辑|校对|审读|审校|组版|版式|签发|值班编辑)\s*[：:／/]?\s*")
 
 
@@ -114,10 +128,8 @@ def page_facts(page: SourcePage, removed_units: list[Unit], pats: Patterns | Non
         facts.date = facts.date or find_date(text)
         if EDITOR_ROLES.search(text):
             facts.editors.extend(n for n in editors_of(text) if n not in facts.editors)
-        elif "page" in unit.reason and not facts.page:
-            m = PAGE_NO.search(text)
-            if m:
-                facts.page = next(g for g in m.groups() if g).lstrip("0") or "0"
+        if not facts.page and ("page" in unit.reason or "date" in unit.reason or "masthead" in unit.reason):
+            facts.page = page_number(text)
     for sheet, counter in papers.items():
         if counter:
             facts = page.sheets[sheet]

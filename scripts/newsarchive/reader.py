@@ -54,20 +54,15 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str, list[st
         raise InputError(path, "empty file" if not data else "empty file (only white space)")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), "utf-16", warnings
+            text, encoding = data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise InputError(path, f"broken UTF-16 text ({exc.reason} at byte {exc.start})") from None
-    if b"\x00" in data[:4096]:
+    elif b"\x00" in data[:4096]:
         raise InputError(path, "binary file, not text (it contains NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-        encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 3 and exc.reason in ("unexpected end of data", "invalid continuation byte") \
-                and _utf8_ratio(data[:exc.start]) > 0.5:
-            raise InputError(path, f"truncated: the file ends in the middle of a UTF-8 character "
-                                   f"(byte {exc.start} of {len(data)})") from None
-        text, encoding = _decode_legacy(data, path, exc)
+    else:
+        text, encoding = _decode_bytes(data, path)
+    if not text.strip():
+        raise InputError(path, "empty file (nothing but white space after decoding)")
     if MOJIBAKE.search(text) and not HAN.search(text[:2000]):
         repaired = _repair_mojibake(text)
         if repaired:
@@ -78,6 +73,19 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str, list[st
     if text.count("\ufffd") > 10:
         warnings.append(f"{text.count(chr(0xfffd))} replacement characters (�) in the text")
     return text, encoding, warnings
+
+
+def _decode_bytes(data: bytes, path: Path | str) -> tuple[str, str]:
+    """UTF-8 (with or without BOM), else GB18030 or Big5."""
+    try:
+        text = data.decode("utf-8-sig")
+        return text, "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason in ("unexpected end of data", "invalid continuation byte") \
+                and _utf8_ratio(data[:exc.start]) > 0.5:
+            raise InputError(path, f"truncated: the file ends in the middle of a UTF-8 character "
+                                   f"(byte {exc.start} of {len(data)})") from None
+        return _decode_legacy(data, path, exc)
 
 
 def _utf8_ratio(data: bytes) -> float:

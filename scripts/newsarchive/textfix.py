@@ -132,7 +132,7 @@ def fullwidth_punctuation_in_chinese(text: str) -> str:
     return _ASCII_PUNCT_RUN.sub(_fullwidth_run, text)
 
 
-_ASCII_PUNCT_RUN = re.compile(r"(?P<before>[^ ]?)(?P<pad> *)(?P<run>[,;:?!]+)(?P<after> *)(?=(?P<next>.?))", re.S)
+_ASCII_PUNCT_RUN = re.compile(r"(?P<before>[^ ,;:?!]?)(?P<pad> *)(?P<run>[,;:?!]+)(?P<after> *)(?=(?P<next>.?))", re.S)
 
 
 def _fullwidth_run(m: re.Match) -> str:
@@ -244,9 +244,9 @@ LINE_RULES: list[Fixer] = [
     join_padded_names,
     remove_letter_spacing,
     collapse_inner_spaces,
+    fullwidth_brackets_in_chinese,      # brackets and quotes first: the marks beside
+    curly_quotes_in_chinese,            # them are judged by what they have become
     fullwidth_punctuation_in_chinese,
-    fullwidth_brackets_in_chinese,
-    curly_quotes_in_chinese,
     drop_spaces_beside_fullwidth_punctuation,
 ]
 
