@@ -129,18 +129,33 @@ def fullwidth_punctuation_in_chinese(text: str) -> str:
     >>> fullwidth_punctuation_in_chinese("方法一: 打开微信")
     '方法一：打开微信'
     """
-    return _ASCII_PUNCT_RUN.sub(_fullwidth_run, text)
-
-
-_ASCII_PUNCT_RUN = re.compile(r"(?P<before>[^ ,;:?!]?)(?P<pad> *)(?P<run>[,;:?!]+)(?P<after> *)(?=(?P<next>.?))", re.S)
-
-
-def _fullwidth_run(m: re.Match) -> str:
-    before, run, following = m["before"], m["run"], m["next"]
-    in_number = len(run) == 1 and before.isdigit() and following.isdigit() and not m["pad"] and not m["after"]
-    if in_number or not (_is_chinese(before) or _is_chinese(following)):
-        return m.group(0)
-    return before + "".join(_ASCII_TO_FULL[c] for c in run)     # the padding spaces go too
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] not in _ASCII_TO_FULL:
+            out.append(text[i])
+            i += 1
+            continue
+        j = i
+        while j < n and text[j] in _ASCII_TO_FULL:
+            j += 1
+        k = j
+        while k < n and text[k] == " ":
+            k += 1
+        following = text[k] if k < n else ""
+        m = len(out)
+        while m and out[m - 1] == " ":
+            m -= 1
+        before = out[m - 1] if m else ""           # judged as already converted
+        in_number = j - i == 1 and before.isdigit() and following.isdigit() and m == len(out) and k == j
+        if not in_number and (_is_chinese(before) or _is_chinese(following)):
+            del out[m:]                            # the ASCII spaces around it go
+            out.extend(_ASCII_TO_FULL[c] for c in text[i:j])
+            i = k
+        else:
+            out.append(text[i:j])
+            i = j
+    return "".join(out)
 
 
 def _is_chinese(ch: str) -> bool:
