@@ -195,7 +195,9 @@ def test_fix_line_reports_each_change_with_before_and_after():
     text, changes = fix_line("\u3000\u3000今年以来,淄博高新区(记者)")
     assert text == "今年以来，淄博高新区（记者）"
     rules = [c.rule for c in changes]
-    assert rules == ["drop_ideographic_indent", "fullwidth_punctuation_in_chinese", "fullwidth_brackets_in_chinese"]
+    assert sorted(rules) == ["drop_ideographic_indent", "fullwidth_brackets_in_chinese", "fullwidth_punctuation_in_chinese"]
+    order = [rule.__name__ for rule in LINE_RULES]
+    assert rules == sorted(rules, key=order.index)          # reported in the order the rules run
     # the changes chain: each one's after is the next one's before
     for a, b in zip(changes, changes[1:]):
         assert a.after == b.before
