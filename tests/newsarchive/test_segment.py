@@ -201,3 +201,14 @@ def test_long_title_above_a_news_lead_is_the_title():
     (article,) = page.articles
     assert article.title == title and not article.untitled
     assert title not in article.paragraphs
+
+
+def test_cut_off_paragraph_above_a_titleless_news_item_stays_in_its_article():
+    """A long clause-by-clause sentence cut off at the end of one item is not
+    the title of the next item (a 本报讯 brief with no title of its own)."""
+    cut = "会议还要求各部门切实加强组织领导，确保各项任务落到实处，并在年底前对各项工作进行全面检查和总结评估"
+    page = page_from(f"园区召开大会\n\n本报讯 5月19日，西安高新区召开大会，部署全年工作。\n\n{cut}\n\n"
+                     "本报讯（记者 王磊）5月20日，成都高新区举办创新创业大赛，来自全国的126个项目同台竞技。\n")
+    first = page.articles[0]
+    assert first.paragraphs[-1] == cut and first.continued
+    assert all(a.title != cut for a in page.articles)
