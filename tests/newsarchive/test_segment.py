@@ -212,3 +212,14 @@ def test_cut_off_paragraph_above_a_titleless_news_item_stays_in_its_article():
     first = page.articles[0]
     assert first.paragraphs[-1] == cut and first.continued
     assert all(a.title != cut for a in page.articles)
+
+
+@pytest.mark.parametrize("heading", ["5 大举措", "3 个突破"])
+def test_numbered_heading_inside_an_article_is_not_a_running_head(heading):
+    """'5 大举措' has the shape of a running head (page number, section name), but
+    between two paragraphs of an article it is a section heading; running heads
+    stand at the top or bottom of a page."""
+    page = page_from(f"园区召开大会\n\n本报讯 5月19日，西安高新区召开大会，部署全年工作，要求各部门抓好落实。\n\n{heading}\n\n"
+                     "会议指出，今年园区发展取得了明显成效，各项指标稳中有进。\n")
+    assert ("h", heading) in page.articles[0].blocks
+    assert heading not in [r.text for r in page.removed]
