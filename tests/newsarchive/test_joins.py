@@ -164,3 +164,11 @@ def test_numbered_points_after_a_colon_are_paragraphs_of_their_own(first, second
     lead = "本报讯 5月19日，西安高新区召开大会，会议对下一步工作提出三点要求："
     page = build_page(RawSource("t.txt", f"园区召开大会\n\n{lead}\n\n{first}\n\n{second}\n", "utf-8"))
     assert page.articles[0].paragraphs == [lead, first, second]
+
+
+@pytest.mark.parametrize("rest", ["1.5倍，创历史新高。", "12.3%，创历史新高。"])
+def test_a_number_after_the_break_is_no_numbered_point(rest):
+    """1.5倍 starts like '1.' but is a number: the broken sentence is joined."""
+    head = "本报讯 5月19日，西安高新区召开大会，会上公布的数据显示，今年园区营收同比增长了"
+    page = build_page(RawSource("t.txt", f"园区召开大会\n\n{head}\n\n{rest}\n", "utf-8"))
+    assert page.articles[0].paragraphs == [head + rest]
