@@ -398,7 +398,7 @@ def mark_long_titles(units: list[Unit]) -> None:
     content = [u for u in units if not u.kind.removed and u.kind is not Kind.CAPTION]
     for unit, nxt in zip(content, content[1:]):
         if unit.kind is Kind.BODY and not unit.lead and not unit.signature and not ends_sentence(unit.text) \
-                and "。" not in unit.text and chinese_length(unit.text) <= 2 * HEADLINE_MAX \
+                and not re.search("[。，；,;]", unit.text) and chinese_length(unit.text) <= 2 * HEADLINE_MAX \
                 and (nxt.lead or nxt.kind is Kind.BYLINE):
             unit.kind = Kind.HEADLINE
 

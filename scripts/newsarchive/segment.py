@@ -155,8 +155,8 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
                 current.last = max(current.last, unit.last)
             i += 1
             continue
-        if current is None or (signed_off and unit.kind is Kind.BODY):
-            start(unit).untitled = True
+        if current is None or (unit.kind is Kind.BODY and (signed_off or (unit.lead and current.blocks))):
+            start(unit).untitled = True     # text with no title: continued, or a brief (本报讯…) of its own
         if unit.kind is Kind.BYLINE:
             _add_byline(current, unit)
             if current.blocks:
