@@ -22,11 +22,10 @@ class Kind(str, enum.Enum):
     FURNITURE = "furniture"      # removed: running heads, page numbers, editors
     SOURCE_LINE = "source_line"  # removed: 《人民日报》（2025年10月20日 第 02 版）
     AD = "ad"                    # removed: classified ads, service boxes
-    EMPTY = "empty"              # removed: nothing left after cleaning
 
     @property
     def removed(self) -> bool:
-        return self in (Kind.FURNITURE, Kind.SOURCE_LINE, Kind.AD, Kind.EMPTY)
+        return self in (Kind.FURNITURE, Kind.SOURCE_LINE, Kind.AD)
 
 
 @dataclass

@@ -90,11 +90,7 @@ def _starts_article(cluster: list[Unit], after: Unit | None, current: Article | 
     if after is not None and (after.kind is Kind.BYLINE or after.lead):
         return True
     heads = [u for u in cluster if u.kind is Kind.HEADLINE]
-    return len(heads) >= 2 and not current_has_no_body(current)
-
-
-def current_has_no_body(article: Article) -> bool:
-    return not article.blocks
+    return len(heads) >= 2 and bool(current.blocks)
 
 
 def _add_byline(article: Article, unit: Unit) -> None:
