@@ -141,3 +141,15 @@ def test_article_without_source_page(fixture_docs, tmp_path):
     footer = article_footer(index, article)
     assert "找不到本文的 OCR 原文" in footer and "sources/" not in footer
     assert "原始版面" not in article_header(index, article)
+
+
+def test_pages_without_a_newspaper_are_not_counted_as_a_newspaper(pages, monkeypatch):
+    """Source pages that name no newspaper are listed under 未知报纸, but the home
+    page's count of newspapers counts real newspapers only."""
+    from archive_site.labels import LABELS
+    from archive_site.pages import UNKNOWN_NEWSPAPER, home
+
+    index, _ = pages
+    monkeypatch.setitem(index.papers, UNKNOWN_NEWSPAPER, [])
+    counted = dict(home.counts(index))[LABELS["count_newspapers"]]
+    assert counted == len(index.papers) - 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import config
 from ..labels import LABELS
 from ..render import article_list, bar_chart, esc, front_matter, md_heading
-from . import SiteIndex
+from . import UNKNOWN_NEWSPAPER, SiteIndex
 from .zones import year_counts
 
 URI = config.HOME
@@ -17,7 +17,7 @@ def counts(index: SiteIndex) -> list[tuple[str, int]]:
     return [
         (LABELS["count_articles"], len(archive.articles)),
         (LABELS["count_sources"], sum(len(p) for p in index.papers.values())),
-        (LABELS["count_newspapers"], len(index.papers)),
+        (LABELS["count_newspapers"], len([name for name in index.papers if name != UNKNOWN_NEWSPAPER])),
         (LABELS["count_zones"], len(index.zones)),
         (LABELS["count_topics"], len(index.topics)),
     ]
