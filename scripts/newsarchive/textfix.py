@@ -136,8 +136,8 @@ def fullwidth_punctuation_in_chinese(text: str) -> str:
             out.append(text[i])
             i += 1
             continue
-        j = i
-        while j < n and text[j] in _ASCII_TO_FULL:
+        j = i                                      # the run: marks, and spaces between marks
+        while j < n and (text[j] in _ASCII_TO_FULL or (text[j] == " " and text[j:].lstrip(" ")[:1] in _ASCII_TO_FULL)):
             j += 1
         k = j
         while k < n and text[k] == " ":
@@ -150,7 +150,7 @@ def fullwidth_punctuation_in_chinese(text: str) -> str:
         in_number = j - i == 1 and before.isdigit() and following.isdigit() and m == len(out) and k == j
         if not in_number and (_is_chinese(before) or _is_chinese(following)):
             del out[m:]                            # the ASCII spaces around it go
-            out.extend(_ASCII_TO_FULL[c] for c in text[i:j])
+            out.extend(_ASCII_TO_FULL[c] for c in text[i:j] if c != " ")
             i = k
         else:
             out.append(text[i:j])
