@@ -2,24 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from newsarchive.meta import editors_of, find_date, infer_year, iso_date, keywords
-from newsarchive.pipeline import build_page
-from newsarchive.reader import RawSource, read_source
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures" / "pages"
-
-
-def page_of(path: Path):
-    return build_page(read_source(path))
-
-
-def page_from(text: str):
-    return build_page(RawSource("t.txt", text, "utf-8"))
+from converter_pages import FIXTURES, ROOT, page_from, page_of  # noqa: F401
 
 
 @pytest.mark.parametrize("path, newspaper, number, date, editors", [

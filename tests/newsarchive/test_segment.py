@@ -1,26 +1,14 @@
 """segment.py: a page's units → articles (title, kicker, subtitle, label, bylines)."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from newsarchive.model import Kind, Unit
-from newsarchive.pipeline import build_page
-from newsarchive.reader import RawSource, read_source
 from newsarchive.segment import merge_wrapped_titles, segment, set_head, untitled_title
 from newsarchive.model import Article
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures" / "pages"
-
-
-def page_of(path: Path):
-    return build_page(read_source(path))
-
-
-def page_from(text: str):
-    return build_page(RawSource("t.txt", text, "utf-8"))
+from converter_pages import FIXTURES, ROOT, page_from, page_of  # noqa: F401
 
 
 @pytest.fixture(scope="module")
