@@ -28,15 +28,53 @@ class Kind(str, enum.Enum):
         return self in (Kind.FURNITURE, Kind.SOURCE_LINE, Kind.AD)
 
 
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the printed page, in points, origin at the top left."""
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
 @dataclass
 class Line:
+    """One line of a page, whatever read it: a text line, a PDF text line or an OCR box.
+
+    Readers differ; everything after them is shared and uses the geometry
+    (`box`, `size`, `font`, `bold`) when the input has it (None / 0 / "" when not).
+    """
     no: int               # 1-based line number in the normalised raw text
     raw: str
     text: str             # after the line rules
     gap: int = 0          # blank lines before it
     page_break: bool = False
     indent: bool = False  # starts with a paragraph indent
-    sheet: int = 0        # which page of a multi-page file (form feeds before it)
+    sheet: int = 0        # which page of a multi-page file (form feeds before it; PDF page index)
+    box: Box | None = None  # where it is printed (PDF, OCR boxes)
+    size: float = 0.0     # font size in points (0: unknown)
+    font: str = ""        # font name ("": unknown)
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of evidence for a decision: what it argues for, how strongly, and why.
+
+    `--explain` prints these; weights are set by hand with a comment saying why.
+    """
+    rule: str             # the evidence function's name
+    kind: str             # the decision it argues for (a Kind value, "join", "order", …)
+    score: float          # signed weight: > 0 for, < 0 against
+    reason: str = ""
 
 
 @dataclass
@@ -53,6 +91,17 @@ class Unit:
     block_lines: int = 1          # lines in its block (for labels made of short fragments)
     cut: list[tuple[str, str]] = field(default_factory=list)   # (text, reason) taken out of it
     jumps_on: bool = False        # ends with （下转第4版）
+    hint: Kind | None = None      # the kind the page's typography gives (PDF sizes, boxes); wins on disagreement
+    evidence: list[Evidence] = field(default_factory=list)   # what decided its kind (for --explain)
+
+    @property
+    def box(self) -> Box | None:
+        """The union of its lines' boxes (None for plain text)."""
+        boxes = [line.box for line in self.lines if line.box is not None]
+        if not boxes:
+            return None
+        return Box(min(b.x0 for b in boxes), min(b.y0 for b in boxes),
+                   max(b.x1 for b in boxes), max(b.y1 for b in boxes))
 
     @property
     def first(self) -> int:
