@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.meta import article_facts
 from newsarchive.pipeline import build_page
 from newsarchive.reader import read_source
 
@@ -22,7 +23,7 @@ def page(name: str):
 
 
 def facts(p, n: int):
-    return p.facts_for(p.articles[n])
+    return article_facts(p, p.articles[n])
 
 
 def removed(p) -> list[str]:

@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
+from newsarchive.zones import zone_by_name
+
 from . import config
 from .collection import Archive, Article
 
@@ -31,14 +33,8 @@ class ZoneEntry:
 
 
 def registry_lookup() -> Callable[[str], object | None]:
-    """``zone_by_name`` from the zone registry, or a lookup that knows nothing
-    when the registry module is missing or broken (the site still builds)."""
-    try:
-        from newsarchive.zones import zone_by_name
-    except Exception as exc:  # noqa: BLE001 - any failure: build without the registry
-        log.info("zone registry unavailable (%s); all zones listed under %s", exc, config.UNKNOWN_PROVINCE)
-        return lambda name: None
-
+    """``zone_by_name`` from the zone registry; a name that breaks the lookup
+    is treated as unknown (the site still builds)."""
     def lookup(name: str):
         try:
             return zone_by_name(name)

@@ -11,39 +11,16 @@ import re
 
 from .model import Kind, LogEntry, Unit
 from .patterns import Patterns, load as load_patterns
+from .text import CLOSERS, HAN, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence
 from .textfix import drop_spaces_in_chinese_prose
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,6}}·[{HAN}]{{1,8}}$")
-SENTENCE_END = "。！？…；!?"
 # An organisation glued before a role word: 大众日报淄博融媒体中心(记者)
 ORGANISATION = re.compile(f"[{HAN}]{{2,16}}(报|社|台|网|中心|频道|杂志|站|融媒|新闻)[{HAN}]{{0,8}}")
-CLOSERS = "”’）】」』》)"
 HEADLINE_MAX = 40
 # An editorial's signature has no personal name: 本报评论员, 新华社评论员
 COMMENTATOR = re.compile(f"(本报|本刊|[{HAN}]{{2,12}}(报|社|台|网))?(特约)?评论员")
 GAP_CAPTION = "caption (short block after an image gap)"
-
-
-def ends_sentence(text: str) -> bool:
-    """True when the text ends a sentence (a quote or bracket may close it).
-
-    >>> ends_sentence("力争在稀土细分领域引领全世界。”")
-    True
-    >>> ends_sentence("向广大学子公布了自")
-    False
-    >>> ends_sentence("以平台思维做发展的“乘法”")
-    False
-    """
-    text = text.rstrip()
-    while text and text[-1] in CLOSERS:
-        text = text[:-1]
-    return bool(text) and text[-1] in SENTENCE_END
-
-
-def chinese_length(text: str) -> int:
-    """Characters that are not spaces."""
-    return len(re.sub(r"\s", "", text))
 
 
 def furniture_reason(text: str, pats: Patterns | None = None) -> str | None:
@@ -285,6 +262,18 @@ def is_subtitle(text: str) -> bool:
     return bool(re.match(r"^(——|—|－－|--)\s*\S", text)) and chinese_length(text) <= 60
 
 
+def is_standalone(text: str) -> bool:
+    """A line that stands alone even inside wrapped prose: page furniture, a
+    source line, a byline or a subtitle.
+
+    >>> is_standalone("第 30 页"), is_standalone("本报记者 钱江"), is_standalone("创新是引领发展的第一动力")
+    (True, True, False)
+    """
+    pats = load_patterns()
+    return (any(p.search(text) for p, _ in pats.furniture) or bool(pats.source_line.match(text))
+            or is_subtitle(text) or parse_byline(text, pats) is not None)
+
+
 def caption_reason(text: str, pats: Patterns | None = None) -> str | None:
     """Why a block is a photo caption or credit by its own words, or None.
 
@@ -450,8 +439,6 @@ def starts_article(units: list[Unit], i: int) -> bool:
 
 def _continues_text_before_ads(units: list[Unit], i: int) -> bool:
     """Whether unit i carries on a sentence broken off just before the ads."""
-    from .joins import continuation_evidence
-
     before = next((u for u in reversed(units[:i]) if not u.kind.removed and u.kind is not Kind.CAPTION), None)
     if before is None or before.kind is not Kind.BODY or ends_sentence(before.text):
         return False

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from .text import pos_tagger, tokenizer
 from .zones import build_trie, registry
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -68,13 +69,8 @@ def vocab() -> Vocab:
     return Vocab(surnames, rules)
 
 
-@functools.lru_cache(maxsize=1)
 def _jieba():
-    import jieba
-    import jieba.posseg
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba, jieba.posseg.dt
+    return tokenizer(), pos_tagger()
 
 
 def word_tag(word: str) -> str | None:

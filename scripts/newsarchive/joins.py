@@ -8,108 +8,13 @@ unless such evidence says it is the head of a broken sentence.
 """
 from __future__ import annotations
 
-import functools
-import logging
-import re
 
-from .classify import GAP_CAPTION, chinese_length, ends_sentence
+from .classify import GAP_CAPTION
 from .layout import join_wrapped
 from .model import Kind, LogEntry, Unit
+from .text import JOIN_AT, continuation_evidence, ends_sentence
 
-WINDOW = 6            # characters each side of a break that jieba looks at
 LOOKAHEAD = 4         # body blocks searched for the rest of a broken sentence
-JOIN_AT = 3           # evidence points needed to join
-OPEN_END = "，、：；（“‘《〈【「『—-+"
-CONTINUE_START = "，。、：；！？）”’》〉】」』…"
-# A numbered point starts a paragraph of its own: 1. / 一、/ （一）/ 第一，
-ENUMERATION = re.compile(r"^(\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[，、是]|[一二三四五六七八九十]{1,2}是)")
-
-
-@functools.lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    try:
-        from .lexicon import user_words
-    except ImportError:
-        return jieba
-    for word in user_words():
-        jieba.add_word(word)
-    return jieba
-
-
-def word_across(before: str, after: str) -> str:
-    """The word jieba finds across a break, or '' when the break is between words.
-
-    >>> word_across("位于包头稀土高新区高新技术特", "色产业基地的拓又达")
-    '特色产业'
-    >>> word_across("于今年2月入驻启", "迪之星（聊城）孵化基地")
-    '启迪'
-    >>> word_across("“有解”思维破一切难题", "凡事都有解")
-    ''
-    """
-    left, right = before[-WINDOW:], after[:WINDOW]
-    if not left or not right:
-        return ""
-    pos = 0
-    for word in _jieba().cut(left + right, HMM=False):
-        end = pos + len(word)
-        if pos < len(left) < end:
-            return word
-        pos = end
-        if pos >= len(left):
-            break
-    return ""
-
-
-def looks_like_heading(text: str) -> bool:
-    """A two-part heading (紧盯前沿 高端布局拥抱新经济) or a quoted phrase.
-
-    >>> looks_like_heading("紧盯前沿 高端布局拥抱新经济")
-    True
-    >>> looks_like_heading("“四外联动”，做大做强开放")
-    False
-    """
-    if re.search("[，,；。]", text):
-        return False
-    return bool(re.search(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]", text)) or (
-        text.startswith("“") and text.endswith("”"))
-
-
-def continuation_evidence(before: str, after: str) -> tuple[int, str]:
-    """Points for 'the sentence goes on across this break', and why.
-
-    >>> continuation_evidence("向广大学子发出邀请，公布了自", "己的电话号码")[0] >= JOIN_AT
-    True
-    >>> continuation_evidence("紧盯前沿 高端布局拥抱新经济", "招商引资，形式多样")[0] >= JOIN_AT
-    False
-    """
-    if not before or not after:
-        return 0, ""
-    if after[0] in CONTINUE_START:
-        return 9, "next block starts with punctuation"
-    if ends_sentence(before) or ENUMERATION.match(after):
-        return 0, ""           # a numbered point (1. / （一）/ 第一，/ 一是) is a paragraph of its own
-    points, why = 1, ["no sentence end"]
-    if before[-1] in OPEN_END or before.count("“") > before.count("”") or before.count("（") > before.count("）"):
-        points += 3
-        why.append("open clause")
-    word = word_across(before, after)
-    if word:
-        points += 2
-        why.append(f"word {word} crosses the break")
-    clauses = re.search("[，,；;]", before[:-1]) is not None
-    if chinese_length(before) > 40 or (chinese_length(before) >= 25 and clauses):
-        points += 2               # too long, or too much a sentence, for a heading
-        why.append("long paragraph")
-    elif clauses or "、" in before:
-        points += 1
-        why.append("clause punctuation")
-    if looks_like_heading(before):
-        points -= 2
-    return points, "; ".join(why)
 
 
 def _strong(why: str) -> bool:

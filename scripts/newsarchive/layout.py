@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from typing import Callable
 
 from .model import LogEntry, Line, Unit
 from .patterns import load as load_patterns
@@ -87,20 +88,6 @@ def column_width(all_blocks: list[list[Line]]) -> float | None:
     return statistics.median(widths) if widths else None
 
 
-def is_standalone(text: str) -> bool:
-    """A line that stands alone even inside wrapped prose: page furniture, a
-    source line, a byline or a subtitle.
-
-    >>> is_standalone("第 30 页"), is_standalone("本报记者 钱江"), is_standalone("创新是引领发展的第一动力")
-    (True, True, False)
-    """
-    from .classify import is_subtitle, parse_byline
-
-    pats = load_patterns()
-    return (any(p.search(text) for p, _ in pats.furniture) or bool(pats.source_line.match(text))
-            or is_subtitle(text) or parse_byline(text, pats) is not None)
-
-
 BULLET = re.compile("^[●◆■★☆◇□▲△►▶◎]")
 
 
@@ -122,8 +109,13 @@ def join_wrapped(a: str, b: str) -> str:
     return a + b
 
 
-def group_units(lines: list[Line], log: list[LogEntry]) -> list[Unit]:
-    """Group lines into paragraph candidates (units)."""
+def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[str], bool]) -> list[Unit]:
+    """Group lines into paragraph candidates (units).
+
+    ``standalone(text)`` tells a line that stands alone even inside wrapped
+    prose (furniture, a byline, a subtitle): classification knows those forms
+    (``classify.is_standalone``), so the caller passes it in.
+    """
     all_blocks = blocks(lines)
     width = column_width(all_blocks)
     units: list[Unit] = []
@@ -134,7 +126,7 @@ def group_units(lines: list[Line], log: list[LogEntry]) -> list[Unit]:
                 current is not None and width is not None
                 and FULL_LINE * width <= line_width(current.lines[-1]) <= OVER_WIDE * width
                 and not starts_paragraph(line)
-                and not is_standalone(line.text) and not is_standalone(current.lines[-1].text)
+                and not standalone(line.text) and not standalone(current.lines[-1].text)
             )
             if wraps_on:
                 current.lines.append(line)

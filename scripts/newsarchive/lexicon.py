@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from . import topics, zones
+from . import text, topics, zones
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,17 +44,15 @@ _installed: set[int] = set()
 
 
 def install(tokenizer=None) -> int:
-    """Add the lexicon to a jieba tokenizer (default: jieba's own), once.
-    Returns how many words were added by this call.
+    """Add the lexicon to a jieba tokenizer (default: the shared one of
+    ``text.tokenizer``), once. Returns how many words were added by this call.
 
-    >>> import jieba
     >>> n = install()
-    >>> "淄博高新区" in jieba.lcut("今年以来,淄博高新区在双招双引方面")
+    >>> "淄博高新区" in text.tokenizer().lcut("今年以来,淄博高新区在双招双引方面")
     True
     """
     if tokenizer is None:
-        import jieba
-        tokenizer = jieba.dt
+        return text.add_words(user_words())
     if id(tokenizer) in _installed:
         return 0
     words = user_words()

@@ -9,7 +9,11 @@ import re
 from pathlib import Path
 
 from .model import Article, Kind, PageFacts, SourcePage, Unit
+from .entities import extract_organizations, extract_people
 from .patterns import Patterns, load as load_patterns
+from .text import idf_table, tokenizer
+from .topics import assign_topics
+from .zones import load_zones, resolve_zones
 
 DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 YEAR = re.compile(r"(?<!\d)((?:19[89]|20[0-9])\d)\s*年")
@@ -163,7 +167,7 @@ def page_year(page: SourcePage, article: Article) -> int | None:
 def date_article(article: Article, page: SourcePage) -> None:
     """The article's date: the page's, else its dateline with an inferred
     year, else a year inferred from the text of its page (marked inferred)."""
-    date = page.facts_for(article).date
+    date = article_facts(page, article).date
     if date:
         article.date = date
         return
@@ -199,10 +203,6 @@ def newspaper_city(newspaper: str) -> str | None:
     known = _newspaper_cities()
     if newspaper in known:
         return known[newspaper] or None
-    try:
-        from .zones import load_zones
-    except ImportError:
-        return None
     cities = sorted({z.city for z in load_zones() if z.city}, key=len, reverse=True)
     return next((c for c in cities if newspaper.startswith(c)), None)
 
@@ -211,34 +211,13 @@ def describe(article: Article, newspaper: str = "") -> None:
     """Zones, topics, keywords, people and organisations of an article."""
     paragraphs = article.paragraphs
     heads = [text for kind, text in article.blocks if kind == "h"]
-    try:
-        from .zones import resolve_zones
-        article.zones = resolve_zones(article.title + " " + article.kicker, heads + paragraphs, article.captions,
-                                      city_hint=newspaper_city(newspaper))
-    except ImportError:
-        pass
-    try:
-        from .topics import assign_topics
-        article.topics = assign_topics(article.title, heads + paragraphs)
-    except ImportError:
-        pass
-    try:
-        from .entities import extract_organizations, extract_people
-        text = "\n".join(paragraphs)
-        article.people = extract_people(text)
-        article.organizations = extract_organizations(text)
-    except ImportError:
-        pass
+    article.zones = resolve_zones(article.title + " " + article.kicker, heads + paragraphs, article.captions,
+                                  city_hint=newspaper_city(newspaper))
+    article.topics = assign_topics(article.title, heads + paragraphs)
+    text = "\n".join(paragraphs)
+    article.people = extract_people(text)
+    article.organizations = extract_organizations(text)
     article.keywords = keywords(article.title + "\n" + "\n".join(paragraphs))
-
-
-@functools.lru_cache(maxsize=1)
-def _idf() -> tuple[dict[str, float], float, frozenset[str]]:
-    """jieba's shipped IDF table and stop words (loaded once, no download)."""
-    import jieba.analyse
-
-    table = jieba.analyse.default_tfidf.idf_loader
-    return table.idf_freq, table.median_idf, frozenset(jieba.analyse.default_tfidf.stop_words)
 
 
 def keywords(text: str, k: int = 8) -> list[str]:
@@ -247,12 +226,20 @@ def keywords(text: str, k: int = 8) -> list[str]:
     >>> keywords("稀土新材料。包头稀土高新区推动稀土产业高质量发展，稀土产品附加值提升。", 3)[0]
     '稀土'
     """
-    from .joins import _jieba
-
-    idf, median, stop = _idf()
+    idf, median, stop = idf_table()
     stop = stop | load_patterns().keyword_stopwords
     counts = collections.Counter(
-        w for w in _jieba().cut(text, HMM=False)
+        w for w in tokenizer().cut(text, HMM=False)
         if len(w) >= 2 and w not in stop and not re.fullmatch(r"[\d.%％,，a-zA-Z]+", w))
     scored = sorted(counts.items(), key=lambda wc: (-wc[1] * idf.get(wc[0], median), wc[0]))
     return [w for w, _ in scored[:k]]
+
+
+def article_facts(page: SourcePage, article: Article) -> PageFacts:
+    """An article's facts: its own source line first, then its printed page's."""
+    base = page.facts(article.sheet)
+    if not article.source_line:
+        return base
+    own = source_line_facts(article.source_line)
+    return PageFacts(own.newspaper or base.newspaper, own.page or base.page, own.date or base.date,
+                     base.editors)

@@ -193,17 +193,6 @@ class SourcePage:
     breaks_repaired: int = 0
     sheets: dict[int, PageFacts] = field(default_factory=dict)   # per printed page of a multi-page file
 
-    def facts_for(self, article: "Article") -> PageFacts:
-        """An article's facts: its own source line first, then its printed page's."""
-        base = self.facts(article.sheet)
-        if not article.source_line:
-            return base
-        from .meta import source_line_facts
-
-        own = source_line_facts(article.source_line)
-        return PageFacts(own.newspaper or base.newspaper, own.page or base.page, own.date or base.date,
-                         base.editors)
-
     def facts(self, sheet: int = 0) -> PageFacts:
         """The facts of one printed page, filled in from the file's where it says nothing."""
         own = self.sheets.get(sheet, PageFacts())

@@ -10,13 +10,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .classify import classify
+from .classify import classify, is_standalone
 from .joins import join_broken_paragraphs
 from .layout import group_units, read_lines
-from .meta import date_article, describe, page_facts
+from .lexicon import install as install_lexicon
+from .meta import article_facts, date_article, describe, page_facts
 from .model import Removed, SourcePage, Unit
 from .reader import RawSource
 from .render import article_meta, render_article, render_source
+from .segment import segment
 from .schema import ARTICLE_FIELDS, ARTICLE_REQUIRED, validate
 
 def build_page(raw: RawSource) -> SourcePage:
@@ -26,11 +28,10 @@ def build_page(raw: RawSource) -> SourcePage:
     classification → page facts → joining broken sentences → segmentation →
     dates → zones, topics, keywords, people and organisations.
     """
-    from .segment import segment
-
+    install_lexicon()
     page = SourcePage(raw.name, raw.text, raw.encoding, warnings=list(raw.warnings))
     lines = read_lines(raw.text, page.log)
-    units = group_units(lines, page.log)
+    units = group_units(lines, page.log, is_standalone)
     classify(units, page.log)
     removed = [u for u in units if u.kind.removed]
     page.removed = [Removed(" ".join(line.raw.strip() for line in u.lines), u.reason or u.kind.value, u.first, u.last)
@@ -45,7 +46,7 @@ def build_page(raw: RawSource) -> SourcePage:
                                 u.first, u.last) for u in orphans)
     for article in page.articles:
         date_article(article, page)
-        describe(article, page.facts_for(article).newspaper)
+        describe(article, article_facts(page, article).newspaper)
     missing = unplaced_text(page, [u for u in units if not u.kind.removed and u not in orphans])
     if missing:
         page.warnings.append(f"{len(missing)} block(s) not placed in any article: " + "; ".join(m[:20] for m in missing))

@@ -6,6 +6,7 @@ import re
 
 import yaml
 
+from .meta import article_facts
 from .model import Article, SourcePage
 
 _INLINE = re.compile(r"([\\`*_{}\[\]])")
@@ -67,7 +68,7 @@ def _page_value(page: str):
 
 
 def article_meta(article: Article, page: SourcePage, order: int, slug: str) -> dict:
-    facts = page.facts_for(article)
+    facts = article_facts(page, article)
     return {
         "title": article.title,
         "kicker": article.kicker,

@@ -11,11 +11,10 @@ blocks above them are the column label.
 """
 from __future__ import annotations
 
-from .classify import chinese_length, ends_sentence
-from .joins import word_across
 from .layout import join_wrapped
 from .model import Article, Kind, LogEntry, Unit
 from .patterns import load as load_patterns
+from .text import chinese_length, ends_sentence, word_across
 
 HEAD_KINDS = (Kind.HEADLINE, Kind.SUBTITLE, Kind.LABEL)
 

@@ -20,6 +20,8 @@ from typing import Iterable, Sequence
 
 import yaml
 
+from .text import pos_tagger
+
 DATA = Path(__file__).resolve().parent / "data" / "zones.yml"
 SUFFIX = "高新区"
 
@@ -207,10 +209,8 @@ def scan(text: str, matcher: re.Pattern) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _place_tags() -> dict:
-    import jieba
-    import jieba.posseg
-    jieba.setLogLevel(60)
-    return jieba.posseg.dt.word_tag_tab if jieba.posseg.dt.word_tag_tab else {}
+    tags = pos_tagger().word_tag_tab
+    return tags if tags else {}
 
 
 def named_before(text: str, k: int, reg: Registry | None = None) -> tuple[str, Zone | None] | None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.classify import (ad_score, caption_reason, classify, furniture_reason, is_headline,
+from newsarchive.classify import (is_standalone, ad_score, caption_reason, classify, furniture_reason, is_headline,
                                   parse_byline, split_lead, split_signature)
 from newsarchive.layout import group_units, read_lines
 from newsarchive.model import Kind
@@ -17,7 +17,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "pages"
 
 def classified(raw: str):
     log = []
-    units = group_units(read_lines(normalize_newlines(raw), log), log)
+    units = group_units(read_lines(normalize_newlines(raw), log), log, is_standalone)
     classify(units, log)
     return units, log
 

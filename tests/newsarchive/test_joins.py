@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.classify import classify
-from newsarchive.joins import JOIN_AT, continuation_evidence, join_broken_paragraphs, looks_like_heading, \
-    word_across
+from newsarchive.classify import classify, is_standalone
+from newsarchive.joins import join_broken_paragraphs
+from newsarchive.text import JOIN_AT, continuation_evidence, looks_like_heading, word_across
 from newsarchive.layout import group_units, read_lines
 from newsarchive.model import Kind
 from newsarchive.pipeline import build_page
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def joined(raw: str):
     log = []
-    units = group_units(read_lines(normalize_newlines(raw), log), log)
+    units = group_units(read_lines(normalize_newlines(raw), log), log, is_standalone)
     classify(units, log)
     content, repaired = join_broken_paragraphs(units, log)
     return content, repaired, log

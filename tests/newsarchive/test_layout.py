@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsarchive.classify import is_standalone
 from newsarchive.layout import blocks, column_width, display_width, group_units, join_wrapped, read_lines
 from newsarchive.reader import normalize_newlines, read_source
 
@@ -18,7 +19,7 @@ PDFTOTEXT = ROOT / "tests" / "fixtures" / "pages" / "pdftotext_theory.txt"
 
 def units_of(raw: str):
     log = []
-    units = group_units(read_lines(normalize_newlines(raw), log), log)
+    units = group_units(read_lines(normalize_newlines(raw), log), log, is_standalone)
     return units, log
 
 

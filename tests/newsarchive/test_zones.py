@@ -2,7 +2,6 @@
 import re
 import unicodedata
 
-import pytest
 from hypothesis import given, settings, strategies as st
 
 from newsarchive import zones as Z

@@ -12,7 +12,6 @@ from archive_site.pages import SiteIndex, generate
 from archive_site.regions import registry_lookup
 from archive_site.render import Linker
 
-from archive_fixture import XSS_TITLE
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,6 @@
 """HTML helpers (archive_site.render): links agree with MkDocs' own URLs."""
 from __future__ import annotations
 
-import posixpath
 from urllib.parse import unquote
 
 import pytest

@@ -8,7 +8,7 @@ from collections import defaultdict
 from .. import config
 from ..labels import LABELS
 from ..render import article_list, esc, front_matter, md_heading
-from . import SiteIndex
+from .index import SiteIndex
 
 INDEX = config.DATES + "index.md"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import config
 from ..labels import LABELS
 from ..render import article_list, bar_chart, esc, front_matter, md_heading
-from . import UNKNOWN_NEWSPAPER, SiteIndex
+from .index import UNKNOWN_NEWSPAPER, SiteIndex
 from .zones import year_counts
 
 URI = config.HOME

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import config
 from ..labels import LABELS
 from ..render import esc, front_matter
-from . import SiteIndex
+from .index import SiteIndex
 
 KINDS = (
     ("people", config.PEOPLE + "index.md", "people_title", "people_intro"),

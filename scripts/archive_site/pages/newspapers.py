@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import config
 from ..labels import LABELS
 from ..render import article_list, esc, front_matter, link, md_heading
-from . import PaperPage, SiteIndex
+from .index import PaperPage, SiteIndex
 
 INDEX = config.NEWSPAPERS + "index.md"
 

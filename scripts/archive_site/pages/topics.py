@@ -6,7 +6,7 @@ from collections import Counter
 from .. import config
 from ..labels import LABELS
 from ..render import esc, front_matter, link, md_heading
-from . import SiteIndex
+from .index import SiteIndex
 from .zones import articles_by_year
 
 INDEX = config.TOPICS + "index.md"

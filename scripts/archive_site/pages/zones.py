@@ -8,7 +8,7 @@ from .. import config
 from ..labels import LABELS, LEVELS
 from ..regions import ZoneEntry, by_province
 from ..render import article_list, bar_chart, esc, front_matter, link, md_heading
-from . import SiteIndex
+from .index import SiteIndex
 
 INDEX = config.ZONES + "index.md"
 

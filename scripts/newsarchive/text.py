@@ -1,0 +1,178 @@
+"""Text primitives every layer shares: character classes, sentence ends,
+lengths, and jieba (set up here, once, for every module).
+
+This is the bottom layer: it imports nothing of the package. The jieba user
+lexicon (zone names, topic words) is data of the describe layer, so the
+pipeline adds it with :func:`add_words` (see ``lexicon.install``) before it
+converts a page.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"          # the 汉 character class, for use inside [...]
+HAN_CHAR = re.compile(f"[{HAN}]")
+SENTENCE_END = "。！？…；!?"
+CLOSERS = "”’）】」』》)"
+OPEN_END = "，、：；（“‘《〈【「『—-+"
+CONTINUE_START = "，。、：；！？）”’》〉】」』…"
+WINDOW = 6            # characters each side of a break that jieba looks at
+JOIN_AT = 3           # continuation points needed to join two blocks
+# A numbered point starts a paragraph of its own: 1. / 一、/ （一）/ 第一，
+ENUMERATION = re.compile(r"^(\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                         r"|第[一二三四五六七八九十]{1,3}[，、是]|[一二三四五六七八九十]{1,2}是)")
+
+
+def is_han(ch: str) -> bool:
+    """Whether one character is a Chinese character.
+
+    >>> is_han("高"), is_han("A"), is_han("，")
+    (True, False, False)
+    """
+    return bool(HAN_CHAR.fullmatch(ch))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends a sentence (a quote or bracket may close it).
+
+    >>> ends_sentence("力争在稀土细分领域引领全世界。”")
+    True
+    >>> ends_sentence("向广大学子公布了自")
+    False
+    >>> ends_sentence("以平台思维做发展的“乘法”")
+    False
+    """
+    text = text.rstrip()
+    while text and text[-1] in CLOSERS:
+        text = text[:-1]
+    return bool(text) and text[-1] in SENTENCE_END
+
+
+def chinese_length(text: str) -> int:
+    """Characters that are not spaces.
+
+    >>> chinese_length("淄博 高新区 ")
+    5
+    """
+    return len(re.sub(r"\s", "", text))
+
+
+@functools.lru_cache(maxsize=1)
+def tokenizer():
+    """jieba's tokenizer, initialised once, quiet (its dictionary ships with it: no download)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.dt
+
+
+@functools.lru_cache(maxsize=1)
+def pos_tagger():
+    """jieba's part-of-speech tagger on the same tokenizer."""
+    import jieba.posseg
+
+    tokenizer()
+    return jieba.posseg.dt
+
+
+@functools.lru_cache(maxsize=1)
+def idf_table() -> tuple[dict[str, float], float, frozenset[str]]:
+    """jieba's shipped IDF table, its median and its stop words (loaded once, no download)."""
+    import jieba.analyse
+
+    tokenizer()
+    table = jieba.analyse.default_tfidf.idf_loader
+    return table.idf_freq, table.median_idf, frozenset(jieba.analyse.default_tfidf.stop_words)
+
+
+_added: set[str] = set()
+
+
+def add_words(words) -> int:
+    """Add user words to the tokenizer (once each); returns how many were new.
+
+    >>> add_words(["淄博高新区"]) >= 0 and "淄博高新区" in tokenizer().lcut("今年淄博高新区在")
+    True
+    """
+    tok, n = tokenizer(), 0
+    for word in words:
+        if word not in _added:
+            tok.add_word(word)
+            _added.add(word)
+            n += 1
+    return n
+
+
+def word_across(before: str, after: str) -> str:
+    """The word jieba finds across a break, or '' when the break is between words.
+
+    >>> word_across("位于包头稀土高新区高新技术特", "色产业基地的拓又达")
+    '特色产业'
+    >>> word_across("于今年2月入驻启", "迪之星（聊城）孵化基地")
+    '启迪'
+    >>> word_across("“有解”思维破一切难题", "凡事都有解")
+    ''
+    """
+    left, right = before[-WINDOW:], after[:WINDOW]
+    if not left or not right:
+        return ""
+    pos = 0
+    for word in tokenizer().cut(left + right, HMM=False):
+        end = pos + len(word)
+        if pos < len(left) < end:
+            return word
+        pos = end
+        if pos >= len(left):
+            break
+    return ""
+
+
+def looks_like_heading(text: str) -> bool:
+    """A two-part heading (紧盯前沿 高端布局拥抱新经济) or a quoted phrase.
+
+    >>> looks_like_heading("紧盯前沿 高端布局拥抱新经济")
+    True
+    >>> looks_like_heading("“四外联动”，做大做强开放")
+    False
+    """
+    if re.search("[，,；。]", text):
+        return False
+    return bool(re.search(r"[\u4e00-\u9fff”] +[\u4e00-\u9fff“]", text)) or (
+        text.startswith("“") and text.endswith("”"))
+
+
+def continuation_evidence(before: str, after: str) -> tuple[int, str]:
+    """Points for 'the sentence goes on across this break', and why.
+
+    >>> continuation_evidence("向广大学子发出邀请，公布了自", "己的电话号码")[0] >= JOIN_AT
+    True
+    >>> continuation_evidence("紧盯前沿 高端布局拥抱新经济", "招商引资，形式多样")[0] >= JOIN_AT
+    False
+    """
+    if not before or not after:
+        return 0, ""
+    if after[0] in CONTINUE_START:
+        return 9, "next block starts with punctuation"
+    if ends_sentence(before) or ENUMERATION.match(after):
+        return 0, ""           # a numbered point (1. / （一）/ 第一，/ 一是) is a paragraph of its own
+    points, why = 1, ["no sentence end"]
+    if before[-1] in OPEN_END or before.count("“") > before.count("”") or before.count("（") > before.count("）"):
+        points += 3
+        why.append("open clause")
+    word = word_across(before, after)
+    if word:
+        points += 2
+        why.append(f"word {word} crosses the break")
+    clauses = re.search("[，,；;]", before[:-1]) is not None
+    if chinese_length(before) > 40 or (chinese_length(before) >= 25 and clauses):
+        points += 2               # too long, or too much a sentence, for a heading
+        why.append("long paragraph")
+    elif clauses or "、" in before:
+        points += 1
+        why.append("clause punctuation")
+    if looks_like_heading(before):
+        points -= 2
+    return points, "; ".join(why)
