@@ -21,8 +21,8 @@ PEOPLE = "people/"
 ORGANIZATIONS = "organizations/"
 ASSETS_CSS = "assets/archive/archive.css"
 EXPORTS_DIR = "exports"          # under site_dir
-EXPORT_JSON = "exports/articles.json"
-EXPORT_CSV = "exports/articles.csv"
+EXPORT_JSONL = "exports/articles.jsonl.gz"   # metadata and full text, one JSON record a line
+EXPORT_CSV = "exports/articles.csv"         # metadata only
 
 # Search page candidates registered by the search hook (added to the nav when present).
 SEARCH_PAGES = ("search.md", "search/index.md")

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
+from . import config
 from .collection import Archive, Article, Source
 from .labels import LABELS
 from .pages import SiteIndex
 from .render import esc, paper_label
 
+RAW_ANCHOR = "raw"     # id of the raw-text heading on source pages
 _CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).+?(?<!`)\1(?!`)")
 
@@ -114,19 +116,41 @@ def article_footer(index: SiteIndex, article: Article) -> str:
     if article.captions:
         captions = "".join(f"<figcaption>{esc(c)}</figcaption>" for c in article.captions)
         parts.append(f'<figure class="as-captions"><p class="as-captions-title">{esc(LABELS["captions"])}</p>{captions}</figure>')
-    raw = index.archive.raw_text_of(article)
-    if raw is not None and article.raw_lines:
-        first, last = article.raw_lines
-        summary = LABELS["raw_ocr"].format(first=first, last=last)
-        parts.append(f'<details class="as-raw"><summary>{esc(summary)}</summary><pre class="as-raw-text">{esc(raw)}</pre></details>')
-    elif article.raw_lines:
-        parts.append(f'<p class="as-raw-missing">{esc(LABELS["raw_missing"])}</p>')
+    parts.append(raw_link(index, article))
     source = index.archive.source_of(article)
     if source is not None:
         parts.append(f'<p class="as-source-link"><a href="{index.linker.href(article.src_uri, source.src_uri)}">'
                      f'{esc(LABELS["source_page"])}</a></p>')
         parts.append(page_neighbours(index, article, source))
     return '<footer class="as-article-footer">' + "".join(parts) + "</footer>"
+
+
+def raw_link(index: SiteIndex, article: Article) -> str:
+    """A link to the article's raw OCR lines on its source page (one copy of the
+    raw text per printed page, not one per article), or a note when they are missing."""
+    if not article.raw_lines:
+        return ""
+    source = index.archive.source_of(article)
+    if source is None or index.archive.raw_text_of(article) is None:
+        return f'<p class="as-raw-missing">{esc(LABELS["raw_missing"])}</p>'
+    first, last = article.raw_lines
+    href = index.linker.href(article.src_uri, source.src_uri, anchor=RAW_ANCHOR)
+    return f'<p class="as-raw"><a href="{href}">{esc(LABELS["raw_ocr"].format(first=first, last=last))}</a></p>'
+
+
+def raw_anchor(markdown: str) -> str:
+    """Give a source page's raw-text heading the fixed id :data:`RAW_ANCHOR`
+    (attr_list), so article pages can link to it.
+
+    >>> raw_anchor("## 删除的文字\\n\\n## 原始文本\\n\\n```text\\n## 原始文本\\n```")
+    '## 删除的文字\\n\\n## 原始文本 {#raw}\\n\\n```text\\n## 原始文本\\n```'
+    """
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if line.strip() == config.RAW_HEADING:
+            lines[i] = f"{config.RAW_HEADING} {{#{RAW_ANCHOR}}}"
+            break
+    return "\n".join(lines)
 
 
 def page_neighbours(index: SiteIndex, article: Article, source: Source) -> str:

@@ -7,7 +7,11 @@ exposes them as hooks).
   naming each broken file), then add the index pages as virtual files.
 - ``on_page_markdown``: escape OCR markup in article bodies and page titles.
 - ``on_page_content``: article header/footer, source page article list.
-- ``on_post_build``: JSON and CSV exports.
+- ``on_post_page``: article and source pages lose Material's indentation.
+- ``on_post_build``: the exports (metadata CSV, compressed JSON Lines).
+
+Article and source pages (the bulk of the site) use the lean template
+``theme/archive-page.html``.
 """
 from __future__ import annotations
 
@@ -21,13 +25,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import config as site_config
 from .collection import Archive, CollectionError, collect, is_archive_page
-from .decorate import article_footer, article_header, escape_markup, source_header
+from .decorate import article_footer, article_header, escape_markup, raw_anchor, source_header
 from .exports import write_exports
+from .minify import collapse_whitespace
 from .pages import SiteIndex, generate
 from .regions import registry_lookup
 from .render import Linker, esc
 
 log = logging.getLogger("mkdocs.hooks.archive_site")
+
+THEME_DIR = Path(__file__).resolve().parent / "theme"
+LEAN_TEMPLATE = "archive-page.html"
 
 
 def search_page(files: Files) -> str | None:
@@ -51,7 +59,14 @@ class ArchiveSite:
         if site_config.ASSETS_CSS not in config.extra_css:
             config.extra_css.append(site_config.ASSETS_CSS)
         self.nav_from_hook = config.nav is None
+        if str(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(THEME_DIR))
         return config
+
+    def is_archive_page(self, page) -> bool:
+        """An article or source page of this build."""
+        uri = page.file.src_uri
+        return self.archive is not None and (uri in self.archive.by_uri or uri in self.archive.source_by_uri)
 
     # -- files ------------------------------------------------------------------
     @event_priority(-100)   # after other hooks' on_files (a search page may be added there)
@@ -95,9 +110,12 @@ class ArchiveSite:
         title = page.meta.get("title")
         if isinstance(title, str):
             page.meta["title"] = esc(title)
-        uri = page.file.src_uri
-        if self.archive is not None and (uri in self.archive.by_uri or uri in self.archive.source_by_uri):
-            return escape_markup(markdown)
+        if not self.is_archive_page(page):
+            return markdown
+        page.meta.setdefault("template", LEAN_TEMPLATE)
+        markdown = escape_markup(markdown)
+        if page.file.src_uri in self.archive.source_by_uri:
+            markdown = raw_anchor(markdown)
         return markdown
 
     def on_page_content(self, html: str, page, config, files) -> str:
@@ -112,6 +130,11 @@ class ArchiveSite:
         if source is not None:
             return source_header(self.index, source) + html
         return html
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, page, config) -> str:
+        """Collapse the template's whitespace on article and source pages."""
+        return collapse_whitespace(output) if self.is_archive_page(page) else output
 
     # -- after the build ----------------------------------------------------------
     def on_post_build(self, config) -> None:

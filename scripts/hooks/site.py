@@ -16,4 +16,5 @@ on_config = _site.on_config
 on_files = _site.on_files
 on_page_markdown = _site.on_page_markdown
 on_page_content = _site.on_page_content
+on_post_page = _site.on_post_page
 on_post_build = _site.on_post_build

@@ -53,6 +53,9 @@ from typing import Any
 
 import yaml
 
+# PyYAML's C parser when built with libyaml (same constructors as SafeLoader,
+# about 8x faster per page: front matter is read for every page of every build).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -183,7 +186,7 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict, st
     if not match:
         raise FrontMatterError(path, "no front matter (the page must start with a '---' line and a closing '---')")
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
+        meta = yaml.load(match.group(1) or "", Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
         detail = " ".join(str(exc).split())
         raise FrontMatterError(path, f"front matter is not valid YAML: {detail}") from None

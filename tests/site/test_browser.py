@@ -4,6 +4,7 @@ OCR text stays text, exports download and parse, light and dark schemes.
 Screenshots go to artifacts/screenshots/."""
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -80,10 +81,11 @@ def test_article_page(browser, page, base):
     assert page.locator(".as-meta-table a.as-chip", has_text="淄博高新区").count() == 1
     assert page.locator("figure.as-captions figcaption").text_content().startswith("2019年9月17日")
     assert page.locator(".as-neighbours a").all_text_contents() == [f"本版下一篇：{XSS_TITLE}"]
-    raw = page.locator("details.as-raw")
-    assert raw.get_attribute("open") is None                       # collapsed
-    raw.locator("summary").click()
-    assert "第二段：新材料产业集群。" in raw.locator("pre").inner_text()
+    assert page.locator("pre").count() == 0                        # the raw OCR is on the source page only
+    follow(page, page.locator(".as-article-footer .as-raw a"))
+    assert page.url.endswith("sources/001_aaaa.html#raw")
+    assert "第二段：新材料产业集群。" in page.locator("#raw ~ pre, #raw ~ div pre").first.inner_text()
+    page.go_back()
     follow(page, page.locator(".as-article-footer .as-source-link a"))
     assert page.url.endswith("sources/001_aaaa.html")
     assert not page.errors
@@ -162,9 +164,9 @@ def test_markup_in_ocr_text_renders_as_text(page, base):
 
 def test_exports_download_and_parse(page, base):
     page.goto(base + "index.html")
-    href = page.get_by_role("link", name="articles.json").get_attribute("href")
-    data = json.loads(page.request.get(base + href).text())
-    assert len(data) == 7
+    href = page.get_by_role("link", name="articles.jsonl.gz").get_attribute("href")
+    lines = gzip.decompress(page.request.get(base + href).body()).decode("utf-8").splitlines()
+    assert len([json.loads(line) for line in lines]) == 7
     href = page.get_by_role("link", name="articles.csv").get_attribute("href")
     body = page.request.get(base + href).body()
     assert body.startswith(b"\xef\xbb\xbf") and "淄博高新区奋力推动跨越式发展" in body.decode("utf-8-sig")

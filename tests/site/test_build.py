@@ -74,11 +74,20 @@ def test_no_remote_assets(built):
 
 
 def test_nav_lists_index_pages_only(built):
-    html = (built.site / "articles" / "001_aaaa" / "01.html").read_text(encoding="utf-8")
+    html = (built.site / "topics" / "index.html").read_text(encoding="utf-8")
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', html, re.S).group(0)
     titles = re.findall(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', nav)
     assert titles[:7] == ["首页", "地区", "主题", "日期", "报纸与版面", "人物", "机构"]
     assert "articles/" not in nav
+
+
+def test_article_and_source_pages_are_lean(built):
+    """The bulk of the site: no sidebars, no template indentation (issue 10)."""
+    for rel in ("articles/001_aaaa/01.html", "sources/001_aaaa.html"):
+        html = (built.site / rel).read_text(encoding="utf-8")
+        assert "md-nav--primary" not in html and "md-sidebar" not in html, rel
+        assert "\n  " not in re.sub(r"<pre.*?</pre>", "", html, flags=re.S), rel
+        assert 'class="md-header' in html and "search.js" in html, rel   # header and search box stay
 
 
 def test_hand_edited_zone_and_date_move_articles_between_indexes(built, edited):

@@ -1,15 +1,21 @@
-"""JSON and CSV exports (archive_site.exports), written by the real build."""
+"""Exports (archive_site.exports), written by the real build: the metadata
+CSV and the compressed JSON Lines file with the full text."""
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 
 from archive_fixture import XSS_TITLE
 
 
-def test_json_export(built):
-    records = json.loads((built.site / "exports" / "articles.json").read_text(encoding="utf-8"))
+def read_jsonl(path) -> list[dict]:
+    return [json.loads(line) for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()]
+
+
+def test_jsonl_export(built):
+    records = read_jsonl(built.site / "exports" / "articles.jsonl.gz")
     assert len(records) == 7
     by_title = {r["title"]: r for r in records}
     first = by_title["淄博高新区奋力推动跨越式发展"]
@@ -28,4 +34,15 @@ def test_csv_export_has_bom_and_parses(built):
     row = next(r for r in rows if r["title"] == "淄博高新区奋力推动跨越式发展")
     assert row["topics"] == "招商引资；产业发展"
     assert row["date_inferred"] == "false"
-    assert "\n" not in row["title"] and row["text"].count("\n") >= 2   # multi-line text survives quoting
+    assert "\n" not in row["title"]
+    assert "text" not in row and row["raw_lines"]                       # metadata only: the text is in the JSON Lines
+
+
+def test_exports_are_deterministic(built, tmp_path):
+    from archive_site.collection import collect
+    from archive_site.exports import write_exports
+    from archive_site.render import Linker
+
+    write_exports(collect(built.docs), Linker(), tmp_path)
+    for name in ("articles.jsonl.gz", "articles.csv"):
+        assert (tmp_path / "exports" / name).read_bytes() == (built.site / "exports" / name).read_bytes()

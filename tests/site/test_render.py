@@ -10,7 +10,7 @@ from mkdocs.utils import get_relative_url
 from archive_site.render import Linker, bar_chart, esc, md_escape, slugify
 
 URIS = ["index.md", "zones/index.md", "zones/淄博高新区.md", "articles/001_x/01.md", "dates/2020.md",
-        "search.md", "exports/articles.json"]
+        "search.md", "exports/articles.jsonl.gz"]
 
 
 @pytest.mark.parametrize("directory_urls", [False, True])

@@ -62,7 +62,7 @@ def page(index: SiteIndex, search_uri: str | None = None, available: set[str] | 
     parts += [
         md_heading(2, LABELS["exports"]), "",
         '<ul class="as-exports">',
-        f'<li><a href="{link(URI, config.EXPORT_JSON)}" download>articles.json</a> — {esc(LABELS["export_json"])}</li>',
+        f'<li><a href="{link(URI, config.EXPORT_JSONL)}" download>articles.jsonl.gz</a> — {esc(LABELS["export_jsonl"])}</li>',
         f'<li><a href="{link(URI, config.EXPORT_CSV)}" download>articles.csv</a> — {esc(LABELS["export_csv"])}</li>',
         "</ul>", "",
     ]
