@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
 """Convert raw newspaper pages (OCR or pdftotext output) into article pages.
 
-    python scripts/convert.py [--src seeds] [--out docs] [--jobs N] [--check] [--force] [--explain FILE]
+    python scripts/convert.py [--src seeds] [--out docs] [--jobs N] [--check] [--force]
+                              [--rebuild-manifest] [--recreate PAGE] [--wait SECONDS] [--explain FILE]
 
 Reads every *.txt page under --src, builds the model of all of them, then
 writes one Markdown page per article under OUT/articles/ and one page per
 source under OUT/sources/ (removed text with reasons, cleaning log, raw text).
 Pages a person edited by hand are never overwritten (see README); --force
-overwrites them after a backup. --check writes nothing and reports what would
-change (exit 1 if anything would). The exit code is 2 if any input failed;
-the other inputs are still converted.
+overwrites them after a backup; pages deleted or moved by hand stay deleted
+even then (--recreate PAGE brings one back). Every page and the manifest
+docs/.converter.json are written crash-safe; one run at a time holds the docs
+folder (a second one waits up to --wait seconds). A docs folder with pages but
+no readable manifest stops the run (--rebuild-manifest is the way out).
+--check writes nothing and reports what would change (exit 1 if anything
+would). The exit code is 2 if any input or page failed; the other inputs are
+still converted.
 """
 from __future__ import annotations
 
@@ -21,9 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from newsarchive.pipeline import build_page, render_page  # noqa: E402
-from newsarchive.reader import InputError, read_source  # noqa: E402
-from newsarchive.writer import DocsWriter  # noqa: E402
+from newsarchive.pipeline import build_page, render_page, safe_stem  # noqa: E402
+from newsarchive.reader import InputError, find_inputs, read_source  # noqa: E402
+from newsarchive.writer import DocsLock, DocsWriter, LockError, ManifestError  # noqa: E402
 
 
 def convert_file(path: str):
@@ -66,7 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("docs"), help="docs folder to write (default: docs)")
     ap.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
     ap.add_argument("--check", action="store_true", help="report what would change, write nothing")
-    ap.add_argument("--force", action="store_true", help="overwrite hand-edited pages (after a backup)")
+    ap.add_argument("--force", action="store_true",
+                    help="overwrite hand-edited pages (after a backup); deleted and moved pages stay deleted")
+    ap.add_argument("--rebuild-manifest", action="store_true",
+                    help="the manifest is lost: take every existing page as hand-edited and start a new one")
+    ap.add_argument("--recreate", metavar="PAGE", action="append", default=[],
+                    help="bring back a page deleted by hand (docs/articles/x/02.md); may be repeated")
+    ap.add_argument("--wait", metavar="SECONDS", type=float, default=120.0,
+                    help="how long to wait for another run on the same docs folder (default: 120; 0 refuses at once)")
     ap.add_argument("--explain", metavar="FILE", help="print which rule changed what for one input file")
     args = ap.parse_args(argv)
 
@@ -76,13 +89,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.out.exists() and not args.out.is_dir():
         print(f"error: output folder {args.out} is a file, not a folder", file=sys.stderr)
         return 2
-    files = sorted(p for p in args.src.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+    try:
+        files, problems = find_inputs(args.src)
+    except OSError as exc:
+        print(f"error: cannot list the source folder {args.src}: {exc.strerror}", file=sys.stderr)
+        return 2
     if args.explain:
         files = [p for p in files if p.name == args.explain or str(p) == args.explain]
         if not files:
             print(f"error: {args.explain} is not a .txt file in {args.src}", file=sys.stderr)
             return 2
-    if not files:
+        problems = []
+    if not files and not problems:
         print(f"no .txt pages in {args.src}", file=sys.stderr)
 
     started = time.perf_counter()
@@ -99,7 +117,19 @@ def main(argv: list[str] | None = None) -> int:
             progress.step(path.name)
     progress.close()
 
-    failures = [err for _, _, err in results if err]
+    failures = [str(problem) for problem in problems]
+    stems: dict[str, str] = {}
+    for i, (name, done, err) in enumerate(results):
+        if done:
+            stem = safe_stem(name)
+            if stem in stems:   # a.txt and a.TXT: one page name for two inputs
+                err = (f"{args.src / name}: its pages would be named {stem}, like those of "
+                       f"{args.src / stems[stem]}; rename one of the two")
+                results[i] = (name, None, err)
+            else:
+                stems[stem] = name
+        if err:
+            failures.append(err)
     for err in failures:
         print(f"error: {err}", file=sys.stderr)
 
@@ -110,7 +140,32 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{entry.where:>12}  {entry.rule:<36} {entry.detail}")
         return 2 if failures else 0
 
-    writer = DocsWriter(args.out, force=args.force, check=args.check)
+    try:
+        if not args.check:
+            args.out.mkdir(parents=True, exist_ok=True)
+        lock = DocsLock(args.out, wait=args.wait, shared=args.check,
+                        on_wait=lambda message: print(message, file=sys.stderr, flush=True)).acquire()
+    except LockError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: cannot write to the output folder {args.out}: {exc.strerror}", file=sys.stderr)
+        return 2
+    try:
+        return write_pages(args, results, files, failures, started)
+    except ManifestError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        lock.release()
+
+
+def write_pages(args, results, files, failures, started) -> int:
+    """Write the converted pages (the docs folder is locked); print what happened."""
+    writer = DocsWriter(args.out, force=args.force, check=args.check, rebuild_manifest=args.rebuild_manifest,
+                        recreate=set(args.recreate))
+    for note in writer.report.notes:
+        print(f"note: {note}", file=sys.stderr)
     totals = {"articles": 0, "breaks": 0, "removed": 0}
     warnings: list[str] = []
     converted = set()
@@ -127,28 +182,43 @@ def main(argv: list[str] | None = None) -> int:
     writer.remove_stale(converted)
     report = writer.finish()
 
+    out = args.out
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)
+    for rel, why in report.repaired:
+        print(f"repaired torn write: {out / rel} ({why}; the broken copy is kept in the backup)", file=sys.stderr)
     for rel in report.kept:
-        print(f"kept hand edit: {args.out / rel} (not overwritten; --force to replace it after a backup)",
+        print(f"kept hand edit: {out / rel} (not overwritten; --force to replace it after a backup)",
               file=sys.stderr)
     for rel in report.skipped_deleted:
-        print(f"not recreated: {args.out / rel} (deleted by hand)", file=sys.stderr)
+        print(f"not recreated: {out / rel} (deleted by hand{', even with --force' if args.force else ''}; "
+              f"--recreate {out / rel} brings it back)", file=sys.stderr)
+    for rel, other in report.moved:
+        print(f"not recreated: {out / rel} (moved by hand: the same page is {out / other})", file=sys.stderr)
     for path in report.backups:
         print(f"backup: {path}", file=sys.stderr)
+    for err in report.errors:
+        print(f"error: {err}", file=sys.stderr)
+    unknown = set(args.recreate) - {str(out / rel) for _, rel in report.changes} - {rel for _, rel in report.changes}
+    for page in sorted(unknown):
+        print(f"warning: --recreate {page}: the converter makes no such page this run", file=sys.stderr)
     if args.check:
         for status, rel in report.changes:
-            print(f"would be {status}: {args.out / rel}")
+            print(f"would be {status}: {out / rel}")
     elapsed = time.perf_counter() - started
     st = report.status
     print(f"{len(files)} files ({len(failures)} failed), {totals['articles']} articles, "
           f"{totals['breaks']} breaks repaired, {totals['removed']} blocks removed, {len(warnings)} warnings; "
           f"pages: {st['new']} new, {st['updated']} updated, {st['unchanged']} unchanged, "
           f"{st['kept-hand-edit']} kept (hand edits), {st['overwritten']} overwritten, "
-          f"{st['removed-stale']} removed; {elapsed:.1f}s", file=sys.stderr)
-    if failures:
+          f"{st['removed-stale']} removed, "
+          f"{st['deleted-by-hand'] + st['moved-by-hand']} deleted or moved by hand (not recreated), "
+          f"{st['recreated']} recreated, {st['repaired']} torn writes repaired, "
+          f"{st['failed']} not written; {elapsed:.1f}s", file=sys.stderr)
+    if failures or report.errors:
         return 2
-    if args.check and any(s not in ("unchanged", "kept-hand-edit", "deleted-by-hand") for s, _ in report.changes):
+    if args.check and any(s not in ("unchanged", "kept-hand-edit", "deleted-by-hand", "moved-by-hand")
+                          for s, _ in report.changes):
         return 1
     return 0
 

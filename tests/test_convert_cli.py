@@ -171,7 +171,7 @@ def hand_edits(tmp_path_factory):
     2. a person edits article A, deletes article B; page C's source text changes;
        re-run → A kept and reported, B not recreated, C's untouched pages updated;
     3. --check reports and writes nothing;
-    4. --force overwrites A after a backup and recreates B; 5. a plain run after it.
+    4. --force overwrites A after a backup and leaves B deleted; 5. a plain run after it.
     """
     base = tmp_path_factory.mktemp("hand")
     src, docs, docs2 = base / "src", base / "docs", base / "docs2"
@@ -282,7 +282,10 @@ def test_force_overwrites_with_a_backup(hand_edits):
     assert len(backups) == 1, sorted(after)
     assert after[backups[0]].decode("utf-8") == h["hand_text"]
     assert "backup:" in h["force"].stderr
-    assert h["deleted"] in after                # --force recreates a page deleted by hand
+    # a page deleted by hand stays deleted under --force, and --force says so
+    assert h["deleted"] not in after
+    assert re.search(rf"not recreated: .*{re.escape(h['deleted'])} \(deleted by hand, even with --force; "
+                     rf"--recreate .*{re.escape(h['deleted'])} brings it back\)", h["force"].stderr), h["force"].stderr
 
 
 def test_after_force_a_plain_run_changes_nothing(hand_edits):

@@ -65,20 +65,31 @@ def unplaced_text(page: SourcePage, kept: list[Unit]) -> list[str]:
     return [u.text for u in kept if _squash(u.text) not in placed]
 
 
+MAX_STEM_BYTES = 200   # file names are limited to 255 bytes; room is left for "-p03", ".md", ".png"
+
+
 def safe_stem(name: str) -> str:
     """A file-system and URL safe stem for a source file name.
 
     A name that had to change gets a short hash of the original, so that two
-    inputs never share a stem (报纸 1.txt and 报纸-1.txt).
+    inputs never share a stem (报纸 1.txt and 报纸-1.txt). A stem longer than
+    MAX_STEM_BYTES (in UTF-8 bytes, what the file system counts) is cut at a
+    character boundary and gets the hash too.
 
     >>> safe_stem("000_9d8ca52e2d9cb7fb.txt"), safe_stem("人民日报 2025-10-20.txt")
     ('000_9d8ca52e2d9cb7fb', '人民日报-2025-10-20-497e8d')
+    >>> long = safe_stem("高" * 82 + " 版.txt")
+    >>> len(long.encode()), long[-8:]
+    (199, '高-8e3135')
     """
     stem = Path(name).stem
     safe = re.sub(r"[^\w\-]+", "-", stem).strip("-") or "page"
-    if safe == stem:
+    if safe == stem and len(safe.encode("utf-8")) <= MAX_STEM_BYTES:
         return safe
-    return f"{safe}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:6]}"
+    tag = hashlib.sha1(name.encode("utf-8", "surrogateescape")).hexdigest()[:6]
+    room = MAX_STEM_BYTES - len(tag) - 1
+    cut = safe.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip("-")
+    return f"{cut}-{tag}"
 
 
 @dataclass
