@@ -1,17 +1,23 @@
 # Two commands do everything on a fresh machine (see README):
 #   make site   install what is needed, convert seeds/ into docs/, build site/
 #   make test   install what is needed (with the headless browser), run all tests
+# Set-up: .venv gets the hashed lock (runtime + test extras) and this package,
+# installed editable (the `newsarchive` command and the MkDocs plugin).
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements-test.lock | cksum | cut -d' ' -f1)
+# This checkout's sources come first, whichever checkout .venv was installed from.
+export PYTHONPATH := $(CURDIR)/scripts
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test convert serve golden bench browser setup
+.PHONY: site test convert serve golden bench browser setup lock
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt
+$(STAMP): pyproject.toml requirements-test.lock
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 convert: $(STAMP)
@@ -28,6 +34,12 @@ browser:
 
 test: $(STAMP) browser
 	$(PY) -m pytest
+
+# Regenerate the lock files after a change of requirements.txt / requirements-test.txt.
+lock:
+	test -x $(VENV)/bin/uv || $(PY) -m pip install --quiet uv==0.13.8
+	$(VENV)/bin/uv pip compile pyproject.toml --refresh --quiet --generate-hashes --python-version 3.11.5 -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --refresh --quiet --generate-hashes --python-version 3.11.5 --extra test -o requirements-test.lock
 
 # Regenerate the golden files (tests/golden/) after a deliberate change of output.
 golden: $(STAMP)

@@ -12,5 +12,7 @@ command -v node >/dev/null 2>&1 || need+=(nodejs)
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -q
-$sudo apt-get install -y -q --no-install-recommends "${need[@]}"
+# Wait (up to 10 minutes) for another apt/dpkg run to release its lock instead of failing.
+lock=(-o DPkg::Lock::Timeout=600)
+$sudo apt-get "${lock[@]}" update -q
+$sudo apt-get "${lock[@]}" install -y -q --no-install-recommends "${need[@]}"

@@ -3,14 +3,7 @@
 Thin wrapper: everything lives in scripts/archive_site/search/ (see its
 package docstring for the design).
 """
-import sys
-from pathlib import Path
-
-_SCRIPTS = str(Path(__file__).resolve().parent.parent)
-if _SCRIPTS not in sys.path:
-    sys.path.insert(0, _SCRIPTS)
-
-from archive_site.search import integration as _search  # noqa: E402
+from archive_site.search import integration as _search
 
 
 def on_config(config):

@@ -2,14 +2,7 @@
 
 Thin on purpose: the logic lives in the package scripts/archive_site/.
 """
-import sys
-from pathlib import Path
-
-_SCRIPTS = str(Path(__file__).resolve().parent.parent)
-if _SCRIPTS not in sys.path:
-    sys.path.insert(0, _SCRIPTS)
-
-from archive_site.plugin import ArchiveSite  # noqa: E402
+from archive_site.plugin import ArchiveSite
 
 _site = ArchiveSite()
 on_config = _site.on_config

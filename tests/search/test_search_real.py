@@ -3,6 +3,7 @@ and built with the project's mkdocs.yml and all hooks, checked in headless
 Chromium over HTTP and from file://."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,7 +33,7 @@ def real_site(tmp_path_factory):
     assert conv.returncode == 0, conv.stderr
     cfg = write_config(tmp, docs, site)
     build = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(cfg)], capture_output=True, text=True,
-                           env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                           env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": os.environ["PYTHONPATH"]})
     assert build.returncode == 0, build.stderr
     return docs, site
 

@@ -3,6 +3,7 @@ built with MkDocs once per session (a real `mkdocs build --strict` with the
 project's mkdocs.yml and hooks)."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -37,7 +38,7 @@ def mkdocs_build(tmp: Path, docs: Path, **overrides) -> Built:
     site = tmp / "site"
     cfg = write_config(tmp, docs, site, **overrides)
     proc = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(cfg)], capture_output=True, text=True,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": os.environ["PYTHONPATH"]})
     return Built(docs, site, cfg, proc.stdout + proc.stderr, proc.returncode)
 
 
