@@ -26,8 +26,11 @@ convert: $(STAMP)
 site: convert
 	$(VENV)/bin/mkdocs build --strict
 
+# --dirty: after a save only the changed page, the index pages whose lists
+# changed and the search shards it touches are rebuilt (issue 10); `make site`
+# is the strict full build.
 serve: convert
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/mkdocs serve --dirty --no-strict
 
 browser:
 	bash scripts/install-browser.sh

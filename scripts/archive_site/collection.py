@@ -1,5 +1,6 @@
 """The archive model: every article and source page of ``docs/``, read and
-validated through :func:`newsarchive.schema.read_page` at build start.
+validated through :func:`archive_site.cache.read_page` (the schema's checks,
+parsed once per changed page) at build start.
 
 Nothing here knows about MkDocs; give it a docs directory (and optionally the
 list of Markdown paths MkDocs found) and it returns an :class:`Archive`.
@@ -13,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from newsarchive.schema import FrontMatterError, date_parts, read_page
+from newsarchive.schema import FrontMatterError, date_parts
 
-from . import config
+from . import cache, config
 
 FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\s`]*)[^\n`]*$")
 
@@ -268,14 +269,15 @@ def is_archive_page(src_uri: str) -> bool:
 
 
 def collect(docs_dir: Path | str, src_uris: Iterable[str] | None = None) -> Archive:
-    """Read and validate every article and source page; raise
+    """Read and validate every article and source page (through the build's
+    page cache: a page is parsed only when its bytes changed); raise
     :class:`CollectionError` naming every broken file at once."""
     docs_dir = Path(docs_dir)
     uris = archive_uris(docs_dir) if src_uris is None else sorted(u for u in src_uris if is_archive_page(u))
     articles, sources, errors = [], [], []
     for uri in uris:
         try:
-            page = read_page(docs_dir / uri)
+            page = cache.read_page(docs_dir / uri)
         except FrontMatterError as exc:
             errors.append(exc)
             continue

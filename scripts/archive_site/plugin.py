@@ -3,8 +3,11 @@ exposes them as hooks).
 
 - ``on_config``: the stylesheet; the navigation (index pages only) if
   mkdocs.yml has none.
-- ``on_files``: read and validate every article/source page (fail the build
-  naming each broken file), then add the index pages as virtual files.
+- ``on_files``: read and validate every article/source page through the build
+  cache (:mod:`.cache`: only pages whose bytes changed are parsed; fail the
+  build naming each broken file), then add the index pages, staged in the
+  build folder and rewritten only when their text changes, so a ``--dirty``
+  build (``make serve``) renders only the index pages whose lists changed.
 - ``on_page_markdown``: escape OCR markup in article bodies and page titles.
 - ``on_page_content``: article header/footer, source page article list.
 - ``on_post_page``: article and source pages lose Material's indentation.
@@ -23,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import cache
 from . import config as site_config
 from .collection import Archive, CollectionError, collect, is_archive_page
 from .decorate import article_footer, article_header, escape_markup, raw_anchor, source_header
@@ -35,6 +39,7 @@ from .render import Linker, esc
 log = logging.getLogger("mkdocs.hooks.archive_site")
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
+STAGE = "pages"     # generated index pages, under the build folder (never in docs/)
 LEAN_TEMPLATE = "archive-page.html"
 
 
@@ -51,6 +56,12 @@ class ArchiveSite:
         self.index: SiteIndex | None = None
         self.linker = Linker()
         self.nav_from_hook = False
+        self.build_dir: Path | None = None
+        self.dirty = False
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        """Remember whether builds are ``--dirty`` (what ``make serve`` runs)."""
+        self.dirty = dirty
 
     # -- configuration --------------------------------------------------------
     def on_config(self, config):
@@ -61,6 +72,8 @@ class ArchiveSite:
         self.nav_from_hook = config.nav is None
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(THEME_DIR))
+        self.build_dir = cache.cache_dir(config.config_file_path)
+        cache.start_build(self.build_dir)
         return config
 
     def is_archive_page(self, page) -> bool:
@@ -86,12 +99,32 @@ class ArchiveSite:
                 log.info("docs/%s exists; not generating it", uri)
                 continue
             inclusion = InclusionLevel.INCLUDED if uri in nav_uris else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
+            files.append(File.generated(config, uri, abs_src_path=self.stage(uri, markdown), inclusion=inclusion))
+        self.drop_stale_stage(files)
         css = resources.files(__package__).joinpath("assets/archive.css").read_text(encoding="utf-8")
         files.append(File.generated(config, site_config.ASSETS_CSS, content=css))
         log.info("archive: %d articles, %d sources", len(self.archive.articles), len(self.archive.sources))
         self.set_nav(files, config)
         return files
+
+    @property
+    def stage_dir(self) -> Path:
+        return (self.build_dir or cache.cache_dir(None)) / STAGE
+
+    def stage(self, uri: str, markdown: str) -> str:
+        """Write a generated page into the staging folder unless it holds the
+        same text already (then its time stays and ``--dirty`` builds skip it)."""
+        path = self.stage_dir / uri
+        cache.write_if_changed(path, markdown.encode("utf-8"))
+        return str(path)
+
+    def drop_stale_stage(self, files: Files) -> None:
+        """Delete staged pages that this build no longer generates."""
+        live = {f.abs_src_path for f in files if f.abs_src_path}
+        if self.stage_dir.is_dir():
+            for path in self.stage_dir.rglob("*.md"):
+                if str(path) not in live:
+                    path.unlink()
 
     def set_nav(self, files: Files, config) -> None:
         """Set the navigation to the index pages (and a search page if one exists),
@@ -137,7 +170,14 @@ class ArchiveSite:
         return collapse_whitespace(output) if self.is_archive_page(page) else output
 
     # -- after the build ----------------------------------------------------------
+    @event_priority(-100)   # last: the search hook reads pages through the cache before
     def on_post_build(self, config) -> None:
-        """Write the JSON and CSV exports into site_dir."""
+        """Write the exports into site_dir; save the page cache."""
         if self.archive is not None:
-            write_exports(self.archive, self.linker, config.site_dir)
+            if self.dirty and (Path(config.site_dir) / site_config.EXPORT_CSV).exists():
+                log.info("archive: exports kept from the last full build (a --dirty build does not rewrite them)")
+            else:
+                write_exports(self.archive, self.linker, config.site_dir)
+        pages = cache.current()
+        pages.save()
+        log.info("archive: front matter parsed for %d pages, reused from the cache for %d", pages.parsed, pages.reused)

@@ -5,6 +5,7 @@ Thin on purpose: the logic lives in the package scripts/archive_site/.
 from archive_site.plugin import ArchiveSite
 
 _site = ArchiveSite()
+on_startup = _site.on_startup
 on_config = _site.on_config
 on_files = _site.on_files
 on_page_markdown = _site.on_page_markdown

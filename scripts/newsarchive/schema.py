@@ -200,11 +200,21 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict, st
 def read_page(path: Path | str) -> Page:
     """Read and validate one page under ``docs/``; errors name the file."""
     path = Path(path)
+    return page_from_bytes(path, path.read_bytes())
+
+
+def decode_page(path: Path | str, data: bytes) -> str:
+    """A page's bytes as text (an editor may save with a BOM); errors name the file."""
     try:
-        text = path.read_text(encoding="utf-8-sig")    # an editor may save with a BOM
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FrontMatterError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    meta, body = split_front_matter(text, path)
+
+
+def page_from_bytes(path: Path | str, data: bytes) -> Page:
+    """Parse and validate a page's bytes (read from ``path``); errors name the file."""
+    path = Path(path)
+    meta, body = split_front_matter(decode_page(path, data), path)
     if meta.get("type") == "source":
         problems = validate(meta, SOURCE_FIELDS, SOURCE_REQUIRED)
     else:

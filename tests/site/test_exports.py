@@ -8,6 +8,9 @@ import io
 import json
 
 from archive_fixture import XSS_TITLE
+from archive_site.collection import collect
+from archive_site.exports import write_exports
+from archive_site.render import Linker
 
 
 def read_jsonl(path) -> list[dict]:
@@ -39,10 +42,6 @@ def test_csv_export_has_bom_and_parses(built):
 
 
 def test_exports_are_deterministic(built, tmp_path):
-    from archive_site.collection import collect
-    from archive_site.exports import write_exports
-    from archive_site.render import Linker
-
     write_exports(collect(built.docs), Linker(), tmp_path)
     for name in ("articles.jsonl.gz", "articles.csv"):
         assert (tmp_path / "exports" / name).read_bytes() == (built.site / "exports" / name).read_bytes()

@@ -148,6 +148,62 @@ def plan_splits(texts: list[str], scale: float, threshold: int = SPLIT_POSITIONS
         length += 1
 
 
+def _positions_code(positions: list[int]) -> bytes:
+    """One article's positions of a key: the first, then the gaps."""
+    enc, limit = _enc, codec.SMALL_LIMIT
+    prev, parts = 0, []
+    for pos in positions:
+        gap = pos - prev
+        parts.append(enc[gap] if gap < limit else _encode(gap))
+        prev = pos
+    return b"".join(parts)
+
+
+def doc_postings(record: Record, split: set[str]) -> dict[str, tuple[int, bytes | None]]:
+    """Everything one article adds to the index: per key, the value of its
+    ``d`` entry (count·2 + in-title) and, for grams, its encoded positions
+    (None for single code points). The full build and the incremental patch
+    both use this, so a patched index holds what a full build would.
+
+    >>> post = doc_postings(Record(url="a.html", title="高新", text="高新区"), set())
+    >>> sorted(post), post["高新"], post["区"]
+    (['区', '新', '新区', '高', '高新'], (5, b'!%'), (2, None))
+    """
+    text, title_len = index_text(record)
+    out: dict[str, tuple[int, bytes | None]] = {}
+
+    def add(key: str, positions: list[int]) -> None:
+        in_title = positions[0] + len(key) <= title_len
+        out[key] = (len(positions) * 2 + in_title, _positions_code(positions))
+        if key in split:
+            length = len(key) + 1
+            grams: dict[str, list[int]] = {}
+            for p in positions:
+                gram = text[p:p + length]
+                if len(gram) == length and gram[-1] not in WHITESPACE:
+                    grams.setdefault(gram, []).append(p)
+            for gram, found in grams.items():
+                add(gram, found)
+
+    for key, positions in bigram_positions(text).items():
+        add(key, positions)
+    title_chars = set(text[:title_len])
+    for key, count in Counter(text).items():
+        if key not in WHITESPACE:
+            out[key] = (count * 2 + (key in title_chars), None)
+    return out
+
+
+def doc_entry(record: Record) -> tuple:
+    """The ranking and facet values of an article (a row of ``docs.js`` before ids)."""
+    return (record.date_key, len(fold(record.title)), record.year, record.zones, record.topics)
+
+
+def meta_entry(record: Record) -> list:
+    """The display metadata of an article (a row of an ``m`` chunk before ids)."""
+    return [record.url, record.title, record.date, record.newspaper, record.page, record.zones, record.topics]
+
+
 class _Posting:
     """Encoded postings of one key, appended article by article."""
 
@@ -167,18 +223,24 @@ class BuildStats:
     files: int = 0
     bytes: int = 0
     split: int = 0
+    rewritten: int = 0      # files written by an incremental patch
 
 
 class IndexBuilder:
     """Accumulates records into postings; :meth:`write` emits the index files."""
 
-    def __init__(self, out_dir: Path | str, split: set[str] | None = None):
+    def __init__(self, out_dir: Path | str, split: set[str] | None = None, clean: bool = True):
+        """``clean``: start from an empty ``out_dir``; otherwise the files
+        already there are kept and only files whose bytes change are written
+        (an incremental patch, :mod:`.incremental`)."""
         self.out_dir = Path(out_dir)
         self.split = split or set()
         self.digest = hashlib.sha256()
-        if self.out_dir.exists():
+        self.clean = clean
+        self.build_id = ""
+        if clean and self.out_dir.exists():
             shutil.rmtree(self.out_dir)
-        (self.out_dir / "t").mkdir(parents=True)
+        (self.out_dir / "t").mkdir(parents=True, exist_ok=True)
         self.postings: dict[str, _Posting] = {}
         self.docs: list[tuple] = []     # (date_key, title_len, year, zones, topics)
         self.meta: list[list] = []      # (url, title, date, newspaper, page, zones, topics)
@@ -188,79 +250,28 @@ class IndexBuilder:
     def add(self, record: Record) -> int:
         """Index one record (and write its text file); return its doc id."""
         doc = len(self.docs)
-        text, title_len = index_text(record)
-        self._add_bigrams(doc, text, title_len)
-        self._add_unigrams(doc, text, title_len)
-        self.docs.append((record.date_key, title_len, record.year, record.zones, record.topics))
-        self.meta.append([record.url, record.title, record.date, record.newspaper,
-                          record.page, record.zones, record.topics])
+        for key, (value, positions) in doc_postings(record, self.split).items():
+            posting = self.postings.get(key)
+            if posting is None:
+                posting = self.postings[key] = _Posting(positions is not None)
+            posting.docs += _encode(doc - posting.last) + _encode(value)
+            posting.last = doc
+            if positions is not None:
+                posting.positions += positions
+        self.docs.append(doc_entry(record))
+        self.meta.append(meta_entry(record))
         self._write_js(f"t/{doc}", record.text)
         return doc
-
-    def _posting(self, key: str, positional: bool) -> _Posting:
-        posting = self.postings.get(key)
-        if posting is None:
-            posting = self.postings[key] = _Posting(positional)
-        return posting
-
-    def _add_bigrams(self, doc: int, text: str, title_len: int) -> None:
-        split = self.split
-        add = self._add_positional
-        for key, positions in bigram_positions(text).items():
-            add(doc, key, positions, title_len)
-            if key in split:
-                self._add_extensions(doc, text, key, positions, title_len)
-
-    def _add_positional(self, doc: int, key: str, positions: list[int], title_len: int) -> None:
-        """Append one article's (sorted) positions of a key to its postings."""
-        posting = self.postings.get(key)
-        if posting is None:
-            posting = self.postings[key] = _Posting(True)
-        enc, limit = _enc, codec.SMALL_LIMIT
-        in_title = positions[0] + len(key) <= title_len
-        posting.docs += _encode(doc - posting.last) + _encode(len(positions) * 2 + in_title)
-        posting.last = doc
-        if len(positions) == 1:
-            p = positions[0]
-            posting.positions += enc[p] if p < limit else _encode(p)
-            return
-        prev = 0
-        parts = []
-        for pos in positions:
-            gap = pos - prev
-            parts.append(enc[gap] if gap < limit else _encode(gap))
-            prev = pos
-        posting.positions += b"".join(parts)
-
-    def _add_extensions(self, doc: int, text: str, key: str, positions: list[int],
-                        title_len: int) -> None:
-        """Index every one-longer gram at the positions of a split key."""
-        length = len(key) + 1
-        grams: dict[str, list[int]] = {}
-        for p in positions:
-            gram = text[p:p + length]
-            if len(gram) == length and gram[-1] not in WHITESPACE:
-                grams.setdefault(gram, []).append(p)
-        for gram, found in grams.items():
-            self._add_positional(doc, gram, found, title_len)
-            if gram in self.split:
-                self._add_extensions(doc, text, gram, found, title_len)
-
-    def _add_unigrams(self, doc: int, text: str, title_len: int) -> None:
-        title_chars = set(text[:title_len])
-        for key, count in Counter(text).items():
-            if key in WHITESPACE:
-                continue
-            posting = self._posting(key, False)
-            posting.docs += _encode(doc - posting.last)
-            posting.docs += _encode(count * 2 + (key in title_chars))
-            posting.last = doc
 
     # -- writing -------------------------------------------------------
     def _write_js(self, name: str, data) -> None:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         body = f'{CALLBACK}("{name}",{payload});\n'.encode("utf-8")
         path = self.out_dir / f"{name}.js"
+        if not self.clean:
+            if path.is_file() and path.read_bytes() == body:
+                return
+            self.stats.rewritten += 1
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(body)
         self.digest.update(body)
@@ -319,9 +330,10 @@ class IndexBuilder:
             chunk = [[url, title, date, paper, page, [zone_id[z] for z in zs], [topic_id[t] for t in ts]]
                      for url, title, date, paper, page, zs, ts in self.meta[start:start + META_CHUNK]]
             self._write_js(f"m/{start // META_CHUNK}", chunk)
+        self.build_id = self.digest.hexdigest()[:16]
         self._write_js("manifest", {
             "format": FORMAT_VERSION,
-            "build": self.digest.hexdigest()[:16],
+            "build": self.build_id,
             "docs": len(self.docs),
             "shards": shards,
             "metaChunk": META_CHUNK,
@@ -351,6 +363,13 @@ def build_index(records: Iterable[Record], out_dir: Path | str, expected: int | 
     from the first ``sample_docs``); it defaults to ``len(records)`` when
     records is a sequence.
     """
+    return build_with(records, out_dir, expected, split_positions, sample_docs).stats
+
+
+def build_with(records: Iterable[Record], out_dir: Path | str, expected: int | None = None,
+               split_positions: int = SPLIT_POSITIONS, sample_docs: int = SAMPLE_DOCS) -> IndexBuilder:
+    """:func:`build_index`, returning the builder (its split keys, doc and meta
+    tables and build id are what an incremental patch starts from)."""
     if expected is None and hasattr(records, "__len__"):
         expected = len(records)
     records = iter(records)
@@ -360,6 +379,6 @@ def build_index(records: Iterable[Record], out_dir: Path | str, expected: int | 
     builder = IndexBuilder(out_dir, split)
     for record in itertools.chain(sample, records):
         builder.add(record)
-    stats = builder.write()
-    stats.split = len(split)
-    return stats
+    builder.write()
+    builder.stats.split = len(split)
+    return builder

@@ -5,7 +5,9 @@
   client assets (from ``assets/``) and a generated ``config.js`` (the search
   page's URL) to the site's files, and notes every page's URL (so results
   link right with ``use_directory_urls`` either way).
-- ``on_post_build``: rebuilds the index from ``docs/`` into ``site/fulltext/``.
+- ``on_post_build``: brings the index in ``site/fulltext/`` up to date with
+  ``docs/``: a full build, or after a hand edit in a ``--dirty`` build (what
+  ``make serve`` runs) a patch of the shards that changed (:mod:`.incremental`).
 """
 from __future__ import annotations
 
@@ -16,8 +18,10 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from .builder import build_index
-from .records import article_paths, html_url, iter_records
+from .. import cache
+from .builder import META_CHUNK
+from .incremental import STATE_FILE, PageKey, update_index
+from .records import article_paths, html_url, record_from_page
 
 log = logging.getLogger("mkdocs.hooks.search")
 
@@ -93,9 +97,25 @@ def on_post_build(config) -> None:
     """Build the search index from the article pages of docs/ into site/fulltext/."""
     started = time.perf_counter()
     out = Path(config.site_dir) / INDEX_DIR
-    expected = len(article_paths(Path(config.docs_dir)))
-    records = iter_records(config.docs_dir, url_for=lambda uri: _page_urls.get(uri) or html_url(uri))
-    stats = build_index(records, out, expected=expected)
-    log.info("search index: %d articles, %d keys, %d files, %.1f MB in %.1f s",
-             stats.articles, stats.keys, stats.files, stats.bytes / 1e6,
-             time.perf_counter() - started)
+    docs_dir = Path(config.docs_dir)
+    pages = page_keys(docs_dir, url_for=lambda uri: _page_urls.get(uri) or html_url(uri))
+    state = cache.cache_dir(config.config_file_path) / STATE_FILE
+    stats, how = update_index(out, state, pages, lambda key: record_from_page(docs_dir / key.src_uri, key.url),
+                              META_CHUNK, expected=len(pages))
+    if how == "full":
+        log.info("search index: %d articles, %d keys, %d files, %.1f MB in %.1f s",
+                 stats.articles, stats.keys, stats.files, stats.bytes / 1e6, time.perf_counter() - started)
+    else:
+        log.info("search index: %s (%d files rewritten) in %.1f s", how, stats.rewritten,
+                 time.perf_counter() - started)
+
+
+def page_keys(docs_dir: Path, url_for) -> list[PageKey]:
+    """Every article page in path order with its content hash (from the build's
+    page cache when the site hook read it already) and its URL."""
+    pages = cache.current()
+    keys = []
+    for path, src_uri in article_paths(docs_dir):
+        digest = pages.digest_of(path) or cache.digest(path.read_bytes())
+        keys.append(PageKey(src_uri, digest, url_for(src_uri)))
+    return keys

@@ -1,7 +1,8 @@
 """Search records: what of each article page under ``docs/`` is searchable.
 
 Only article pages are indexed: pages under ``docs/articles/`` read (and
-validated) with :func:`newsarchive.schema.read_page`. Source pages
+validated) with :func:`archive_site.cache.read_page` (the pages the site hook
+already parsed in this build are not parsed again). Source pages
 (``type: source``: removed ads, page furniture and raw OCR) are never indexed,
 nor are pages whose front matter says ``search: {exclude: true}``.
 
@@ -20,7 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from newsarchive.schema import date_parts, read_page
+from newsarchive.schema import date_parts
+
+from ..cache import read_page
 
 ARTICLES_DIR = "articles"
 

@@ -1,0 +1,147 @@
+"""The build cache: every page's validated front matter, keyed by the hash of
+the page's bytes, so a build re-parses only the pages that changed since the
+last one, and every reader of a page in one build (the index pages, the search
+index, the exports) shares one parse.
+
+The cache is one ordinary file (a pickle) in the build folder
+(:func:`cache_dir`: ``build/archive-site/`` next to mkdocs.yml); deleting it
+only makes the next build parse every page again. A file that cannot be read
+(another version, truncated) is ignored the same way. Nothing here knows about
+MkDocs.
+
+The page bodies are not cached: they are cut from the bytes, which are read
+anyway to be hashed (cheap next to YAML parsing and validation).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from newsarchive.schema import FRONT_MATTER, Page, decode_page, page_from_bytes
+
+CACHE_VERSION = 1
+CACHE_FILE = "pages.pickle"
+BUILD_DIR = "build/archive-site"
+
+
+def cache_dir(config_file: str | Path | None, fallback: str | Path = ".") -> Path:
+    """The build folder of a site: ``build/archive-site/`` beside its config file.
+
+    >>> cache_dir("/work/repo/mkdocs.yml").as_posix()
+    '/work/repo/build/archive-site'
+    """
+    base = Path(config_file).resolve().parent if config_file else Path(fallback).resolve()
+    return base / BUILD_DIR
+
+
+def digest(data: bytes) -> str:
+    """The content hash of a page's bytes.
+
+    >>> digest(b"---\\ntitle: a\\n---\\n")
+    'c414160f8ffb7b2267383b367881b064'
+    """
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def body_of(path: Path | str, data: bytes) -> str:
+    """The Markdown body of a page whose front matter was already validated.
+
+    >>> body_of("a.md", "---\\ntitle: 标题\\n---\\n正文\\n".encode())
+    '正文\\n'
+    """
+    text = decode_page(path, data)
+    match = FRONT_MATTER.match(text)
+    return text[match.end():] if match else text
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file so that a crash leaves the old or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` unless the file already holds exactly it (its time then
+    stays, so an incremental build sees it unchanged); True if written."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    write_atomic(path, data)
+    return True
+
+
+class PageCache:
+    """Validated front matter of pages by path, reused while a page's bytes
+    keep their hash. ``parsed``/``reused`` count this build's reads."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self.entries: dict[str, tuple[str, dict]] = {}
+        self.seen: dict[str, tuple[str, dict]] = {}
+        self.parsed = 0
+        self.reused = 0
+        if path is not None:
+            self.entries = self._load(path)
+
+    @staticmethod
+    def _load(path: Path) -> dict:
+        try:
+            with open(path, "rb") as fh:
+                version, entries = pickle.load(fh)
+        except Exception:  # noqa: BLE001 - a missing or unreadable cache is an empty one
+            return {}
+        return entries if version == CACHE_VERSION and isinstance(entries, dict) else {}
+
+    def read(self, path: Path | str) -> Page:
+        """The page at ``path``, validated (errors name the file); parsed only
+        if its bytes changed since the cached parse (or this build's)."""
+        key = str(path)
+        path = Path(path)
+        data = path.read_bytes()
+        hashed = digest(data)
+        hit = self.seen.get(key) or self.entries.get(key)
+        if hit is not None and hit[0] == hashed:
+            self.reused += 1
+            page = Page(path, hit[1], body_of(path, data))
+        else:
+            self.parsed += 1
+            page = page_from_bytes(path, data)
+        self.seen[key] = (hashed, page.meta)
+        return page
+
+    def digest_of(self, path: Path | str) -> str | None:
+        """The content hash of a page read in this build."""
+        hit = self.seen.get(str(path))
+        return hit[0] if hit else None
+
+    def save(self) -> None:
+        """Keep the pages read in this build (pages deleted since are dropped)."""
+        if self.path is not None:
+            write_atomic(self.path, pickle.dumps((CACHE_VERSION, self.seen), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+# The cache of the current build, shared by the site and search hooks (set up
+# by the site hook's on_config; a plain per-build memo until then).
+_current = PageCache()
+
+
+def start_build(folder: Path | None) -> PageCache:
+    """A new build: load the cache file from ``folder`` (None: no cache file)."""
+    global _current
+    _current = PageCache(folder / CACHE_FILE if folder is not None else None)
+    return _current
+
+
+def current() -> PageCache:
+    return _current
+
+
+def read_page(path: Path | str) -> Page:
+    """Read a page through the current build's cache."""
+    return _current.read(path)

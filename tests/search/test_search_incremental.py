@@ -1,0 +1,97 @@
+"""The incremental search index (archive_site.search.incremental): a patch
+after edits writes exactly the files a full build (same split keys) writes,
+results stay exact, and anything a patch cannot express builds in full."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from archive_site.search.builder import META_CHUNK, IndexBuilder
+from archive_site.search.incremental import STATE_FILE, PageKey, load_state, update_index
+from archive_site.search.query import Index
+from archive_site.search.records import Record
+
+from .test_search_index import brute_force
+
+TEXTS = ["淄博高新区推进盾构机产业", "松山湖高新区引进人才", "包头稀土高新区", "高新区高新区高新技术",
+         "万声通讯独角兽企业", "启迪之星孵化器落户淄博"]
+
+
+def records(texts: list[str], titles: list[str] | None = None, zones=None) -> list[Record]:
+    titles = titles or [f"标题{i}" for i in range(len(texts))]
+    return [Record(url=f"articles/{i}.html", title=titles[i], text=t, date=f"20{10 + i % 9}-0{1 + i % 9}-01",
+                   year=2010 + i % 9, zones=(zones or {}).get(i, ["淄博高新区"] if i % 2 else []),
+                   topics=["人才"] if i % 3 == 0 else []) for i, t in enumerate(texts)]
+
+
+def keys(recs: list[Record]) -> list[PageKey]:
+    """Page keys whose digest is the record itself (a stand-in for the page hash)."""
+    return [PageKey(f"articles/{i}.md", json.dumps([r.title, r.text, r.zones, r.date], ensure_ascii=False), r.url)
+            for i, r in enumerate(recs)]
+
+
+def update(out: Path, state: Path, recs: list[Record]):
+    by_uri = {f"articles/{i}.md": r for i, r in enumerate(recs)}
+    return update_index(out, state, keys(recs), lambda key: by_uri[key.src_uri], META_CHUNK)
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.js"))
+            if p.name != "manifest.js"}
+
+
+def full_build(out: Path, recs: list[Record], split: set[str]) -> None:
+    builder = IndexBuilder(out, split)
+    for r in recs:
+        builder.add(r)
+    builder.write()
+
+
+def test_unchanged_then_patched_then_full(tmp_path):
+    out, state = tmp_path / "idx", tmp_path / STATE_FILE
+    recs = records(TEXTS)
+    assert update(out, state, recs)[1] == "full"
+    assert update(out, state, recs)[1] == "unchanged"
+    first_build = load_state(state).build
+    edited = records([TEXTS[0].replace("盾构机", "掘进机"), *TEXTS[1:]], zones={3: ["潍坊高新区"]})
+    stats, how = update(out, state, edited)
+    assert how == "patched 2" and 0 < stats.rewritten < len(files(out))
+    assert load_state(state).build != first_build                  # browsers must not mix the two builds
+    index = Index(out)
+    for q in ("盾构机", "掘进机", "高新区", "构机", "淄博"):
+        assert {h.doc for h in index.search(q)} == brute_force(edited, q), q
+    assert update(out, state, edited + records(["新增的文章"]))[1] == "full"     # an article added
+
+
+def test_patch_needs_the_previous_index(tmp_path):
+    out, state = tmp_path / "idx", tmp_path / STATE_FILE
+    recs = records(TEXTS)
+    update(out, state, recs)
+    (out / "manifest.js").unlink()                                   # e.g. a clean build of site/ since
+    assert update(out, state, records(["改", *TEXTS[1:]]))[1] == "full"
+    state.write_bytes(b"not a pickle")                               # the cache is safe to break or delete
+    assert update(out, state, recs)[1] == "full"
+
+
+ALPHABET = "高新区淄博稀土aＡ "
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=30), min_size=2, max_size=6),
+       edits=st.dictionaries(st.integers(0, 5), st.text(alphabet=ALPHABET, max_size=30), min_size=1, max_size=3),
+       title=st.text(alphabet=ALPHABET, min_size=1, max_size=5))
+def test_patch_writes_what_a_full_build_writes(tmp_path_factory, texts, edits, title):
+    tmp = tmp_path_factory.mktemp("inc")
+    out, state = tmp / "idx", tmp / STATE_FILE
+    recs = records(texts)
+    update(out, state, recs)
+    split = load_state(state).split
+    new_texts = [edits.get(i, t) for i, t in enumerate(texts)]
+    new_titles = [title if i in edits else f"标题{i}" for i in range(len(texts))]
+    edited = records(new_texts, new_titles)
+    update(out, state, edited)
+    full_build(tmp / "full", edited, split)
+    assert files(out) == files(tmp / "full")

@@ -1,0 +1,70 @@
+"""Incremental builds (issue 10): the build cache re-parses only the pages
+that changed, and a ``--dirty`` build after a hand edit (what ``make serve``
+runs) shows the edit on the article page, the index pages whose lists changed
+and the search index, without rewriting index pages whose lists did not."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from archive_site import cache
+from archive_site.fixtures import write_config
+from archive_site.search.query import Index
+
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def build(cfg: Path, *flags: str) -> str:
+    run = subprocess.run([str(MKDOCS), "build", *flags, "-f", str(cfg)], capture_output=True, text=True,
+                         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0, run.stdout + run.stderr
+    return run.stdout + run.stderr
+
+
+def test_page_cache_parses_changed_pages_only(fixture_docs, tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(fixture_docs, docs)
+    pages = sorted(docs.rglob("*.md"))
+    first = cache.start_build(tmp_path / "build")
+    metas = [first.read(p).meta for p in pages]
+    first.save()
+    edited = docs / "articles" / "001_aaaa" / "01.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("title: 淄博", "title: 手改淄博"), encoding="utf-8")
+    second = cache.start_build(tmp_path / "build")
+    again = [second.read(p) for p in pages]
+    assert (second.parsed, second.reused) == (1, len(pages) - 1)
+    assert [p.meta for p in again if p.path != edited] == [m for p, m in zip(pages, metas) if p != edited]
+    assert next(p for p in again if p.path == edited).meta["title"].startswith("手改")
+    assert next(p for p in again if p.path == edited).body == first.read(edited).body
+    (tmp_path / "build" / cache.CACHE_FILE).write_bytes(b"garbage")    # safe to break: all parsed again
+    third = cache.start_build(tmp_path / "build")
+    [third.read(p) for p in pages]
+    assert third.parsed == len(pages)
+
+
+def test_dirty_rebuild_after_a_hand_edit(fixture_docs, tmp_path):
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    shutil.copytree(fixture_docs, docs)
+    cfg = write_config(tmp_path, docs, site)
+    build(cfg, "--strict")
+    untouched = site / "topics" / "科技创新.html"       # lists 003_cccc only
+    stamp = untouched.stat().st_mtime_ns
+    time.sleep(0.05)
+    page = docs / "articles" / "002_bbbb" / "01.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: 潍坊高新区发布人才新政", "title: 潍坊高新区发布人才新政十条")
+                    .replace("潍坊高新区发布人才新政十条。", "潍坊高新区发布掘进机新政十条。"), encoding="utf-8")
+    log = build(cfg, "--dirty", "--no-strict")    # MkDocs warns that a --dirty build is one
+    assert "parsed for 1 pages" in log and "search index: patched 1" in log
+    assert "人才新政十条" in (site / "articles" / "002_bbbb" / "01.html").read_text(encoding="utf-8")
+    assert "人才新政十条" in (site / "topics" / "人才.html").read_text(encoding="utf-8")
+    assert untouched.stat().st_mtime_ns == stamp                       # its list did not change: not rebuilt
+    hits = Index(site / "fulltext").search("掘进机")
+    assert len(hits) == 1
+    manifest = (site / "fulltext" / "manifest.js").read_text(encoding="utf-8")
+    assert json.loads(manifest[manifest.index(",") + 1:manifest.rindex(")")])["docs"] == 7
+    assert os.path.isfile(tmp_path / "build" / "archive-site" / cache.CACHE_FILE)
