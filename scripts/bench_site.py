@@ -28,6 +28,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from archive_site.fixtures import write_config, write_issue  # noqa: E402
 
+# The build runs this checkout's sources (the shared .venv may hold another checkout's).
+ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "scripts")}
 NEWSPAPERS = ("鲁中晨报", "大众日报", "科技日报", "经济日报", "齐鲁晚报")
 PER_PAGE = 5
 ARTICLE_CHARS = 3000
@@ -129,7 +131,7 @@ def edit_rebuild(docs: Path, cfg: Path, mkdocs: Path) -> None:
     page.write_text(head + sep + body, encoding="utf-8")
     t0 = time.perf_counter()
     proc = subprocess.run([str(mkdocs), "build", "--dirty", "--no-strict", "-f", str(cfg)], capture_output=True,
-                          text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                          text=True, env=ENV)
     took = time.perf_counter() - t0
     if proc.returncode != 0:
         print(proc.stdout + proc.stderr, file=sys.stderr)
@@ -159,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         mkdocs = Path(sys.executable).parent / "mkdocs"
         t0 = time.perf_counter()
         proc = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(cfg)], capture_output=True, text=True,
-                              env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                              env=ENV)
         t_build = time.perf_counter() - t0
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         peak_kb, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime

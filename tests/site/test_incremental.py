@@ -21,7 +21,8 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 def build(cfg: Path, *flags: str) -> str:
     run = subprocess.run([str(MKDOCS), "build", *flags, "-f", str(cfg)], capture_output=True, text=True,
-                         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
+                              "PYTHONPATH": os.environ["PYTHONPATH"]})
     assert run.returncode == 0, run.stdout + run.stderr
     return run.stdout + run.stderr
 
