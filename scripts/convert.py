@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Convert raw newspaper pages (OCR or pdftotext output) into article pages.
+"""Convert raw newspaper pages (OCR or pdftotext output, e-paper PDFs) into article pages.
 
     python scripts/convert.py [--src seeds] [--out docs] [--jobs N] [--check] [--force]
                               [--rebuild-manifest] [--recreate PAGE] [--wait SECONDS] [--explain FILE]
 
-Reads every *.txt page under --src, builds the model of all of them, then
+Reads every *.txt page and *.pdf file (one source page per printed page) under --src, builds the model of all of them, then
 writes one Markdown page per article under OUT/articles/ and one page per
 source under OUT/sources/ (removed text with reasons, cleaning log, raw text).
 Pages a person edited by hand are never overwritten (see README); --force
@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from newsarchive.pipeline import build_page, render_page, safe_stem  # noqa: E402
+from newsarchive.pipeline import build_page, build_pdf_pages, render_page, safe_stem  # noqa: E402
 from newsarchive.reader import InputError, find_inputs, read_source  # noqa: E402
 from newsarchive.writer import DocsLock, DocsWriter, LockError, ManifestError  # noqa: E402
 
@@ -35,15 +35,20 @@ from newsarchive.writer import DocsLock, DocsWriter, LockError, ManifestError  #
 def convert_file(path: str):
     """Worker: one file → (name, outputs, stats, warnings) or (name, error)."""
     try:
-        raw = read_source(path)
-        page = build_page(raw)
+        if Path(path).suffix.lower() == ".pdf":
+            pages = build_pdf_pages(path)        # one source page per printed page
+        else:
+            pages = [build_page(read_source(path))]
+        outputs = [output for page in pages for output in render_page(page)]
     except InputError as exc:
         return Path(path).name, None, str(exc)
     except Exception as exc:  # a bug must not stop the other files
         return Path(path).name, None, f"{path}: converter error: {type(exc).__name__}: {exc}"
-    stats = {"articles": len(page.articles), "breaks": page.breaks_repaired, "removed": len(page.removed),
-             "warnings": [f"{path}: {w}" for w in page.warnings], "log": page.log}
-    return page.name, (render_page(page), stats), None
+    stats = {"articles": sum(len(p.articles) for p in pages), "breaks": sum(p.breaks_repaired for p in pages),
+             "removed": sum(len(p.removed) for p in pages),
+             "warnings": [f"{path}: {w}" for p in pages for w in p.warnings], "log": [e for p in pages for e in p.log],
+             "sources": [o.path for o in outputs if o.path.startswith("sources/")]}
+    return Path(path).name, (outputs, stats), None
 
 
 class Progress:
@@ -68,7 +73,7 @@ class Progress:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--src", type=Path, default=Path("seeds"), help="folder of raw .txt pages (default: seeds)")
+    ap.add_argument("--src", type=Path, default=Path("seeds"), help="folder of raw .txt pages and .pdf files (default: seeds)")
     ap.add_argument("--out", type=Path, default=Path("docs"), help="docs folder to write (default: docs)")
     ap.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
     ap.add_argument("--check", action="store_true", help="report what would change, write nothing")
@@ -90,18 +95,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: output folder {args.out} is a file, not a folder", file=sys.stderr)
         return 2
     try:
-        files, problems = find_inputs(args.src)
+        files, problems = find_inputs(args.src, (".txt", ".pdf"))
     except OSError as exc:
         print(f"error: cannot list the source folder {args.src}: {exc.strerror}", file=sys.stderr)
         return 2
     if args.explain:
         files = [p for p in files if p.name == args.explain or str(p) == args.explain]
         if not files:
-            print(f"error: {args.explain} is not a .txt file in {args.src}", file=sys.stderr)
+            print(f"error: {args.explain} is not a .txt or .pdf file in {args.src}", file=sys.stderr)
             return 2
         problems = []
     if not files and not problems:
-        print(f"no .txt pages in {args.src}", file=sys.stderr)
+        print(f"no .txt pages or .pdf files in {args.src}", file=sys.stderr)
 
     started = time.perf_counter()
     progress = Progress(len(files))
@@ -175,7 +180,7 @@ def write_pages(args, results, files, failures, started) -> int:
         outputs, stats = done
         for output in outputs:
             writer.write(output.path, output.content)
-        converted.add(Path(outputs[-1].path).stem)
+        converted.update(Path(rel).stem for rel in stats["sources"])
         for key in totals:
             totals[key] += stats[key]
         warnings.extend(stats["warnings"])

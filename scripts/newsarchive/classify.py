@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Kind, LogEntry, Unit
+from .model import Evidence, Kind, LogEntry, Unit
 from .patterns import Patterns, load as load_patterns
 from .text import CLOSERS, HAN, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence
 from .textfix import drop_spaces_in_chinese_prose
@@ -541,8 +541,52 @@ def tidy_prose(unit: Unit, log: list[LogEntry]) -> None:
         unit.text = lead + tidy
 
 
+# What the typography of a PDF page can overrule in the kind read from the text:
+# display type is no body text or caption; body type is no title, label or
+# subtitle; a caption's small type next to an image is no text; a running head
+# by its place is furniture whatever it says. What the words alone say (a
+# byline, a note, a source line, an ad) typography cannot tell and keeps.
+HINT_OVERRULES = {
+    Kind.HEADLINE: (Kind.BODY, Kind.CAPTION),
+    Kind.BODY: (Kind.HEADLINE, Kind.LABEL, Kind.SUBTITLE, Kind.CAPTION),
+    Kind.CAPTION: (Kind.BODY, Kind.HEADLINE, Kind.LABEL),
+    Kind.BYLINE: (Kind.BODY, Kind.HEADLINE, Kind.LABEL, Kind.CAPTION),
+    Kind.FURNITURE: tuple(k for k in Kind if k is not Kind.FURNITURE),
+}
+
+
+def apply_hint(unit: Unit) -> None:
+    """Let the page's typography (a PDF's sizes and places) decide where the
+    text says otherwise; the decision goes in the unit's evidence.
+
+    >>> u = Unit([], "新时代的鲜明主题。", kind=Kind.BODY, hint=Kind.HEADLINE); apply_hint(u); u.kind.value
+    'headline'
+    >>> u = Unit([], "叶 帆", kind=Kind.HEADLINE, hint=Kind.BYLINE); apply_hint(u); u.kind.value, u.authors
+    ('byline', ['叶帆'])
+    >>> u = Unit([], "（作者为中央党校教授）", kind=Kind.NOTE, hint=Kind.BODY); apply_hint(u); u.kind.value
+    'note'
+    """
+    hint = unit.hint
+    if hint is None or unit.kind is hint or unit.kind not in HINT_OVERRULES.get(hint, ()):
+        return
+    if hint is Kind.BODY and unit.kind is Kind.CAPTION and unit.reason != GAP_CAPTION:
+        return                      # a caption by its own words (…摄, 图为…), not by a gap in the text
+    unit.evidence.append(Evidence("typography_wins", hint.value, 1.0, f"text said {unit.kind.value}"))
+    unit.kind = hint
+    if hint is Kind.FURNITURE:
+        unit.reason = unit.reason or "page furniture (by its place on the page)"
+    elif hint is Kind.CAPTION:
+        unit.reason = unit.reason or "caption (small type next to an image)"
+    elif hint is Kind.BYLINE and not unit.authors:
+        tokens = unit.text.split()
+        if all(len(t) == 1 for t in tokens):       # a name set letter-spaced: 叶 帆
+            tokens = ["".join(tokens)]
+        unit.authors = [t for t in tokens if NAME.match(t)]
+
+
 def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = None) -> None:
-    """Give every unit its kind, in place."""
+    """Give every unit its kind, in place; a typographic hint (PDF pages) wins
+    where it disagrees (see :data:`HINT_OVERRULES`)."""
     pats = pats or load_patterns()
     for unit in units:
         classify_unit(unit, pats)
@@ -554,6 +598,8 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     mark_gap_captions(units, pats)
     mark_bare_bylines(units)
     mark_long_titles(units)
+    for unit in units:
+        apply_hint(unit)
     for unit in units:
         if unit.kind is Kind.BODY:
             tidy_prose(unit, log)

@@ -79,12 +79,24 @@ def join_broken_paragraphs(units: list[Unit], log: list[LogEntry]) -> tuple[list
             return units, repaired
 
 
+def layout_ends_paragraph(unit: Unit) -> bool:
+    """Whether the page's layout (a PDF's columns and indents) already decided
+    that the paragraph ends here: then no text evidence joins it on.
+
+    >>> from .model import Evidence
+    >>> layout_ends_paragraph(Unit([], "新时代", evidence=[Evidence("pdf_paragraph_end", "join", -1.0)]))
+    True
+    """
+    return any(e.kind == "join" and e.score < 0 for e in unit.evidence)
+
+
 def _join_pass(units: list[Unit], log: list[LogEntry]) -> tuple[list[Unit], int]:
     repaired = 0
     i = 0
     while i < len(units):
         unit = units[i]
-        if unit.kind not in (Kind.BODY, Kind.HEADLINE) or unit.signature or ends_sentence(unit.text):
+        if unit.kind not in (Kind.BODY, Kind.HEADLINE) or unit.signature or ends_sentence(unit.text) \
+                or layout_ends_paragraph(unit):
             i += 1
             continue
         found = _candidates(units, i)

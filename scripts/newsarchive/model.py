@@ -192,6 +192,8 @@ class SourcePage:
     warnings: list[str] = field(default_factory=list)
     breaks_repaired: int = 0
     sheets: dict[int, PageFacts] = field(default_factory=dict)   # per printed page of a multi-page file
+    stem: str = ""                 # file stem and slug base when not the name's (NAME-p03: page 3 of a PDF)
+    pdf_page: int | None = None    # 0-based page index in its PDF file (None: not a PDF)
 
     def facts(self, sheet: int = 0) -> PageFacts:
         """The facts of one printed page, filled in from the file's where it says nothing."""

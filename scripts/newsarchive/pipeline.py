@@ -15,23 +15,28 @@ from .joins import join_broken_paragraphs
 from .layout import group_units, read_lines
 from .lexicon import install as install_lexicon
 from .meta import article_facts, date_article, describe, page_facts
-from .model import Removed, SourcePage, Unit
-from .reader import RawSource
+from .model import LogEntry, Removed, SourcePage, Unit
+from .pdf_layout import layout_page
+from .read_pdf import read_pdf
+from .reader import InputError, RawSource
 from .render import article_meta, render_article, render_source
 from .segment import segment
 from .schema import ARTICLE_FIELDS, ARTICLE_REQUIRED, validate
 
-def build_page(raw: RawSource) -> SourcePage:
+def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEntry] | None = None) -> SourcePage:
     """The model of one page: its articles, removed text and log.
 
     Steps, in order: line rules (textfix.LINE_RULES) → layout (units) →
     classification → page facts → joining broken sentences → segmentation →
-    dates → zones, topics, keywords, people and organisations.
+    dates → zones, topics, keywords, people and organisations. A PDF page
+    comes with its units already laid out (see :func:`build_pdf_pages`).
     """
     install_lexicon()
     page = SourcePage(raw.name, raw.text, raw.encoding, warnings=list(raw.warnings))
-    lines = read_lines(raw.text, page.log)
-    units = group_units(lines, page.log, is_standalone)
+    page.log.extend(log or [])
+    if units is None:
+        lines = read_lines(raw.text, page.log)
+        units = group_units(lines, page.log, is_standalone)
     classify(units, page.log)
     removed = [u for u in units if u.kind.removed]
     page.removed = [Removed(" ".join(line.raw.strip() for line in u.lines), u.reason or u.kind.value, u.first, u.last)
@@ -51,6 +56,40 @@ def build_page(raw: RawSource) -> SourcePage:
     if missing:
         page.warnings.append(f"{len(missing)} block(s) not placed in any article: " + "; ".join(m[:20] for m in missing))
     return page
+
+
+def pdf_stem(name: str, index: int, pages: int) -> str:
+    """The stem of one printed page of a PDF: the file's for a one-page PDF,
+    NAME-p03 for page 3 of a longer one.
+
+    >>> pdf_stem("rmrb-2018-01-02-p07.pdf", 0, 1), pdf_stem("人民日报.pdf", 2, 24)
+    ('rmrb-2018-01-02-p07', '人民日报-p03')
+    """
+    stem = safe_stem(name)
+    return stem if pages == 1 else f"{stem}-p{index + 1:02d}"
+
+
+def build_pdf_pages(path: Path | str) -> list[SourcePage]:
+    """One page model per printed page of a PDF file (read → layout → the shared steps).
+
+    A page with no text layer (a scan) gets no articles and a warning that it
+    needs OCR; a file PDFium cannot open raises InputError naming it."""
+    path = Path(path)
+    try:
+        doc = read_pdf(path)
+    except Exception as exc:       # PdfiumError: not a PDF, damaged, password
+        raise InputError(path, f"cannot read this PDF ({exc})") from None
+    pages = []
+    for pdf_page in doc.pages:
+        layout = layout_page(pdf_page)
+        raw = RawSource(doc.name, layout.text, "pdf")
+        if not pdf_page.has_text:
+            raw.warnings.append(f"page {pdf_page.index + 1} has no text layer (a scan?): it needs OCR first")
+        page = build_page(raw, layout.units, layout.log)
+        page.stem = pdf_stem(doc.name, pdf_page.index, len(doc.pages))
+        page.pdf_page = pdf_page.index
+        pages.append(page)
+    return pages
 
 
 def _squash(text: str) -> str:
@@ -100,7 +139,7 @@ class Output:
 
 def render_page(page: SourcePage) -> list[Output]:
     """Markdown files for one page model: its articles and its source page."""
-    stem = safe_stem(page.name)
+    stem = page.stem or safe_stem(page.name)
     outputs, paths = [], []
     for n, article in enumerate(page.articles, start=1):
         rel = f"articles/{stem}/{n:02d}.md"

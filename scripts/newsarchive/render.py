@@ -92,6 +92,7 @@ def article_meta(article: Article, page: SourcePage, order: int, slug: str) -> d
         "continued": article.continued,
         "untitled": article.untitled,
         "source": page.name,
+        "pdf_page": None if page.pdf_page is None else page.pdf_page + 1,
         "order": order,
         "raw_lines": [article.first, max(article.first, article.last)],
         "slug": slug,
@@ -136,6 +137,7 @@ def render_source(page: SourcePage, article_paths: list[str]) -> str:
     meta = {
         "type": "source",
         "source": page.name,
+        "pdf_page": None if page.pdf_page is None else page.pdf_page + 1,
         "newspaper": page.newspaper,
         "page": _page_value(page.page),
         "date": page.date,

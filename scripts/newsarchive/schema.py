@@ -20,6 +20,7 @@ Article page (``docs/articles/<source-stem>/<nn>.md``)::
     section: 礼赞 2019 年终特稿      # column / page label
     editors: [王兴华, 王涛]
     source: 001_567314c39f3d4d23.txt   # required: input file name
+    pdf_page: 3                     # for a PDF: which of its pages (1-based); stem NAME-p03 when it has several
     order: 1                        # position of the article on its page
     raw_lines: [3, 85]              # 1-based line range in the source's raw text
     zones: [淄博高新区]              # canonical zone names, primary first
@@ -114,6 +115,7 @@ ARTICLE_FIELDS: dict[str, tuple[Any, str]] = {
     "section": (_str, "a string"),
     "editors": (_str_list, "a list of names"),
     "source": (_str, "the input file name"),
+    "pdf_page": (lambda v: _int(v) and int(v) >= 1, "a page number in the PDF file (1 for its first page)"),
     "order": (_int, "a whole number"),
     "raw_lines": (_lines, "[first, last] line numbers"),
     "zones": (_str_list, "a list of zone names"),
@@ -133,6 +135,7 @@ ARTICLE_REQUIRED = ("title", "source")
 SOURCE_FIELDS: dict[str, tuple[Any, str]] = {
     "type": (lambda v: v == "source", "'source'"),
     "source": (_str, "the input file name"),
+    "pdf_page": (lambda v: _int(v) and int(v) >= 1, "a page number in the PDF file (1 for its first page)"),
     "newspaper": (_str, "a string"),
     "page": (lambda v: _int(v) or _str(v), "a page number"),
     "date": (_date, "an ISO date"),

@@ -77,7 +77,25 @@ def set_head(article: Article, cluster: list[Unit]) -> None:
     article.section = " ".join(labels)
 
 
+def layout_starts_article(cluster: list[Unit]) -> bool | None:
+    """What the page's layout says about a title run: True when it holds an
+    article's title (a PDF's largest type heading the columns under it), False
+    when its units were laid out and none is a title (a subhead), None when
+    there is no layout (text pages).
+
+    >>> from .model import Evidence
+    >>> layout_starts_article([Unit([], "深刻理解新时代划时代意义", evidence=[Evidence("pdf_title", "start_article", 1.0)])])
+    True
+    """
+    if not any(u.hint is not None for u in cluster):
+        return None
+    return any(e.kind == "start_article" and e.score > 0 for u in cluster for e in u.evidence)
+
+
 def _starts_article(cluster: list[Unit], after: Unit | None, current: Article | None, signed_off: bool) -> bool:
+    by_layout = layout_starts_article(cluster)
+    if by_layout is not None:
+        return by_layout or current is None
     if current is None or signed_off:
         return True
     gap = load_patterns().caption_gap
