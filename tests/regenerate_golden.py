@@ -3,7 +3,8 @@
 
     python tests/regenerate_golden.py          # or: make golden
 
-For each page of seeds/*.txt and tests/fixtures/pages/*.txt, runs the
+For each page of seeds/*.txt and tests/fixtures/pages/*.txt, and each
+e-paper PDF of tests/fixtures/pdf/*.pdf (the corpus pages), runs the
 converter (scripts/convert.py, in-process) on that page alone into a scratch
 docs folder and stores every file it writes under tests/golden/<stem>/ in
 the same layout (articles/<stem>/NN.md, sources/<stem>.md, .converter.json).
@@ -26,8 +27,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def golden_inputs() -> list[Path]:
-    """The pages that have golden output: the seeds and the test fixtures."""
-    return sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.txt"))
+    """The pages that have golden output: the seeds, the test fixtures and the corpus PDFs."""
+    return (sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.txt"))
+            + sorted((ROOT / "tests" / "fixtures" / "pdf").glob("*.pdf")))
 
 
 def convert_one(page: Path, out: Path) -> tuple[int, str]:

@@ -16,7 +16,7 @@ from .layout import group_units, read_lines
 from .lexicon import install as install_lexicon
 from .meta import article_facts, date_article, describe, page_facts
 from .model import LogEntry, Removed, SourcePage, Unit
-from .pdf_layout import layout_page
+from .pdflayout import layout_page
 from .read_pdf import read_pdf
 from .reader import InputError, RawSource
 from .render import article_meta, render_article, render_source

@@ -39,8 +39,9 @@ from .model import Box
 
 SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 # Font names that say the face is bold whatever its weight entry says:
-# 黑体 (HT, Hei), 大黑 (DH), 粗 (Cu), and the Latin words.
-BOLD_NAME = re.compile(r"(HT|DH|Hei|CU|Cu|Bold|Heavy|Black|Semibold|Demi|黑|粗)", re.I)
+# 方正 黑体 and 大黑 (FZHTK, FZDHTK), Hei, and the Latin words (case matters:
+# "Light" is no 黑体).
+BOLD_NAME = re.compile(r"^FZ[A-Z0-9]*(HT|DH)|Hei|Bold|BOLD|Heavy|Black|Semibold|SemiBold|Demi|黑|粗")
 FORCE_BOLD = 1 << 18      # PDF font descriptor flag ForceBold
 BOLD_WEIGHT = 600
 
@@ -98,6 +99,8 @@ def is_bold(name: str, weight: int, flags: int) -> bool:
 
     >>> is_bold("FZHTK--GBK1-0", 480, 0), is_bold("FZBSK--GBK1-0", 480, 0), is_bold("Helvetica", 700, 0)
     (True, False, True)
+    >>> is_bold("STSong-Light", 400, 0), is_bold("Helvetica-Bold", 400, 0)
+    (False, True)
     """
     return weight >= BOLD_WEIGHT or bool(flags & FORCE_BOLD) or bool(BOLD_NAME.search(name.split("--")[0]))
 

@@ -84,8 +84,9 @@ def layout_starts_article(cluster: list[Unit]) -> bool | None:
     there is no layout (text pages).
 
     >>> from .model import Evidence
-    >>> layout_starts_article([Unit([], "深刻理解新时代划时代意义", evidence=[Evidence("pdf_title", "start_article", 1.0)])])
-    True
+    >>> head = Unit([], "深刻理解新时代划时代意义", hint=Kind.HEADLINE, evidence=[Evidence("pdf_title", "start_article", 1.0)])
+    >>> layout_starts_article([head]), layout_starts_article([Unit([], "新时代的鲜明主题", hint=Kind.HEADLINE)])
+    (True, False)
     """
     if not any(u.hint is not None for u in cluster):
         return None

@@ -65,6 +65,8 @@ INDENT = 1.2
 # The running head: the band above the first rule or image that crosses most of
 # the page, within this share of its height.
 HEAD_BAND = 0.08
+# A byline runs to a few names (本报记者 王强 李明): longer lines are kickers or subtitles.
+BYLINE_CHARS = 12
 # A head with fewer characters of body text under it heads a graphic or is a
 # banner, not an article (the shortest brief runs to a few lines).
 GRAPHIC_TEXT = 50
@@ -74,13 +76,15 @@ FRAME = 6.0
 
 @dataclass
 class PLine:
-    """A line being built: its characters and their union box."""
+    """A line being built: its characters and their union box (size, font and
+    text are worked out once, when first asked, and again after it grows)."""
     chars: list[Char]
     x0: float
     y0: float
     x1: float
     y1: float
     vertical: bool = False
+    _style: tuple | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, char: Char) -> "PLine":
@@ -88,6 +92,7 @@ class PLine:
 
     def add(self, char: Char) -> None:
         self.chars.append(char)
+        self._style = None
         self.x0, self.y0 = min(self.x0, char.x0), min(self.y0, char.y0)
         self.x1, self.y1 = max(self.x1, char.x1), max(self.y1, char.y1)
 
@@ -95,18 +100,33 @@ class PLine:
         for char in other.chars:
             self.add(char)
 
+    def _styled(self) -> tuple:
+        if self._style is None:
+            chars = self.chars
+            if len(chars) == 1:
+                size, font = chars[0].size, chars[0].font
+            else:
+                size = collections.Counter(c.size for c in chars).most_common(1)[0][0]
+                font = collections.Counter(c.font for c in chars).most_common(1)[0][0]
+            self._style = (size, font, sum(c.bold for c in chars) * 2 > len(chars), line_text(chars))
+        return self._style
+
     @property
     def size(self) -> float:
         """The most common size of its characters (digits in another font do not count less)."""
-        return collections.Counter(c.size for c in self.chars).most_common(1)[0][0]
+        return self._styled()[0]
 
     @property
     def font(self) -> str:
-        return collections.Counter(c.font for c in self.chars).most_common(1)[0][0]
+        return self._styled()[1]
 
     @property
     def bold(self) -> bool:
-        return sum(c.bold for c in self.chars) * 2 > len(self.chars)
+        return self._styled()[2]
+
+    @property
+    def text(self) -> str:
+        return self._styled()[3]
 
     @property
     def mid(self) -> float:
@@ -115,10 +135,6 @@ class PLine:
     @property
     def box(self) -> Box:
         return Box(round(self.x0, 1), round(self.y0, 1), round(self.x1, 1), round(self.y1, 1))
-
-    @property
-    def text(self) -> str:
-        return line_text(self.chars)
 
 
 def line_text(chars: list[Char]) -> str:
@@ -204,25 +220,26 @@ def build_lines(chars: list[Char], body: float) -> list[PLine]:
 
 
 def merge_fragments(lines: list[PLine], body: float) -> list[PLine]:
-    """Merge line pieces on one baseline that follow each other closely."""
+    """Merge line pieces on one baseline that follow each other closely
+    (left to right; a piece looks only at lines whose middle is near its own)."""
     lines = sorted(lines, key=lambda ln: (ln.x0, ln.mid))
     out: list[PLine] = []
-    open_lines: list[PLine] = []        # lines that may still grow to the right
+    rows: dict[int, list[PLine]] = collections.defaultdict(list)   # open lines by their middle, 2 pt a row
     for line in lines:
         best = None
-        for cand in open_lines:
-            if continues_line(cand, line.chars[0], body) and line.x0 >= cand.x1 - 1.05 * line.size:
-                if best is None or line.x0 - cand.x1 < line.x0 - best.x1:
-                    best = cand
+        key = int(line.mid // 2)
+        reach = int(BASELINE * line.size // 2) + 1
+        for k in range(key - reach, key + reach + 1):
+            for cand in rows.get(k, ()):
+                if line.x0 >= cand.x1 - 1.05 * line.size and continues_line(cand, line.chars[0], body):
+                    if best is None or line.x0 - cand.x1 < line.x0 - best.x1:
+                        best = cand
         if best is not None:
             best.extend(line)
             best.chars.sort(key=lambda c: c.x0)
             continue
         out.append(line)
-        open_lines.append(line)
-        # lines that end far to the left of where we are cannot grow any more
-        if len(open_lines) > 64:
-            open_lines = [ln for ln in open_lines if ln.x1 > line.x0 - 4 * max(body, 1)]
+        rows[key].append(line)
     return out
 
 
@@ -247,12 +264,14 @@ def vertical_lines(lines: list[PLine], body: float) -> list[PLine]:
     singles = sorted((ln for ln in lines if len(ln.chars) <= 2), key=lambda ln: (ln.y0, ln.x0))
     used: set[int] = set()
     runs: list[list[PLine]] = []
-    for start in singles:
+    for n, start in enumerate(singles):
         if id(start) in used or len(start.chars) != 1:
             continue
         run = [start]
-        for cand in singles:
-            if id(cand) in used or cand is start or cand.y0 <= run[-1].y0:
+        for cand in singles[n + 1:]:
+            if cand.y0 > run[-1].y1 + 2 * run[-1].size:
+                break                     # sorted by top: nothing further down can stack
+            if id(cand) in used or cand.y0 <= run[-1].y0:
                 continue
             if stacks(run[-1], cand, body):
                 run.append(cand)
@@ -271,26 +290,25 @@ def vertical_lines(lines: list[PLine], body: float) -> list[PLine]:
 
 @dataclass
 class Block:
-    """Lines stacked in one column at one size."""
+    """Lines stacked in one column at one size (its box kept as lines join it)."""
     lines: list[PLine]
     kind: str = "body"        # body | display | title | small | furniture | vertical
     frame: int = -1           # index of the ruled frame it stands in (-1: none)
+    x0: float = 0.0
+    y0: float = 0.0
+    x1: float = 0.0
+    y1: float = 0.0
 
-    @property
-    def x0(self) -> float:
-        return min(ln.x0 for ln in self.lines)
+    def __post_init__(self) -> None:
+        self.x0 = min(ln.x0 for ln in self.lines)
+        self.y0 = min(ln.y0 for ln in self.lines)
+        self.x1 = max(ln.x1 for ln in self.lines)
+        self.y1 = max(ln.y1 for ln in self.lines)
 
-    @property
-    def x1(self) -> float:
-        return max(ln.x1 for ln in self.lines)
-
-    @property
-    def y0(self) -> float:
-        return min(ln.y0 for ln in self.lines)
-
-    @property
-    def y1(self) -> float:
-        return max(ln.y1 for ln in self.lines)
+    def add(self, line: PLine) -> None:
+        self.lines.append(line)
+        self.x0, self.y0 = min(self.x0, line.x0), min(self.y0, line.y0)
+        self.x1, self.y1 = max(self.x1, line.x1), max(self.y1, line.y1)
 
     @property
     def size(self) -> float:
@@ -327,18 +345,22 @@ def stacks_in_block(block: Block, line: PLine) -> bool:
 
 def build_blocks(lines: list[PLine]) -> list[Block]:
     """Lines → blocks, top to bottom: each line joins the block whose last line
-    stands right above it in its column."""
+    stands right above it in its column (only blocks whose foot is near are looked at)."""
     blocks: list[Block] = []
+    open_blocks: list[Block] = []
     for line in sorted(lines, key=lambda ln: (ln.y0, ln.x0)):
+        open_blocks = [b for b in open_blocks if b.lines[-1].y1 >= line.y0 - 2 * LEADING * b.lines[-1].size]
         best = None
-        for block in blocks:
+        for block in open_blocks:
             if stacks_in_block(block, line):
                 if best is None or abs(block.x0 - line.x0) < abs(best.x0 - line.x0):
                     best = block
         if best is None:
-            blocks.append(Block([line]))
+            best = Block([line])
+            blocks.append(best)
+            open_blocks.append(best)
         else:
-            best.lines.append(line)
+            best.add(line)
     return blocks
 
 
@@ -425,7 +447,7 @@ def on_picture_foot(block: Block, img: Box, body: float) -> bool:
     """A short block printed over the foot of a picture with no title on it
     (an infographic's data source line).
 
-    >>> b = Block([PLine.of(Char("数", 486, 1003, 494, 1012, 8.28, "f", False))])
+    >>> b = Block([PLine.of(Char("数", 486, 1017, 494, 1026, 8.28, "f", False))])
     >>> on_picture_foot(b, Box(9, 834, 746, 1032), 8.28), on_picture_foot(b, Box(9, 834, 746, 1300), 8.28)
     (True, False)
     """
@@ -468,14 +490,26 @@ class Head:
         return max(b.y1 for b in self.blocks)
 
 
+def is_byline_like(block: Block, body: float) -> bool:
+    """One short line smaller than a title: a byline's form (陈曙光, 本报记者 王强)."""
+    return len(block.lines) == 1 and block.size < TITLE * body and len(block.text.replace(" ", "")) <= BYLINE_CHARS
+
+
 def joins_head(head: Head, block: Block, body: float) -> bool:
-    """Whether a display block belongs to a title's head: a kicker right above
-    it, a subtitle or byline right under it, or a vertical byline beside a
-    vertical title; all shorter than a paragraph."""
-    if block.kind not in ("display", "vertical", "title") or len(block.text) > 60 or block.frame != head.frame:
+    """Whether a block belongs to a title's head: a kicker right above it, a
+    subtitle or byline right under it (a byline may be set in body type, a
+    short line under the title's middle), or a vertical byline beside a
+    vertical title; all shorter than a paragraph. Nothing joins under a byline."""
+    if len(block.text) > 60 or block.frame != head.frame:
         return False
     title = head.title
     size = max(block.size, body)
+    if block.kind == "body":
+        middle = (block.x0 + block.x1) / 2
+        return not title.lines[0].vertical and is_byline_like(block, body) and head.x0 < middle < head.x1 \
+            and -0.2 * size <= block.y0 - head.y1 <= 2.5 * size and not head_has_byline(head, body)
+    if block.kind not in ("display", "vertical", "title"):
+        return False
     if title.lines[0].vertical:
         return block.lines[0].vertical and overlap(block.y0, block.y1, title.y0, title.y1) > 0 \
             and (0 <= title.x0 - block.x1 <= 4 * size or 0 <= block.x0 - title.x1 <= 4 * size)
@@ -486,7 +520,14 @@ def joins_head(head: Head, block: Block, body: float) -> bool:
     below = block.y0 - head.y1
     above = head.y0 - block.y1
     # a byline may stand a little apart under its title; a kicker sits close above it
-    return -0.2 * size <= below <= 4 * size or -0.2 * size <= above <= 1.5 * size
+    if -0.2 * size <= below <= 4 * size:
+        return not head_has_byline(head, body)
+    return -0.2 * size <= above <= 1.5 * size
+
+
+def head_has_byline(head: Head, body: float) -> bool:
+    title = head.title
+    return any(b is not title and b.y0 > title.y1 - 1 and is_byline_like(b, body) for b in head.blocks)
 
 
 def stacked_titles(upper: Head, lower: Head) -> bool:
@@ -785,7 +826,7 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
                 if block is title:
                     ev.append(Evidence("pdf_title", "start_article", 1.0, "the largest type of its head"))
                 kind = block.kind
-                if block is not title and block.size < TITLE * body and len(block.text) <= 12 \
+                if block is not title and (block.lines[0].vertical or is_byline_like(block, body)) \
                         and (block.y0 > title.y1 - 1 or block.lines[0].vertical):
                     kind = "byline"
                     ev.append(Evidence("pdf_byline", Kind.BYLINE.value, 1.0, "short line under (beside) its title"))

@@ -1,0 +1,161 @@
+"""Small printed pages made with reportlab for the PDF reader and layout tests.
+
+Each builder writes a PDF into a folder the test gives and returns its path;
+the pages are set like a newspaper's: body type 10 pt in columns with a
+two-character indent, a title spanning the columns, a byline, a subhead, an
+image with a caption under it, a ruled box with a vertical title, a
+letter-spaced justified line and digits in another font.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+SONG = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(SONG))
+W, H = 600, 800
+BODY = 10
+LEAD = 13            # line pitch of body type
+
+# Two paragraphs for the left column and one for the right; the second
+# paragraph runs from the foot of the left column to the top of the right.
+PARA_1 = "新时代是承前启后继往开来的时代，是决胜全面建成小康社会的时代，是全国各族人民团结奋斗的时代。"
+PARA_2 = ("进入新时代，我国发展的历史方位变了，社会主要矛盾变了，但社会主义初级阶段的基本国情没有变，"
+          "我国是世界最大发展中国家的国际地位没有变，这是我们认识新时代的出发点和落脚点。")
+PARA_3 = "实现伟大复兴是近代以来中华民族最伟大的梦想，新时代的使命光荣而艰巨。"
+COLUMN_CHARS = 20    # characters per full line of a column (20 × 10 pt = 200 pt)
+
+
+def wrap(text: str, first_indent: int = 2, width: int = COLUMN_CHARS) -> list[tuple[int, str]]:
+    """(indent in characters, text) for each printed line of a paragraph."""
+    out, rest, indent = [], text, first_indent
+    while rest:
+        take = width - indent
+        out.append((indent, rest[:take]))
+        rest, indent = rest[take:], 0
+    return out
+
+
+def _set_lines(c: canvas.Canvas, x: float, top: float, lines: list[tuple[int, str]], size: float = BODY) -> float:
+    """Draw lines from `top` (distance from the page top); return the next top."""
+    c.setFont(SONG, size)
+    for indent, text in lines:
+        c.drawString(x + indent * size, H - top - size, text)
+        top += LEAD * size / BODY
+    return top
+
+
+def _image(path: Path) -> Path:
+    picture = path.with_suffix(".png")
+    Image.new("RGB", (40, 30), (120, 140, 160)).save(picture)
+    return picture
+
+
+def two_columns(folder: Path, name: str = "page.pdf") -> Path:
+    """A page: running head over a rule, a large title across two columns, a
+    byline, a subhead in the left column, a paragraph carried from the left
+    column into the right one, an image with a small caption under it in the
+    right column, a letter-spaced justified line and a year in Helvetica."""
+    path = folder / name
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    c.setFont(SONG, 9)
+    c.drawString(40, H - 30, "2018年1月2日 星期二")
+    c.drawString(500, H - 30, "7 理论")
+    c.setLineWidth(1)
+    c.line(30, H - 40, W - 30, H - 40)
+    c.setFont(SONG, 30)
+    c.drawString(80, H - 100, "新时代的历史方位")
+    c.setFont(SONG, BODY)
+    c.drawString(250, H - 125, "陈曙光")      # a byline in body type
+
+    left, right = 40, 340
+    top = 150
+    top = _set_lines(c, left, top, wrap(PARA_3))
+    top += 6
+    c.setFont(SONG, 14)
+    c.drawString(left, H - top - 14, "新时代的鲜明主题")
+    top += 24
+    top = _set_lines(c, left, top, wrap(PARA_1))
+    lines_2 = wrap(PARA_2)
+    top = _set_lines(c, left, top, lines_2[:3])
+    # a letter-spaced justified line: 12 characters spread over the column width
+    c.saveState()
+    text = c.beginText(left, H - top - BODY)
+    text.setFont(SONG, BODY)
+    text.setCharSpace((COLUMN_CHARS * BODY - 12 * BODY) / 11)
+    text.textLine("社会主义初级阶段基本国情")
+    c.drawText(text)
+    c.restoreState()
+    top += LEAD
+    # the right column: the rest of paragraph 2, a paragraph with a year in
+    # another font, then an image and its caption
+    rtop = 150
+    rtop = _set_lines(c, right, rtop, [(0, "没有变，这是我们认识新时代的出发点和落"), (0, "脚点。")])
+    c.setFont(SONG, BODY)
+    c.drawString(right + 2 * BODY, H - rtop - BODY, "到")
+    c.setFont("Helvetica", BODY)
+    c.drawString(right + 3 * BODY, H - rtop - BODY, "2035")
+    c.setFont(SONG, BODY)
+    year_end = right + 3 * BODY + pdfmetrics.stringWidth("2035", "Helvetica", BODY)
+    c.drawString(year_end, H - rtop - BODY, "年基本实现现代化，新时代的")
+    rtop += LEAD
+    rtop = _set_lines(c, right, rtop, [(0, "使命光荣而艰巨。")])
+    rtop += 10
+    c.drawImage(str(_image(path)), right, H - rtop - 90, width=200, height=90)
+    rtop += 94
+    c.setFont(SONG, 8)
+    c.drawString(right + 20, H - rtop - 8, "图为新时代的建设者。新华社记者 王强摄")
+    c.showPage()
+    c.save()
+    return path
+
+
+def vertical_box(folder: Path, name: str = "box.pdf") -> Path:
+    """A ruled box with a vertical title (one character a line) and a
+    vertical byline at its right, its text in a column beside them; above
+    the box a lead article with its own title."""
+    path = folder / name
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    c.setFont(SONG, 28)
+    c.drawString(40, H - 80, "深刻理解新时代")
+    _set_lines(c, 40, 110, wrap(PARA_1) + wrap(PARA_3))
+    c.setLineWidth(1)
+    c.rect(30, H - 760, 540, 460)           # the frame: y from 300 to 760 from the top
+    title = "意气风发走进新时代"
+    for n, char in enumerate(title):
+        c.setFont(SONG, 30)
+        c.drawString(510, H - 330 - n * 34 - 30, char)
+    for n, char in enumerate("欧阳辉"):
+        c.setFont(SONG, 11)
+        c.drawString(485, H - 450 - n * 12 - 11, char)
+    _set_lines(c, 50, 330, wrap(PARA_2, width=40) + wrap(PARA_3, width=40))
+    c.showPage()
+    c.save()
+    return path
+
+
+def scan(folder: Path, name: str = "scan.pdf") -> Path:
+    """A page that is only a picture (no text layer)."""
+    path = folder / name
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    c.drawImage(str(_image(path)), 0, 0, width=W, height=H)
+    c.showPage()
+    c.save()
+    return path
+
+
+def pages(folder: Path, count: int, name: str = "issue.pdf") -> Path:
+    """A PDF of several printed pages, each an article of its own."""
+    path = folder / name
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    for n in range(count):
+        c.setFont(SONG, 28)
+        c.drawString(40, H - 80, f"第{'一二三四五六七八九'[n]}篇文章的标题")
+        _set_lines(c, 40, 110, wrap(PARA_1) + wrap(PARA_2))
+        c.showPage()
+    c.save()
+    return path
