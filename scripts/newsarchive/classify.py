@@ -8,11 +8,12 @@ need the neighbours.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from .model import Evidence, Kind, LogEntry, Unit
 from .patterns import Patterns, load as load_patterns
 from .text import CLOSERS, HAN, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence
-from .textfix import drop_spaces_in_chinese_prose
+from .textfix import drop_spaces_in_chinese_prose, undo_overprint
 
 NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,6}}·[{HAN}]{{1,8}}$")
 # An organisation glued before a role word: 大众日报淄博融媒体中心(记者)
@@ -40,6 +41,87 @@ def furniture_reason(text: str, pats: Patterns | None = None) -> str | None:
         if pattern.search(text):
             return reason
     return None
+
+
+# The evidence registry: for each decision, small functions of one unit that
+# each return an Evidence (a signed weight and its reason) or None. A decision
+# is the sum of the weights; `--explain` prints every piece. Weights are set
+# by hand, each with a comment saying why; none is fitted to a test page.
+EvidenceFn = Callable[[Unit, Patterns], "Evidence | None"]
+EVIDENCE: dict[str, list[EvidenceFn]] = {}
+
+
+def evidence_for(decision: str) -> Callable[[EvidenceFn], EvidenceFn]:
+    """Register an evidence function for one decision ("furniture", …)."""
+    def register(fn: EvidenceFn) -> EvidenceFn:
+        EVIDENCE.setdefault(decision, []).append(fn)
+        return fn
+    return register
+
+
+def weigh(decision: str, unit: Unit, pats: Patterns | None = None) -> tuple[float, list[Evidence]]:
+    """The summed weight of every registered piece of evidence, and the pieces.
+
+    >>> weigh("furniture", Unit([], "2018 年1 月2 日星期二"))[0] > 0
+    True
+    """
+    pats = pats or load_patterns()
+    found = [e for fn in EVIDENCE.get(decision, ()) if (e := fn(unit, pats)) is not None]
+    return sum(e.score for e in found), found
+
+
+def _is_keyword_pattern(pattern: re.Pattern) -> bool:
+    """A furniture pattern that looks for words anywhere (二维码, 热线), not for
+    the form of a whole line (a date line, a page number)."""
+    return not pattern.pattern.startswith("^")
+
+
+@evidence_for("furniture")
+def furniture_form(unit: Unit, pats: Patterns) -> Evidence | None:
+    """A line of the form of page furniture (anchored pattern: the whole line
+    is a date line, a page number, a running head) weighs 3; a furniture word
+    found inside a line (二维码, 热线) weighs 1 only: a word alone is weak.
+
+    >>> furniture_form(Unit([], "2020年1月1日 星期三"), load_patterns()).score
+    3
+    >>> furniture_form(Unit([], "扫码关注高新区发布"), load_patterns()).score
+    1
+    """
+    for pattern, reason in pats.furniture:
+        if pattern.search(unit.text):
+            weak = _is_keyword_pattern(pattern)
+            return Evidence("furniture_form", Kind.FURNITURE.value, 1 if weak else 3,
+                            reason + (" (a word in the line)" if weak else " (the form of the line)"))
+    return None
+
+
+PROSE_LENGTH = 40     # characters: longer than any running head, QR prompt or credit line
+
+
+@evidence_for("furniture")
+def prose_in_flow(unit: Unit, pats: Patterns) -> Evidence | None:
+    """A long block of sentences is prose: it outweighs a furniture word (-4
+    against 1) and the form of a furniture line (3), so it is never removed
+    on a keyword alone.
+
+    >>> prose_in_flow(Unit([], "“好差评”制度，是高新区创新“特色服务”、优化政务环境的一项重要举措。"
+    ...     "群众可扫描窗口的专属二维码，对服务作出评价，评价结果纳入考核。"), load_patterns()).score
+    -4
+    >>> prose_in_flow(Unit([], "扫码关注高新区发布"), load_patterns()) is None
+    True
+    """
+    text = unit.text
+    if chinese_length(text) >= PROSE_LENGTH and re.search("[，。；！？]", text[:-1]) and ends_sentence(text):
+        return Evidence("prose_in_flow", Kind.BODY.value, -4, "a long block of sentences")
+    return None
+
+
+def furniture_evidence(unit: Unit, pats: Patterns) -> tuple[str | None, list[Evidence]]:
+    """The furniture reason when the evidence for furniture outweighs the
+    evidence against it, else None; and the evidence."""
+    score, found = weigh("furniture", unit, pats)
+    reason = next((e.reason for e in found if e.rule == "furniture_form"), None)
+    return (reason if score > 0 else None), found
 
 
 def ad_score(text: str, pats: Patterns | None = None, vocabulary: bool | None = None) -> int:
@@ -294,6 +376,7 @@ def caption_reason(text: str, pats: Patterns | None = None) -> str | None:
 JUMP_IN = re.compile(r"^[（(]\s*(上接|接|紧接)\s*第?\s*[A-Z]?\d{1,3}\s*版\s*[）)]\s*")
 JUMP_OUT = re.compile(r"\s*[（(]\s*(下转|转|转至|接)\s*第?\s*[A-Z]?\d{1,3}\s*版\s*[）)]$")
 JUMP_REASON = "转版提示 (continued on another page)"
+OVERPRINT_REASON = "套印重影 (a display line printed twice over; one copy kept)"
 
 
 def cut_jump_lines(unit: Unit) -> None:
@@ -317,14 +400,21 @@ def cut_jump_lines(unit: Unit) -> None:
 def classify_unit(unit: Unit, pats: Patterns) -> None:
     """Set the kind of one unit from its own text."""
     cut_jump_lines(unit)
+    single = undo_overprint(unit.text)
+    if single != unit.text:        # the doubled copy goes to the source page's removed list
+        unit.cut.append((unit.text, OVERPRINT_REASON))
+        unit.evidence.append(Evidence("undo_overprint", "text", 0, f"printed twice over: {unit.text!r}"))
+        unit.text = single
     text = unit.text
     source = pats.source_line.match(text)
     if source:
         unit.kind, unit.reason = Kind.SOURCE_LINE, "来源行 (source line: newspaper, date, page)"
         return
-    reason = furniture_reason(text, pats)
+    reason, found = furniture_evidence(unit, pats)
+    unit.evidence.extend(found)
     if reason:
-        unit.kind, unit.reason = Kind.FURNITURE, reason
+        unit.kind, unit.reason = Kind.FURNITURE, reason.replace(" (the form of the line)", "").replace(
+            " (a word in the line)", "")
         return
     if pats.affiliation.match(text):
         unit.kind = Kind.NOTE

@@ -20,7 +20,8 @@ YEAR = re.compile(r"(?<!\d)((?:19[89]|20[0-9])\d)\s*年")
 DATELINE = re.compile(r"^本报[\u4e00-\u9fff]{0,8}?(?P<m>\d{1,2})月(?P<d>\d{1,2})日[讯电]|"
                       r"^新华社[\u4e00-\u9fff]{0,8}?(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日电")
 PAGE_NO = re.compile(r"第\s*(?P<r>[A-Z]?\d{1,3})\s*[版页]|(?<![A-Za-z\d])(?P<s>[A-Z]\d{1,2})(?![\d])|"
-                     r"^(?P<p>\d{1,3})\s*[\u4e00-\u9fff]|[\u4e00-\u9fff]\s*(?P<q>\d{1,3})$")
+                     r"^(?P<p>\d{1,3})\s*[\u4e00-\u9fff]|[\u4e00-\u9fff]\s*(?P<q>\d{1,3})$|"
+                     r"[\u4e00-\u9fff]\s+(?P<t>\d{1,3})\s+[\u4e00-\u9fff]{1,8}$")
 
 
 def page_number(text: str) -> str:
@@ -28,6 +29,8 @@ def page_number(text: str) -> str:
 
     >>> [page_number(t) for t in ("10 鲁中晨报", "要闻 A3", "2024年3月5日 星期二 第3版", "第 30 页", "科技日报 03")]
     ['10', 'A3', '3', '30', '3']
+    >>> page_number("2018年1月3日 星期三 7 理论"), page_number("7 理论2018 年1 月2 日星期二")
+    ('7', '7')
     """
     m = PAGE_NO.search(text)
     if not m:
@@ -144,6 +147,27 @@ def page_facts(page: SourcePage, removed_units: list[Unit], pats: Patterns | Non
         page.page = page.page or facts.page
         page.date = page.date or facts.date
         page.editors = page.editors or list(facts.editors)
+    page.newspaper = page.newspaper or newspaper_from_name(page.name)   # a masthead set as a picture
+
+
+@functools.lru_cache(maxsize=1)
+def _newspaper_codes() -> dict[str, str]:
+    import yaml
+
+    path = Path(__file__).resolve().parent / "data" / "newspaper_codes.yml"
+    return {str(k).lower(): str(v) for k, v in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()}
+
+
+def newspaper_from_name(name: str) -> str:
+    """The newspaper an e-paper file name's leading code names (data/newspaper_codes.yml), or ''.
+
+    >>> newspaper_from_name("rmrb-2018-01-02-p07.blocks.txt"), newspaper_from_name("gmrb20180102.txt")
+    ('人民日报', '光明日报')
+    >>> newspaper_from_name("page-7.txt"), newspaper_from_name("000_9d8ca52e2d9cb7fb.txt")
+    ('', '')
+    """
+    match = re.match(r"[A-Za-z]+", Path(name).name)
+    return _newspaper_codes().get(match.group().lower(), "") if match else ""
 
 
 def infer_year(text: str, today: dt.date | None = None) -> int | None:

@@ -243,6 +243,43 @@ def drop_spaces_in_chinese_prose(text: str) -> str:
     return re.sub(f"(?<={CJK_OR_PUNCT})[ \u3000]+(?={CJK_OR_PUNCT})", "", text)
 
 
+OVERPRINT_COVER = 0.9     # share of a line that must be doubled runs: nothing else explains so much repetition
+
+
+def undo_overprint(text: str) -> str:
+    """A display line the PDF printed twice over (a shadow or outline effect)
+    comes out of text extraction with every run doubled; keep one copy.
+
+    The whole line must be doubled runs of two or more characters (a lone
+    doubled run at least three), so prose that repeats a word keeps it.
+
+    >>> undo_overprint("新时代新时代：发展新方位发展新方位奋进新目标奋进新目标")
+    '新时代：发展新方位奋进新目标'
+    >>> undo_overprint("朱炳元朱炳元"), undo_overprint("我国社会主要矛盾变化的重大意义我国社会主要矛盾变化的重大意义")
+    ('朱炳元', '我国社会主要矛盾变化的重大意义')
+    >>> undo_overprint("研究研究"), undo_overprint("看看再说"), undo_overprint("天天向上，好好学习")
+    ('研究研究', '看看再说', '天天向上，好好学习')
+    """
+    if len(text) > 80 or "。" in text:
+        return text
+    out, i, doubled, runs = [], 0, 0, []
+    while i < len(text):
+        for size in range((len(text) - i) // 2, 1, -1):
+            if text[i:i + size] == text[i + size:i + 2 * size] and text[i:i + size].strip():
+                out.append(text[i:i + size])
+                runs.append(size)
+                doubled += 2 * size
+                i += 2 * size
+                break
+        else:
+            out.append(text[i])
+            i += 1
+    visible = len(text.replace(" ", ""))
+    if not runs or doubled < OVERPRINT_COVER * visible or (len(runs) == 1 and runs[0] < 3):
+        return text
+    return "".join(out)
+
+
 class Change(NamedTuple):
     rule: str
     before: str
