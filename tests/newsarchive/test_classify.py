@@ -263,3 +263,31 @@ def test_commentator_byline_is_not_the_title(line):
     assert article.title == "以实干实绩推动高质量发展"
     assert article.kicker == ""
     assert line in article.byline
+
+
+# ── evidence weighed: prose is never removed on a keyword alone ──
+
+def test_long_prose_with_a_furniture_word_stays_text():
+    para = ("“好差评”制度，是高新区创新“特色服务”、优化政务环境的一项重要举措。办事群众可扫描窗口的专属二维码，"
+            "对工作人员的服务作出评价，评价结果纳入年度考核。")
+    units, _ = classified(f"高新区推行政务服务“好差评”\n\n{para}\n")
+    body = [u for u in units if para[:10] in u.text]
+    assert body and body[0].kind is Kind.BODY
+    assert any(e.rule == "prose_in_flow" and e.score < 0 for e in body[0].evidence)
+
+
+def test_short_qr_prompt_is_still_furniture():
+    units, _ = classified("扫码关注高新区发布\n")
+    assert units[0].kind is Kind.FURNITURE
+
+
+@pytest.mark.parametrize("line", ["7 理论理论2018 年1 月2 日星期二", "2018年1月3日 星期三 7 理论"])
+def test_date_line_with_page_and_section_is_furniture(line):
+    assert furniture_reason(line) == "出版日期 (date line)"
+
+
+def test_overprinted_title_keeps_one_copy_and_the_copy_is_kept_as_removed():
+    units, _ = classified("正文第一段，讲了一件事。\n\n新征程新征程：明确新目标明确新目标谱写新篇章谱写新篇章\n")
+    title = units[1]
+    assert title.text == "新征程：明确新目标谱写新篇章"
+    assert title.cut and title.cut[0][0].startswith("新征程新征程")
