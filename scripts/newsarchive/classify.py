@@ -12,7 +12,7 @@ from typing import Callable
 
 from .model import Evidence, Kind, LogEntry, Unit
 from .patterns import Patterns, load as load_patterns
-from .text import CLOSERS, HAN, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence
+from .text import CLOSERS, HAN, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence, tokenizer
 from .textfix import drop_spaces_in_chinese_prose, undo_overprint
 
 NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,6}}·[{HAN}]{{1,8}}$")
@@ -482,14 +482,222 @@ def mark_long_titles(units: list[Unit]) -> None:
             unit.kind = Kind.HEADLINE
 
 
-def mark_bare_bylines(units: list[Unit]) -> None:
-    """A names-only line between a title (or subtitle) and the first paragraph
-    is the byline, even with no role word (——学习贯彻… ⏎ 王小明 ⏎ 正文)."""
-    content = [u for u in units if not u.kind.removed and u.kind is not Kind.CAPTION]
-    for prev, unit, nxt in zip(content, content[1:], content[2:]):
-        if unit.kind is Kind.HEADLINE and prev.kind in (Kind.HEADLINE, Kind.SUBTITLE) and nxt.kind is Kind.BODY \
-                and is_name_line(unit.text) and chinese_length(prev.text) >= 5 and chinese_length(nxt.text) >= 15:
-            unit.kind, unit.authors = Kind.BYLINE, unit.text.split()
+def has_surname(name: str, pats: Patterns) -> bool:
+    """Whether a name starts with a common surname (data/patterns.yml).
+
+    >>> has_surname("欧阳辉", load_patterns()), has_surname("陈曙光", load_patterns()), has_surname("新时代", load_patterns())
+    (True, True, False)
+    """
+    return name[:1] in pats.surnames or name.startswith(pats.compound_surnames)
+
+
+def split_glued_names(token: str, pats: Patterns) -> list[str]:
+    """Names printed without a space between them (刘宏达谢守成): split where
+    each part starts with a surname, three-character names first; a token that
+    splits no way is one name.
+
+    >>> split_glued_names("刘宏达谢守成", load_patterns()), split_glued_names("欧阳辉", load_patterns())
+    (['刘宏达', '谢守成'], ['欧阳辉'])
+    >>> split_glued_names("王强李明", load_patterns()), split_glued_names("朱炳元", load_patterns())
+    (['王强', '李明'], ['朱炳元'])
+    """
+    if len(token) <= 3 or token.startswith(pats.compound_surnames) and len(token) <= 4:
+        return [token]
+    for sizes in ((3, 3), (2, 3), (3, 2), (2, 2), (2, 2, 2), (3, 3, 3)):
+        if sum(sizes) != len(token):
+            continue
+        parts, at = [], 0
+        for size in sizes:
+            parts.append(token[at:at + size])
+            at += size
+        if all(has_surname(part, pats) for part in parts):
+            return parts
+    return [token]
+
+
+WORD_FREQ = 20    # jieba counts a real word in the tens at least; personal names in its dictionary are under 10
+
+
+def bare_names(text: str, pats: Patterns | None = None) -> list[str] | None:
+    """The names of a names-only line with no role word (甄占民; 刘宏达谢守成;
+    王强 李明), or None when it is not one.
+
+    >>> bare_names("陈曙光"), bare_names("刘宏达谢守成"), bare_names("新时代"), bare_names("高质量")
+    (['陈曙光'], ['刘宏达', '谢守成'], None, None)
+    """
+    pats = pats or load_patterns()
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 4:
+        return None
+    names: list[str] = []
+    for token in tokens:
+        if not re.fullmatch(f"[{HAN}]{{2,9}}", token):
+            return None
+        names.extend(split_glued_names(token, pats))
+    freq = tokenizer().FREQ
+    if all(2 <= len(n) <= 4 and has_surname(n, pats) and (freq.get(n) or 0) < WORD_FREQ for n in names):
+        return names
+    return None
+
+
+def _content_neighbours(units: list[Unit], i: int) -> tuple[Unit | None, Unit | None]:
+    before = next((u for u in reversed(units[:i]) if not u.kind.removed and u.kind is not Kind.CAPTION), None)
+    after = next((u for u in units[i + 1:] if not u.kind.removed and u.kind is not Kind.CAPTION), None)
+    return before, after
+
+
+ContextFn = Callable[[list, int, Patterns], "Evidence | None"]
+CONTEXT_EVIDENCE: dict[str, list[ContextFn]] = {}
+
+
+def context_evidence_for(decision: str) -> Callable[[ContextFn], ContextFn]:
+    """Register an evidence function that looks at a unit among its neighbours (units, i)."""
+    def register(fn: ContextFn) -> ContextFn:
+        CONTEXT_EVIDENCE.setdefault(decision, []).append(fn)
+        return fn
+    return register
+
+
+def weigh_in_context(decision: str, units: list[Unit], i: int, pats: Patterns) -> tuple[float, list[Evidence]]:
+    found = [e for fn in CONTEXT_EVIDENCE.get(decision, ()) if (e := fn(units, i, pats)) is not None]
+    return sum(e.score for e in found), found
+
+
+@context_evidence_for("byline")
+def name_form(units: list[Unit], i: int, pats: Patterns) -> Evidence | None:
+    """Names only: each starts with a surname, none a dictionary word (+2).
+
+    >>> name_form([Unit([], "欧阳辉")], 0, load_patterns()).score
+    2
+    """
+    names = bare_names(units[i].text, pats)
+    return Evidence("name_form", Kind.BYLINE.value, 2, f"names {names}") if names else None
+
+
+@context_evidence_for("byline")
+def under_a_title(units: list[Unit], i: int, pats: Patterns) -> Evidence | None:
+    """Right under a title or subtitle line (+2): where a byline is printed.
+
+    >>> under_a_title([Unit([], "意气风发走进新时代", kind=Kind.HEADLINE), Unit([], "欧阳辉")], 1, load_patterns()).score
+    2
+    """
+    before, _ = _content_neighbours(units, i)
+    if before is not None and before.kind in (Kind.HEADLINE, Kind.SUBTITLE) and chinese_length(before.text) >= 5:
+        return Evidence("under_a_title", Kind.BYLINE.value, 2, "right under a title")
+    return None
+
+
+@context_evidence_for("byline")
+def before_text_or_page_end(units: list[Unit], i: int, pats: Patterns) -> Evidence | None:
+    """Followed by text, or by nothing but captions and furniture (+1).
+
+    >>> before_text_or_page_end([Unit([], "欧阳辉")], 0, load_patterns()).score
+    1
+    """
+    _, after = _content_neighbours(units, i)
+    if after is None or (after.kind is Kind.BODY and chinese_length(after.text) >= 15) or after.kind is Kind.NOTE:
+        return Evidence("before_text_or_page_end", Kind.BYLINE.value, 1, "text or the page end follows")
+    return None
+
+
+BYLINE_AT = 4    # a name's form and one sign of a byline's place, or both places
+
+
+def mark_bare_bylines(units: list[Unit], pats: Patterns) -> None:
+    """A names-only line under a title (or subtitle) is the byline, even with
+    no role word (——学习贯彻… ⏎ 王小明 ⏎ 正文; a title and 陈曙光 at the foot
+    of a page that prints titles after their texts): weighed evidence."""
+    for i, unit in enumerate(units):
+        if unit.kind is not Kind.HEADLINE or chinese_length(unit.text) > 12:
+            continue
+        score, found = weigh_in_context("byline", units, i, pats)
+        if not any(e.rule == "name_form" for e in found):
+            continue
+        unit.evidence.extend(found)
+        if score >= BYLINE_AT:
+            unit.kind, unit.authors = Kind.BYLINE, bare_names(unit.text, pats) or unit.text.split()
+
+
+HEADISH = (Kind.HEADLINE, Kind.SUBTITLE, Kind.LABEL, Kind.BYLINE)
+BANNER_REASON = "通栏标题 (a page banner: a display line outside every article)"
+
+
+def _head_runs(units: list[Unit]) -> list[list[int]]:
+    """Runs of title lines ending in a byline (indices; furniture between them is skipped)."""
+    runs, current = [], []
+    for i, unit in enumerate(units):
+        if unit.kind.removed:
+            continue
+        if unit.kind in HEADISH:
+            current.append(i)
+            if unit.kind is Kind.BYLINE and not (i + 1 < len(units) and units[i + 1].kind is Kind.BYLINE):
+                runs.append(current)      # a byline closes the head it signs
+                current = []
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return [r for r in runs if units[r[-1]].kind is Kind.BYLINE
+            and any(units[i].kind in (Kind.HEADLINE, Kind.SUBTITLE) for i in r)]
+
+
+def _is_text(unit: Unit) -> bool:
+    return unit.kind is Kind.BODY and chinese_length(unit.text) >= 20
+
+
+def heads_follow_text(units: list[Unit]) -> bool:
+    """Whether the page gives each title and byline after its article's text
+    (PDF block order, OCR tools that list blocks as stored): there is text
+    before the first title-and-byline and none after the last.
+
+    >>> u = lambda t, k=Kind.BODY: Unit([], t, kind=k)
+    >>> heads_follow_text([u("中国特色社会主义进入新时代，这是我国发展新的历史方位。"), u("意气风发走进新时代", Kind.HEADLINE),
+    ...                    u("欧阳辉", Kind.BYLINE)])
+    True
+    >>> heads_follow_text([u("意气风发走进新时代", Kind.HEADLINE), u("欧阳辉", Kind.BYLINE),
+    ...                    u("中国特色社会主义进入新时代，这是我国发展新的历史方位。")])
+    False
+    """
+    runs = _head_runs(units)
+    if not runs:
+        return False
+    before = any(_is_text(u) for u in units[:runs[0][0]])
+    after = any(_is_text(u) for u in units[runs[-1][-1] + 1:])
+    return before and not after
+
+
+def place_heads_above_text(units: list[Unit], log: list[LogEntry]) -> list[Unit]:
+    """On a page that gives titles after their texts, move each title run
+    (with its byline) above the text that ends where it starts. Display lines
+    before the first text or after the last title belong to no article: page
+    banners, removed with that reason."""
+    if not heads_follow_text(units):
+        return units
+    runs = _head_runs(units)
+    out: list[Unit] = []
+    start = 0
+    for n, run in enumerate(runs):
+        span = [units[k] for k in range(start, run[-1] + 1) if k not in run]
+        if n == 0:
+            for unit in span:
+                if _is_text(unit):
+                    break
+                if unit.kind in (Kind.HEADLINE, Kind.LABEL):
+                    unit.kind, unit.reason = Kind.FURNITURE, BANNER_REASON
+        head = [units[k] for k in run]
+        log.append(LogEntry("place_heads_above_text", f"L{head[0].first}",
+                            f"{head[0].text[:20]!r}: titles follow their texts on this page; moved above "
+                            f"the text from L{span[0].first if span else head[0].first}"))
+        out.extend(head)
+        out.extend(span)
+        start = run[-1] + 1
+    for unit in units[start:]:
+        if unit.kind in (Kind.HEADLINE, Kind.LABEL):
+            unit.kind, unit.reason = Kind.FURNITURE, BANNER_REASON
+        out.append(unit)
+    return out
 
 
 def mark_labels(units: list[Unit], pats: Patterns) -> None:
@@ -686,8 +894,9 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     mark_ad_columns(units, pats, log)
     mark_ad_labels(units, pats)
     mark_gap_captions(units, pats)
-    mark_bare_bylines(units)
+    mark_bare_bylines(units, pats)
     mark_long_titles(units)
+    units[:] = place_heads_above_text(units, log)
     for unit in units:
         apply_hint(unit)
     for unit in units:

@@ -34,6 +34,8 @@ class Patterns:
     lead: re.Pattern
     lead_authors: re.Pattern
     affiliation: re.Pattern
+    surnames: frozenset[str]
+    compound_surnames: tuple[str, ...]
     label_max: int
     column_label: re.Pattern
     keyword_stopwords: frozenset[str]
@@ -67,6 +69,8 @@ def load(path: str | None = None) -> Patterns:
         lead=re.compile(bys["lead"]),
         lead_authors=re.compile(bys["lead_authors"]),
         affiliation=re.compile(bys["affiliation"]),
+        surnames=frozenset(str(bys.get("surnames") or "")),
+        compound_surnames=tuple(bys.get("compound_surnames") or ()),
         label_max=int(data["labels"]["max_length"]),
         column_label=re.compile(f"^.{{0,{int(data['labels']['column_max']) - 2}}}("
                                 + "|".join(map(re.escape, data["labels"]["column_words"])) + ")$"),
