@@ -3,8 +3,9 @@
 
     python tests/regenerate_golden.py          # or: make golden
 
-For each page of seeds/*.txt and tests/fixtures/pages/*.txt, and each
-e-paper PDF of tests/fixtures/pdf/*.pdf (the corpus pages), runs the
+For each page of seeds/*.txt, tests/fixtures/pages/*.txt and
+tests/fixtures/corpus/*.txt (real printed pages as text), and each e-paper
+PDF of tests/fixtures/pdf/*.pdf (the corpus pages), runs the
 converter (scripts/convert.py, in-process) on that page alone into a scratch
 docs folder and stores every file it writes under tests/golden/<stem>/ in
 the same layout (articles/<stem>/NN.md, sources/<stem>.md, .converter.json).
@@ -27,8 +28,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def golden_inputs() -> list[Path]:
-    """The pages that have golden output: the seeds, the test fixtures and the corpus PDFs."""
+    """The pages that have golden output: the seeds, the test fixtures, the corpus pages and PDFs."""
     return (sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.txt"))
+            + sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.txt"))
             + sorted((ROOT / "tests" / "fixtures" / "pdf").glob("*.pdf")))
 
 

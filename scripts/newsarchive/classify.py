@@ -12,7 +12,7 @@ from typing import Callable
 
 from .model import Evidence, Kind, LogEntry, Unit
 from .patterns import Patterns, load as load_patterns
-from .text import CLOSERS, HAN, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence, tokenizer
+from .text import CLOSERS, HAN, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence, pos_tagger, tokenizer
 from .textfix import drop_spaces_in_chinese_prose, undo_overprint
 
 NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,6}}·[{HAN}]{{1,8}}$")
@@ -96,6 +96,7 @@ def furniture_form(unit: Unit, pats: Patterns) -> Evidence | None:
 
 
 PROSE_LENGTH = 40     # characters: longer than any running head, QR prompt or credit line
+PROSE_AD_LENGTH = 50  # an ad of sentences (厂房出租…可分租。) runs to 100 characters; an article paragraph beyond
 
 
 @evidence_for("furniture")
@@ -515,15 +516,15 @@ def split_glued_names(token: str, pats: Patterns) -> list[str]:
     return [token]
 
 
-WORD_FREQ = 20    # jieba counts a real word in the tens at least; personal names in its dictionary are under 10
+WORD_FREQ = 20    # jieba counts a real word in the tens at least; names it knows are under 10 or tagged nr
 
 
 def bare_names(text: str, pats: Patterns | None = None) -> list[str] | None:
     """The names of a names-only line with no role word (甄占民; 刘宏达谢守成;
     王强 李明), or None when it is not one.
 
-    >>> bare_names("陈曙光"), bare_names("刘宏达谢守成"), bare_names("新时代"), bare_names("高质量")
-    (['陈曙光'], ['刘宏达', '谢守成'], None, None)
+    >>> bare_names("陈曙光"), bare_names("刘宏达谢守成"), bare_names("新时代"), bare_names("高质量"), bare_names("李强")
+    (['陈曙光'], ['刘宏达', '谢守成'], None, None, ['李强'])
     """
     pats = pats or load_patterns()
     tokens = text.split()
@@ -534,8 +535,9 @@ def bare_names(text: str, pats: Patterns | None = None) -> list[str] | None:
         if not re.fullmatch(f"[{HAN}]{{2,9}}", token):
             return None
         names.extend(split_glued_names(token, pats))
-    freq = tokenizer().FREQ
-    if all(2 <= len(n) <= 4 and has_surname(n, pats) and (freq.get(n) or 0) < WORD_FREQ for n in names):
+    freq, tags = tokenizer().FREQ, pos_tagger().word_tag_tab
+    if all(2 <= len(n) <= 4 and has_surname(n, pats)
+           and ((freq.get(n) or 0) < WORD_FREQ or tags.get(n, "").startswith("nr")) for n in names):
         return names
     return None
 
@@ -764,6 +766,11 @@ def mark_ad_columns(units: list[Unit], pats: Patterns, log: list[LogEntry]) -> N
             continue
         long_clean = (chinese_length(unit.text) >= pats.ad_article_length
                       and ad_score(unit.text, pats, vocabulary=True) == 0)
+        prose = prose_in_flow(unit, pats)
+        if prose is not None and chinese_length(unit.text) >= 2 * PROSE_AD_LENGTH \
+                and ad_score(unit.text, pats, vocabulary=False) < pats.ad_threshold:
+            unit.evidence.append(prose)   # a long block of sentences: a trade word (竞聘) does not make it an ad
+            long_clean = True
         if long_clean or unit.kind in (Kind.BYLINE, Kind.SUBTITLE) or unit.lead or (
                 unit.kind is Kind.HEADLINE and starts_article(units, i) and not ad_score(unit.text, pats, True)):
             in_column = False
@@ -826,6 +833,26 @@ def mark_gap_captions(units: list[Unit], pats: Patterns) -> None:
         )
         if evidence:
             unit.kind, unit.reason = Kind.CAPTION, GAP_CAPTION
+
+
+def _credit_only(unit: Unit, pats: Patterns) -> bool:
+    """A line that is only a photo credit (新华社记者徐昱摄, 图片来源：…)."""
+    text = unit.text.strip()
+    return unit.kind is Kind.CAPTION and (bool(pats.credit_line.match(text)) or (
+        chinese_length(text) <= 16 and bool(pats.credit_end.search(text))
+        and not re.search("[，。；]", text)))
+
+
+def mark_captions_above_credits(units: list[Unit], pats: Patterns) -> None:
+    """The block right above a credit-only line is that picture's caption
+    (当前，人们对美好生态环境的要求日益增长。图为… ⏎ 新华社记者徐昱摄): the credit
+    signs it. Only a block of text of caption size, not a title above a picture."""
+    for i in range(1, len(units)):
+        prev, unit = units[i - 1], units[i]
+        if _credit_only(unit, pats) and prev.kind is Kind.BODY and not prev.lead and not prev.signature \
+                and chinese_length(prev.text) <= 2 * pats.caption_max:
+            prev.kind, prev.reason = Kind.CAPTION, "caption (above a photo credit)"
+            prev.evidence.append(Evidence("above_a_credit", Kind.CAPTION.value, 3, f"credit {unit.text!r} follows"))
 
 
 def tidy_prose(unit: Unit, log: list[LogEntry]) -> None:
@@ -894,6 +921,7 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     mark_ad_columns(units, pats, log)
     mark_ad_labels(units, pats)
     mark_gap_captions(units, pats)
+    mark_captions_above_credits(units, pats)
     mark_bare_bylines(units, pats)
     mark_long_titles(units)
     units[:] = place_heads_above_text(units, log)

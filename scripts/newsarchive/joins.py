@@ -12,7 +12,7 @@ from __future__ import annotations
 from .classify import GAP_CAPTION
 from .layout import join_wrapped
 from .model import Kind, LogEntry, Unit
-from .text import JOIN_AT, continuation_evidence, ends_sentence
+from .text import JOIN_AT, WINDOW, chinese_length, continuation_evidence, ends_sentence, pos_tagger
 
 LOOKAHEAD = 4         # body blocks searched for the rest of a broken sentence
 
@@ -20,6 +20,56 @@ LOOKAHEAD = 4         # body blocks searched for the rest of a broken sentence
 def _strong(why: str) -> bool:
     """Evidence that alone shows a sentence goes on: a word or a clause across the break."""
     return "crosses" in why or "punctuation" in why or "open clause" in why
+
+
+# Words that cannot end a sentence or a heading: particles, prepositions,
+# conjunctions, auxiliaries (中国特色社会主义新时代，是 | 全体中华儿女…).
+FUNCTION_WORD_END = frozenset("的是和与及在对把被从向为以将并而或之其这那各每由于让使给同跟比所也就都又还再才要会能应该得地着")
+
+
+HEADING_FOLLOWER = 15   # characters: a paragraph, not the short tail of a broken sentence (70%。)
+
+
+def _last_word(text: str) -> tuple[str, str]:
+    """The last word jieba cuts from the end of a text and its part of speech
+    (成就 is a noun; 是 and 超过 are verbs).
+
+    >>> _last_word("中国特色社会主义新时代，是"), _last_word("取得重大历史性成就"), _last_word("比重超过")
+    (('是', 'v'), ('成就', 'n'), ('超过', 'v'))
+    """
+    words = list(pos_tagger().cut(text.rstrip()[-WINDOW:], HMM=False))
+    return (words[-1].word, words[-1].flag) if words else ("", "")
+
+
+def join_evidence(before: Unit, after: Unit) -> tuple[int, str]:
+    """Continuation points for joining two units, and why: the text evidence
+    (text.continuation_evidence) weighed with what the units are.
+
+    A line that ends on a function word goes on (+3, an open clause); a line
+    already judged a heading needs strong evidence, a word or a clause across
+    the break, or it stays a heading (-2: a long heading with a comma is still
+    a heading).
+
+    >>> join_evidence(Unit([], "中国特色社会主义新时代，是", kind=Kind.HEADLINE), Unit([], "全体中华儿女勠力同心、奋力实现中华民族伟大复兴中国梦的时代。"))[0] >= 3
+    True
+    >>> join_evidence(Unit([], "探索新治理：充分发挥党的领导优势，提高国家治理现代化水平", kind=Kind.HEADLINE),
+    ...               Unit([], "第二次世界大战以来，一些国家虽然一度实现了快速发展，却没能迈进现代化门槛。"))[0] < 3
+    True
+    """
+    points, why = continuation_evidence(before.text, after.text)
+    if points == 0:
+        return points, why
+    last, tag = _last_word(before.text)
+    if last in FUNCTION_WORD_END and "open clause" not in why:
+        points += 3
+        why += f"; open clause (ends on the function word {last})"
+    elif tag == "v" and len(last) > 1 and chinese_length(after.text) < HEADING_FOLLOWER:
+        points += 1             # a verb waits for its object (比重超过 | 70%。); a heading above a paragraph may end on one
+        why += f"; ends on the verb {last}"
+    if before.kind is Kind.HEADLINE and not _strong(why) and chinese_length(after.text) >= HEADING_FOLLOWER:
+        points -= 2
+        why += "; a heading line above a paragraph"
+    return points, why
 
 
 def _candidates(units: list[Unit], i: int) -> list[int]:
@@ -48,8 +98,7 @@ def _candidates(units: list[Unit], i: int) -> list[int]:
 def _choose(units: list[Unit], i: int, found: list[int]) -> tuple[int | None, str]:
     """The block that continues unit i: the nearest with strong evidence
     (skipping complete displaced paragraphs), else the nearest if enough."""
-    before = units[i].text
-    scored = [(j, *continuation_evidence(before, units[j].text)) for j in found]
+    scored = [(j, *join_evidence(units[i], units[j])) for j in found]
     for n, (j, points, why) in enumerate(scored):
         if _strong(why) and points >= JOIN_AT:
             displaced_ok = all(ends_sentence(units[k].text) for k, *_ in scored[:n])

@@ -291,3 +291,49 @@ def test_overprinted_title_keeps_one_copy_and_the_copy_is_kept_as_removed():
     title = units[1]
     assert title.text == "新征程：明确新目标谱写新篇章"
     assert title.cut and title.cut[0][0].startswith("新征程新征程")
+
+
+# ── titles given after their texts (PDF block order) ──
+
+HEADS_AFTER = """7 理论2018 年1 月4 日星期四
+
+中国共产党人的初心和使命是为中国人民谋幸福、为中华民族谋复兴。如何谋？策略、路径至关重要。
+
+中国共产党带领中国人民实现中华民族伟大复兴的实践，是救国、兴国、强国接续推进的过程。
+
+社会主要矛盾新变化与民族复兴新境界
+
+叶帆
+
+党的十九大报告作出我国社会主要矛盾已经转化为人民日益增长的美好生活需要和不平衡不充分的发展之间矛盾的重大判断。
+
+我国社会主要矛盾的变化对党和国家工作提出了许多新要求，奋力实现中华民族伟大复兴的中国梦。
+
+（作者为中共中央党校教授）
+
+准确把握社会主要矛盾的变化
+
+严书翰
+"""
+
+
+def test_bare_byline_under_a_title_at_the_foot_of_the_page():
+    units, _ = classified(HEADS_AFTER)
+    kinds_ = {u.text: u.kind for u in units}
+    assert kinds_["叶帆"] is Kind.BYLINE and kinds_["严书翰"] is Kind.BYLINE
+    texts = [u.text for u in units if not u.kind.removed]
+    assert texts.index("社会主要矛盾新变化与民族复兴新境界") < texts.index("叶帆") < texts.index(
+        "中国共产党人的初心和使命是为中国人民谋幸福、为中华民族谋复兴。如何谋？策略、路径至关重要。")
+    assert texts.index("准确把握社会主要矛盾的变化") < texts.index("严书翰") < texts.index(
+        "党的十九大报告作出我国社会主要矛盾已经转化为人民日益增长的美好生活需要和不平衡不充分的发展之间矛盾的重大判断。")
+
+
+@pytest.mark.parametrize("line", ["新时代", "高质量", "发展理念"])
+def test_short_words_under_a_title_are_not_bylines(line):
+    units, _ = classified(f"推动国家高新区高质量发展\n\n{line}\n\n我国经济已由高速增长阶段转向高质量发展阶段，正处在转变发展方式的攻关期。\n")
+    assert next(u for u in units if u.text == line).kind is not Kind.BYLINE
+
+
+def test_glued_names_are_split():
+    units, _ = classified("新时代必将有力推动人的全面发展\n\n刘宏达谢守成\n")
+    assert units[-1].kind is Kind.BYLINE and units[-1].authors == ["刘宏达", "谢守成"]

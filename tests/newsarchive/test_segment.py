@@ -211,3 +211,16 @@ def test_numbered_heading_inside_an_article_is_not_a_running_head(heading):
                      "会议指出，今年园区发展取得了明显成效，各项指标稳中有进。\n")
     assert ("h", heading) in page.articles[0].blocks
     assert heading not in [r.text for r in page.removed]
+
+
+def test_titles_after_their_texts_make_one_article_each():
+    from newsarchive.pipeline import build_page
+    from newsarchive.reader import RawSource
+    from test_classify import HEADS_AFTER
+
+    page = build_page(RawSource("rmrb-2018-01-04-p07.blocks.txt", HEADS_AFTER, "utf-8"))
+    assert [(a.title, a.authors) for a in page.articles] == [
+        ("社会主要矛盾新变化与民族复兴新境界", ["叶帆"]), ("准确把握社会主要矛盾的变化", ["严书翰"])]
+    assert page.articles[0].paragraphs[0].startswith("中国共产党人的初心和使命")
+    assert page.articles[1].notes == ["（作者为中共中央党校教授）"]
+    assert (page.newspaper, page.page, page.date) == ("人民日报", "7", "2018-01-04")
