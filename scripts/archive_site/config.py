@@ -39,6 +39,8 @@ class Limits:
     latest_articles: int = 12     # home page "latest articles"
     chart_zones: int = 15         # home page bar chart: top zones
     zone_topics: int = 30         # topics listed on a zone page
+    name_links: int = 10          # articles linked per name on the people/organisations index
+    list_articles: int = 500      # longer article lists of one name are split into one page per year
 
 
 LIMITS = Limits()

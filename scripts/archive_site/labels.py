@@ -64,6 +64,7 @@ LABELS = {
     "topic_articles": "文章（按日期）",
     "name": "名称",
     "count": "篇数",
+    "all_n": "全部 {n} 篇……",
     "year": "年份",
     "all_zones": "全部地区",
     "no_zone": "未标注地区",
