@@ -25,7 +25,8 @@ process.stdin.on("end", async () => {
   for (const [q, filters] of queries) {
     const res = await engine.search(q, filters || {});
     const snippet = api.highlight(engine.folder, "全角ＡＢＣ和abc", res.terms, 0);
-    out.push({ terms: res.terms, hits: res.hits.map((h) => [h.doc, h.count, h.titleTerms]), snippet });
+    const text = res.hits.length ? await engine.text(res.hits[0].doc) : null;
+    out.push({ terms: res.terms, hits: res.hits.map((h) => [h.doc, h.count, h.titleTerms]), snippet, text });
   }
   process.stdout.write(JSON.stringify(out));
 });

@@ -22,7 +22,9 @@ where ``fetch``/XHR do not):
     display metadata (URL, title, date, paper, page, zones, topics) of
     :data:`META_CHUNK` consecutive articles.
 ``t/<id>.js``
-    the plain text of one article (NFC), for snippets.
+    the plain text of one article (NFC), for snippets: UTF-8, raw-deflate
+    compressed, base64 (:func:`pack_text`; the client inflates it with the
+    browser's ``DecompressionStream``): about 60% of the plain UTF-8 bytes.
 
 Frequent grams: a bigram with more than :data:`SPLIT_POSITIONS` occurrences
 in the archive is *split*: every trigram extending it is indexed too (with
@@ -46,11 +48,13 @@ the size of the finished index plus one article.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import itertools
 import json
 import re
 import shutil
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +64,8 @@ from . import codec
 from .fold import WHITESPACE, casefold_exceptions, fold
 from .records import Record
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2          # 2: texts compressed (pack_text)
+TEXT_CODING = "deflate-raw+base64"
 CALLBACK = "gxqSearchData"
 META_CHUNK = 16
 TARGET_SHARD_BYTES = 12_000
@@ -73,6 +78,25 @@ MAX_SHARDS = 8192
 _RUN = re.compile("[^" + re.escape("".join(sorted(WHITESPACE))) + "]{2,}")
 _enc = codec.SMALL_ENCODINGS  # hot path: encodings of small numbers by value
 _encode = codec.encode
+
+
+def pack_text(text: str) -> str:
+    """An article's text for ``t/<id>.js``: UTF-8, raw deflate (level 9, no
+    header, deterministic), base64 (valid in a JS string without escapes).
+
+    >>> pack_text("高新区高新区高新区")
+    'e7l6xrNpG5727HqJwQAA'
+    >>> unpack_text(pack_text("盾构机 “引号”")) == "盾构机 “引号”"
+    True
+    """
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    data = packer.compress(text.encode("utf-8")) + packer.flush()
+    return base64.b64encode(data).decode("ascii")
+
+
+def unpack_text(packed: str) -> str:
+    """The inverse of :func:`pack_text`."""
+    return zlib.decompress(base64.b64decode(packed), -15).decode("utf-8")
 
 
 def key_hash(key: str) -> int:
@@ -260,7 +284,7 @@ class IndexBuilder:
                 posting.positions += positions
         self.docs.append(doc_entry(record))
         self.meta.append(meta_entry(record))
-        self._write_js(f"t/{doc}", record.text)
+        self._write_js(f"t/{doc}", pack_text(record.text))
         return doc
 
     # -- writing -------------------------------------------------------
@@ -338,6 +362,7 @@ class IndexBuilder:
             "shards": shards,
             "metaChunk": META_CHUNK,
             "maxGram": MAX_GRAM,
+            "text": TEXT_CODING,
             "zones": [[z, n] for z, n in zip(zones, _counts(zones, (d[3] for d in self.docs)))],
             "topics": [[t, n] for t, n in zip(topics, _counts(topics, (d[4] for d in self.docs)))],
             "years": [[y, n] for y, n in zip(years, _counts(years, ([d[2]] for d in self.docs)))],

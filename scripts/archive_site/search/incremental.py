@@ -30,7 +30,7 @@ from pathlib import Path
 from .. import cache
 from . import codec
 from .builder import (CALLBACK, FORMAT_VERSION, BuildStats, IndexBuilder, build_with, doc_entry,
-                      doc_postings, key_hash, meta_entry)
+                      doc_postings, key_hash, meta_entry, pack_text, unpack_text)
 from .records import Record
 
 STATE_FILE = "search-state.pickle"
@@ -138,11 +138,11 @@ def encode_entries(entries: dict[int, tuple[int, bytes | None]]) -> tuple[str, s
 def old_record(out_dir: Path, state: IndexState, doc: int, meta_chunk: int) -> Record | None:
     """An article's record as the previous build indexed it (title and text are
     all :func:`doc_postings` reads): its text file and its title in its ``m`` chunk."""
-    text = read_js(out_dir / "t" / f"{doc}.js")
+    packed = read_js(out_dir / "t" / f"{doc}.js")
     chunk = read_js(out_dir / "m" / f"{doc // meta_chunk}.js")
-    if not isinstance(text, str) or not isinstance(chunk, list):
+    if not isinstance(packed, str) or not isinstance(chunk, list):
         return None
-    return Record(url=state.meta[doc][0], title=state.meta[doc][1], text=text)
+    return Record(url=state.meta[doc][0], title=state.meta[doc][1], text=unpack_text(packed))
 
 
 def patch(out_dir: Path, state: IndexState, changed: dict[int, Record], meta_chunk: int) -> BuildStats | None:
@@ -162,7 +162,7 @@ def patch(out_dir: Path, state: IndexState, changed: dict[int, Record], meta_chu
             if old.get(key) != new.get(key):
                 edits.setdefault(key_hash(key) & mask, {}).setdefault(key, {})[doc] = new.get(key)
         builder.docs[doc], builder.meta[doc] = doc_entry(record), meta_entry(record)
-        builder._write_js(f"t/{doc}", record.text)
+        builder._write_js(f"t/{doc}", pack_text(record.text))
     for shard, keys in sorted(edits.items()):
         name = f"{shard:0{width}x}"
         docs = read_js(out_dir / "d" / f"{name}.js") or {}

@@ -344,11 +344,23 @@
     });
   };
 
+  /** The plain text of one article (for snippets); null if missing. */
   Engine.prototype.text = function (doc) {
-    return this.load("t/" + doc);
+    var packed = this.manifest.text === "deflate-raw+base64";
+    return this.load("t/" + doc).then(function (data) {
+      return data == null || !packed ? data : inflateText(data);
+    });
   };
 
-  var FORMAT = 1;
+  /** base64 → raw deflate → UTF-8 text, with the browser's own DecompressionStream. */
+  function inflateText(b64) {
+    var bin = atob(b64), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).text();
+  }
+
+  var FORMAT = 2;
 
   /** Create an engine from a loader (after the manifest has loaded). */
   function openIndex(load) {
