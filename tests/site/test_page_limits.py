@@ -37,3 +37,28 @@ def test_long_lists_of_a_name_are_split_by_year(fixture_docs, monkeypatch):
     assert articles_linked(own) == [] and 'href="江敦涛/2019.html"' in own and 'href="江敦涛/2020.html"' in own
     assert articles_linked(out["people/江敦涛/2019.md"]) == ["002_bbbb/01"]
     assert articles_linked(out["people/江敦涛/2020.md"]) == ["001_aaaa/01"]
+
+
+def test_long_topic_newspaper_and_year_pages_are_split(fixture_docs, monkeypatch):
+    out = generated(fixture_docs, monkeypatch, list_articles=1)
+    topic = out["topics/人才.md"]                                        # 2019-05 ×2 and 2021-07
+    assert articles_linked(topic) == []
+    assert 'href="人才/2019-05.html"' in topic and 'href="人才/2021.html"' in topic
+    assert articles_linked(out["topics/人才/2019-05.md"]) == ["002_bbbb/01", "002_bbbb/02"]
+    paper = out["newspapers/鲁中晨报.md"]                                # 2018 (1 article), 2020-01 (2)
+    assert articles_linked(paper) == [] and 'href="鲁中晨报/2018.html"' in paper
+    assert articles_linked(out["newspapers/鲁中晨报/2020-01.md"]) == ["001_aaaa/01", "001_aaaa/02"]
+    assert "sources/001_aaaa.html" in out["newspapers/鲁中晨报/2020-01.md"]
+    year = out["dates/2020.md"]                                          # two articles in January
+    assert articles_linked(year) == [] and 'href="2020/2020-01.html"' in year
+    assert articles_linked(out["dates/2020/2020-01.md"]) == ["001_aaaa/01", "001_aaaa/02"]
+    assert 'href="2020/2020-01.html"' in out["dates/index.md"]           # the month cell links the month page
+
+
+def test_every_article_stays_reachable_when_split(fixture_docs, monkeypatch):
+    whole = generated(fixture_docs, monkeypatch)
+    split = generated(fixture_docs, monkeypatch, list_articles=1, name_links=1)
+    for folder in ("topics/", "newspapers/", "dates/", "people/"):
+        linked = lambda pages: sorted(a for uri, md in pages.items() if uri.startswith(folder)
+                                      for a in articles_linked(md))
+        assert set(linked(split)) == set(linked(whole)), folder

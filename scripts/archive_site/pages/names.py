@@ -1,16 +1,16 @@
 """人物 and 机构: names from the ``people`` and ``organizations`` front-matter
 fields. The index of each kind lists every name with its count and its
 latest articles (bounded by LIMITS.name_links); a name with more has a page of
-its own with all of them by year, split into one page per year when longer
-than LIMITS.list_articles, so no page grows past ~200 KB with the archive."""
+its own with all of them by year (split by period when longer than
+LIMITS.list_articles, :mod:`.paging`), so no page grows with the archive."""
 from __future__ import annotations
-
-from collections import defaultdict
 
 from .. import config
 from ..labels import LABELS
 from ..render import article_list, esc, front_matter, md_heading, slugify
 from .index import SiteIndex
+from .paging import period_links, period_pages, split_periods
+from .zones import articles_by_year
 
 KINDS = (
     ("people", config.PEOPLE + "index.md", "people_title", "people_intro"),
@@ -64,28 +64,13 @@ def name_pages(index: SiteIndex, attr: str, uri: str, title: str, intro: str) ->
 
 
 def own_pages(index: SiteIndex, uri: str, name: str, articles: list) -> dict[str, str]:
-    """A name's page: its articles by year; when there are more than
-    LIMITS.list_articles, a list of years linking to one page per year."""
+    """A name's page: its articles by year, or links to its periods when the
+    list is long (:mod:`.paging`)."""
     head = [front_matter(name), md_heading(1, name), "",
             f'<p class="as-facts">{esc(LABELS["articles_n"].format(n=len(articles)))}</p>', ""]
-    years: dict = defaultdict(list)
-    for article in articles:
-        years[article.year].append(article)
-    if len(articles) <= config.LIMITS.list_articles:
-        body = []
-        for year, arts in years.items():
-            label = str(year) if year is not None else LABELS["undated"]
-            body += [md_heading(2, f"{label}（{len(arts)}）"), "", article_list(arts, index.linker, uri), ""]
-        return {uri: "\n".join(head + body)}
-    out: dict[str, str] = {}
-    items = []
-    for year, arts in years.items():
-        label = str(year) if year is not None else LABELS["undated"]
-        year_uri = f"{uri[:-3]}/{year if year is not None else 'undated'}.md"
-        out[year_uri] = "\n".join([front_matter(f"{name} {label}"), md_heading(1, f"{name} · {label}"), "",
-                                   f'<p class="as-facts">{esc(LABELS["articles_n"].format(n=len(arts)))}</p>', "",
-                                   article_list(arts, index.linker, year_uri), ""])
-        items.append(f'<li><a href="{index.linker.href(uri, year_uri)}">{esc(label)}</a> '
-                     f'<span class="as-count">{len(arts)}</span></li>')
-    out[uri] = "\n".join(head + ['<ul class="as-years">', *items, "</ul>", ""])
+    periods = split_periods(articles, lambda a: (a.year, a.month))
+    if periods is None:
+        return {uri: "\n".join(head + articles_by_year(index, uri, articles))}
+    out = period_pages(uri, name, periods, lambda page, arts: [article_list(arts, index.linker, page)])
+    out[uri] = "\n".join(head + [period_links(index, uri, periods), ""])
     return out

@@ -2,10 +2,13 @@
 articles in page order, each linked to its source page (removed text, raw OCR)."""
 from __future__ import annotations
 
+from newsarchive.schema import date_parts
+
 from .. import config
 from ..labels import LABELS
 from ..render import article_list, esc, front_matter, link, md_heading
 from .index import PaperPage, SiteIndex
+from .paging import period_links, period_pages, split_periods
 
 INDEX = config.NEWSPAPERS + "index.md"
 
@@ -14,8 +17,24 @@ def pages(index: SiteIndex) -> dict[str, str]:
     """The newspapers index and one page per newspaper."""
     out = {INDEX: newspapers_index(index)}
     for name, paper_pages in index.papers.items():
-        out[index.paper_uri(name)] = newspaper_page(index, name, paper_pages)
+        uri = index.paper_uri(name)
+        periods = split_periods(paper_pages, lambda p: date_parts(p.date or None)[:2], count=article_count)
+        if periods:
+            head = [front_matter(name), md_heading(1, name), "", period_links(index, uri, periods, count=pages_count), ""]
+            out[uri] = "\n".join(head)
+            out.update(period_pages(uri, name, periods, lambda page, pps: paper_pages_md(index, page, pps),
+                                    count=pages_count))
+        else:
+            out[uri] = newspaper_page(index, name, paper_pages)
     return out
+
+
+def article_count(paper_page: PaperPage) -> int:
+    return len(paper_page.articles)
+
+
+def pages_count(paper_pages: list[PaperPage]) -> int:
+    return sum(len(p.articles) for p in paper_pages)
 
 
 def newspapers_index(index: SiteIndex) -> str:
@@ -55,7 +74,12 @@ def page_heading(paper_page: PaperPage) -> str:
 def newspaper_page(index: SiteIndex, name: str, paper_pages: list[PaperPage]) -> str:
     """One newspaper: every 版面 by date and number, with its articles in page order."""
     uri = index.paper_uri(name)
-    parts = [front_matter(name), md_heading(1, name), ""]
+    return "\n".join([front_matter(name), md_heading(1, name), "", *paper_pages_md(index, uri, paper_pages)])
+
+
+def paper_pages_md(index: SiteIndex, uri: str, paper_pages: list[PaperPage]) -> list[str]:
+    """Markdown lines: each 版面 (heading, source link, its articles in page order)."""
+    parts: list[str] = []
     for paper_page in paper_pages:
         parts += [md_heading(2, page_heading(paper_page)), ""]
         if paper_page.source is not None:
@@ -65,4 +89,4 @@ def newspaper_page(index: SiteIndex, name: str, paper_pages: list[PaperPage]) ->
         else:
             parts.append(f'<p class="as-source-link"><code>{esc(paper_page.source_name)}</code></p>')
         parts += ["", article_list(paper_page.articles, index.linker, uri, show_paper=False, ordered=True), ""]
-    return "\n".join(parts)
+    return parts

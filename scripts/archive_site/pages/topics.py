@@ -5,8 +5,9 @@ from collections import Counter
 
 from .. import config
 from ..labels import LABELS
-from ..render import esc, front_matter, link, md_heading
+from ..render import article_list, esc, front_matter, link, md_heading
 from .index import SiteIndex
+from .paging import period_links, period_pages, split_periods
 from .zones import articles_by_year
 
 INDEX = config.TOPICS + "index.md"
@@ -16,7 +17,11 @@ def pages(index: SiteIndex) -> dict[str, str]:
     """The topic index and every topic page."""
     out = {INDEX: topics_index(index)}
     for name, articles in index.topics.items():
-        out[index.topic_uri(name)] = topic_page(index, name, articles)
+        uri = index.topic_uri(name)
+        periods = split_periods(articles, lambda a: (a.year, a.month))
+        out[uri] = topic_page(index, name, articles, periods)
+        if periods:
+            out.update(period_pages(uri, name, periods, lambda page, arts: [article_list(arts, index.linker, page)]))
     return out
 
 
@@ -42,8 +47,9 @@ def topics_index(index: SiteIndex) -> str:
     return "\n".join(parts)
 
 
-def topic_page(index: SiteIndex, name: str, articles) -> str:
-    """One topic: the zones involved (with counts), then its articles by date."""
+def topic_page(index: SiteIndex, name: str, articles, periods=None) -> str:
+    """One topic: the zones involved (with counts), then its articles by date
+    (or, for a long list split by :mod:`.paging`, links to its periods)."""
     uri = index.topic_uri(name)
     parts = [front_matter(name), md_heading(1, name), "",
              f'<p class="as-facts">{esc(LABELS["articles_n"].format(n=len(articles)))}</p>', ""]
@@ -57,5 +63,6 @@ def topic_page(index: SiteIndex, name: str, articles) -> str:
         parts += [f'<p class="as-chips">{chips}</p>', ""]
     else:
         parts += [f"<p>{esc(LABELS['no_zone'])}</p>", ""]
-    parts += [md_heading(2, LABELS["topic_articles"]), "", *articles_by_year(index, uri, articles)]
+    parts += [md_heading(2, LABELS["topic_articles"]), ""]
+    parts += [period_links(index, uri, periods), ""] if periods else articles_by_year(index, uri, articles)
     return "\n".join(parts)
