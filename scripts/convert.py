@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from newsarchive.pipeline import build_page, build_pdf_pages, render_page, safe_stem  # noqa: E402
 from newsarchive.reader import InputError, find_inputs, read_source  # noqa: E402
 from newsarchive.writer import DocsLock, DocsWriter, LockError, ManifestError  # noqa: E402
+from newsarchive.zones import unlisted_report  # noqa: E402
 
 
 def convert_file(path: str):
@@ -47,7 +48,8 @@ def convert_file(path: str):
     stats = {"articles": sum(len(p.articles) for p in pages), "breaks": sum(p.breaks_repaired for p in pages),
              "removed": sum(len(p.removed) for p in pages),
              "warnings": [f"{path}: {w}" for p in pages for w in p.warnings], "log": [e for p in pages for e in p.log],
-             "sources": [o.path for o in outputs if o.path.startswith("sources/")]}
+             "sources": [o.path for o in outputs if o.path.startswith("sources/")],
+             "zones": sorted({z for p in pages for a in p.articles for z in a.zones})}
     return Path(path).name, (outputs, stats), None
 
 
@@ -173,6 +175,7 @@ def write_pages(args, results, files, failures, started) -> int:
         print(f"note: {note}", file=sys.stderr)
     totals = {"articles": 0, "breaks": 0, "removed": 0}
     warnings: list[str] = []
+    zone_files: dict[str, list[str]] = {}
     converted = set()
     for name, done, _ in results:
         if not done:
@@ -184,12 +187,16 @@ def write_pages(args, results, files, failures, started) -> int:
         for key in totals:
             totals[key] += stats[key]
         warnings.extend(stats["warnings"])
+        for zone in stats["zones"]:
+            zone_files.setdefault(zone, []).append(name)
     writer.remove_stale(converted)
     report = writer.finish()
 
     out = args.out
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)
+    for line in unlisted_report(zone_files):  # information, not a warning
+        print(line, file=sys.stderr)
     for rel, why in report.repaired:
         print(f"repaired torn write: {out / rel} ({why}; the broken copy is kept in the backup)", file=sys.stderr)
     for rel in report.kept:
