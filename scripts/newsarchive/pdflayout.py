@@ -54,6 +54,10 @@ DISPLAY = 1.12
 # A title: at least this many times the body size. Subheads inside a column
 # are set at 1.3–1.6 times the body; kickers and titles at 2 and more.
 TITLE = 1.8
+# Display type at least this many times the body may be a title by its place
+# (see promote_titles); a subhead is narrower than its column by its margins.
+PROMOTE = 1.3
+WIDE = 1.25
 # A caption or credit under an image runs to a few lines at most.
 CAPTION_LINES = 3
 # Captions and credits are set smaller than the body.
@@ -68,10 +72,10 @@ HEAD_BAND = 0.08
 # A byline runs to a few names (本报记者 王强 李明): longer lines are kickers or subtitles.
 BYLINE_CHARS = 12
 # A head with fewer characters of body text under it heads a graphic or is a
-# banner, not an article (the shortest brief runs to a few lines).
-GRAPHIC_TEXT = 50
+# banner, not an article (the shortest brief runs to a sentence or two).
+GRAPHIC_TEXT = 20
 # Path objects at least this many body sizes wide and tall are ruled frames.
-FRAME = 6.0
+FRAME = 4.0
 
 
 @dataclass
@@ -103,11 +107,10 @@ class PLine:
     def _styled(self) -> tuple:
         if self._style is None:
             chars = self.chars
-            if len(chars) == 1:
-                size, font = chars[0].size, chars[0].font
-            else:
-                size = collections.Counter(c.size for c in chars).most_common(1)[0][0]
-                font = collections.Counter(c.font for c in chars).most_common(1)[0][0]
+            sizes = {c.size for c in chars}
+            size = chars[0].size if len(sizes) == 1 else collections.Counter(c.size for c in chars).most_common(1)[0][0]
+            fonts = {c.font for c in chars}
+            font = chars[0].font if len(fonts) == 1 else collections.Counter(c.font for c in chars).most_common(1)[0][0]
             self._style = (size, font, sum(c.bold for c in chars) * 2 > len(chars), line_text(chars))
         return self._style
 
@@ -333,6 +336,8 @@ def stacks_in_block(block: Block, line: PLine) -> bool:
     last = block.lines[-1]
     if line.vertical or last.vertical or not same_size(last.size, line.size):
         return False
+    if len(block.lines) == 1 and last.font != line.font and (last.x1 - last.x0) < 0.6 * (line.x1 - line.x0):
+        return False          # a short line in another face over the text: a byline (楷体 over 宋体)
     gap = line.y0 - last.y1
     if not -0.3 * line.size <= gap <= LEADING * line.size:
         return False
@@ -417,6 +422,53 @@ def pictures_of(page: PdfPage, body: float) -> list[Box]:
     titles = [c for c in page.chars if c.size >= TITLE * body]
     return [img for img in page.images
             if not any(img.x0 <= c.x0 and c.x1 <= img.x1 and img.y0 <= c.y0 and c.y1 <= img.y1 for c in titles)]
+
+
+def column_width(blocks: list[Block]) -> float:
+    """The page's usual column width: the median width of body blocks of three lines or more."""
+    widths = sorted(b.x1 - b.x0 for b in blocks if b.kind == "body" and len(b.lines) >= 3)
+    return widths[len(widths) // 2] if widths else 0.0
+
+
+def promote_titles(blocks: list[Block], body: float, seps: list[Box]) -> None:
+    """Display type smaller than a title's is still an article's title where a
+    subhead could not stand: wider than a column (a subhead stays inside its
+    column), or right under a rule that crosses more than a column (rules part
+    articles). Papers that set news titles at 1.4 times the body need this."""
+    column = column_width(blocks)
+    if not column:
+        return
+    for block in blocks:
+        if block.kind != "display" or block.size < PROMOTE * body:
+            continue
+        width = block.x1 - block.x0
+        under_rule = any(r.width >= r.height and r.width >= max(1.25 * column, 1.5 * width)
+                         and 0 <= block.y0 - r.y1 <= 3 * body and overlap(r.x0, r.x1, block.x0, block.x1) >= 0.9 * width
+                         for r in seps)
+        if width > WIDE * column or under_rule or opens_region(block, blocks, seps):
+            block.kind = "title"
+
+
+def opens_region(block: Block, blocks: list[Block], seps: list[Box]) -> bool:
+    """Whether nothing stands above a block in its columns up to the page head
+    or a rule: no text, no title (a subhead always has its article above it).
+
+    >>> top = Block([PLine.of(Char("题", 40, 60, 55, 75, 15, "f", False))])
+    >>> text = Block([PLine.of(Char("文", 40, 100, 50, 110, 10, "f", False))])
+    >>> sub = Block([PLine.of(Char("小", 40, 130, 55, 145, 15, "f", False))])
+    >>> opens_region(top, [top, text, sub], []), opens_region(sub, [top, text, sub], [])
+    (True, False)
+    """
+    for other in blocks:
+        if other is block or other.kind not in ("body", "title", "display", "vertical") or other.y1 > block.y0:
+            continue
+        if overlap(other.x0, other.x1, block.x0, block.x1) <= 0:
+            continue
+        if any(r.width >= r.height and other.y1 - 2 <= r.y0 and r.y1 <= block.y0 + 2
+               and overlap(r.x0, r.x1, block.x0, block.x1) > 0 for r in seps):
+            continue
+        return False
+    return True
 
 
 def credits_under_captions(blocks: list[Block], body: float) -> None:
@@ -599,29 +651,31 @@ def parted(head: Head, block: Block, seps: list[Box]) -> bool:
 
 def owner(block: Block, heads: list[Head], body: float, seps: list[Box]) -> Head | None:
     """The head a block belongs to: the one in its ruled frame if there is one,
-    else the nearest head above it, or beside it, with no rule between (a title
-    spans the columns under it; a column beside the end of a title, or beside a
-    vertical title, is still its article's)."""
+    else, with no rule between them, the nearest head above it in its columns
+    (a title spans the columns under it) or a head it starts beside (a column
+    beside the end of a short title, or beside a vertical title); only when
+    there is neither, the nearest head above it elsewhere."""
     framed = [h for h in heads if h.frame == block.frame and block.frame >= 0]
     if len(framed) == 1:
         return framed[0]
-    above: list[tuple[float, int, Head]] = []
-    beside: list[tuple[float, int, Head]] = []
+    near: list[tuple[float, int, Head]] = []
+    far: list[tuple[float, int, Head]] = []
     for n, head in enumerate(heads):
         if head.frame != block.frame or parted(head, block, seps):
             continue
         dy = max(0.0, block.y0 - head.y1)
         dx = max(0.0, head.x0 - block.x1, block.x0 - head.x1)
-        # a column beside the title's end is nearer than a title far up the page
-        cost = (dy + 2 * dx, n, head)
         if head.title.lines[0].vertical:
             if head.y0 <= block.y1:          # a vertical title stands beside or above its text
-                above.append(cost)
-        elif head.y0 <= block.y0 + body:
-            above.append(cost)
-        elif dx > 0 and head.y0 <= block.y0 + 3 * body:
-            beside.append(cost)              # a column beside a title may start a little higher
-    found = min(above) if above else min(beside) if beside else None
+                near.append((dy + dx, n, head))
+        elif dx == 0:
+            if head.y0 <= block.y0 + body:
+                near.append((dy, n, head))
+        elif head.y0 - 3 * body <= block.y0 <= head.y1 + 2 * body:
+            near.append((dx, n, head))        # starts beside the head
+        elif head.y0 <= block.y0:
+            far.append((dy + 2 * dx, n, head))
+    found = min(near) if near else min(far) if far else None
     return found[2] if found else None
 
 
@@ -761,8 +815,9 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
         if inner:
             block.frame = min(inner, key=lambda i: boxes[i].width * boxes[i].height)
     credits_under_captions(blocks, body)
-    heads = find_heads(blocks, body)
     seps = rules(page, body)
+    promote_titles(blocks, body, seps)
+    heads = find_heads(blocks, body)
     in_head = {id(b) for h in heads for b in h.blocks}
     furniture = [b for b in blocks if b.kind == "furniture"]
     owned: dict[int, list[Block]] = collections.defaultdict(list)
@@ -775,7 +830,7 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
             loose.append(block)
         else:
             owned[id(head)].append(block)
-    heads.sort(key=lambda h: (h.y0, h.x0))
+    heads.sort(key=lambda h: (round(h.y0 / body), h.x0))     # heads side by side: left first
 
     # (role, head, blocks): furniture first, text with no title (continued
     # from another page) next, then the articles; the words of graphics and

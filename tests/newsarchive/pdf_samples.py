@@ -159,3 +159,34 @@ def pages(folder: Path, count: int, name: str = "issue.pdf") -> Path:
         c.showPage()
     c.save()
     return path
+
+
+NEWS_A = ("本报讯 近日，高新区举行重点项目集中开工仪式，二十个项目总投资一百二十亿元，涵盖新材料、"
+          "生物医药和智能制造等领域，项目建成后预计年产值超过三百亿元，将为区域经济发展注入新动能。")
+NEWS_B = "本报讯 记者从区科技局获悉，今年以来全区新增高新技术企业八十六家，总数达到五百一十二家。"
+NEWS_C = "本报讯 高新区第二届创新创业大赛日前落幕，来自全国的一百五十个项目参赛，三十个项目获奖。"
+
+
+def news(folder: Path, name: str = "news.pdf") -> Path:
+    """A news page of another paper's kind: titles only 1.5 times the body,
+    a lead story across two columns, then a rule and two stories side by
+    side, each with its own one-column title and a byline in body type."""
+    path = folder / name
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    c.setFont(SONG, 15)
+    c.drawString(40, H - 70, "高新区二十个重点项目集中开工")
+    c.setFont(SONG, BODY)
+    c.drawString(40, H - 90, "本报记者 王强")
+    lines = wrap(NEWS_A)
+    half = (len(lines) + 1) // 2
+    _set_lines(c, 40, 100, lines[:half])
+    _set_lines(c, 320, 100, lines[half:])
+    c.setLineWidth(1)
+    c.line(30, H - 200, W - 30, H - 200)
+    for x, title, text in ((40, "高新技术企业突破五百家", NEWS_B), (320, "创新创业大赛落幕", NEWS_C)):
+        c.setFont(SONG, 15)
+        c.drawString(x, H - 225, title)
+        _set_lines(c, x, 240, wrap(text))
+    c.showPage()
+    c.save()
+    return path

@@ -8,7 +8,7 @@ from newsarchive.model import Kind
 from newsarchive.pdflayout import layout_page
 from newsarchive.read_pdf import read_pdf
 
-from pdf_samples import PARA_1, PARA_3, scan, two_columns, vertical_box
+from pdf_samples import NEWS_A, PARA_1, PARA_3, news, scan, two_columns, vertical_box
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +98,15 @@ def test_ruled_frame_groups_its_text_under_its_title(box):
 def test_an_empty_page_has_no_units(tmp_path):
     layout = layout_page(read_pdf(scan(tmp_path)).pages[0])
     assert layout.units == [] and layout.text == ""
+
+
+def test_news_titles_set_small_are_titles_by_their_place(tmp_path):
+    """Titles only 1.5 times the body: one opens the page, two stand under a
+    rule side by side; each heads its own text."""
+    layout = layout_page(read_pdf(news(tmp_path)).pages[0])
+    titles = [u.text for u in layout.units if any(e.kind == "start_article" for e in u.evidence)]
+    assert titles == ["高新区二十个重点项目集中开工", "高新技术企业突破五百家", "创新创业大赛落幕"]
+    order = texts(layout)
+    assert order.index("高新技术企业突破五百家") < order.index(next(t for t in order if "八十六家" in t)) \
+        < order.index("创新创业大赛落幕") < order.index(next(t for t in order if "一百五十个" in t))
+    assert NEWS_A.replace(" ", "") in texts(layout, Kind.BODY)      # read across both its columns

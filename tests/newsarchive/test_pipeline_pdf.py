@@ -11,7 +11,7 @@ import yaml
 from newsarchive.pipeline import build_pdf_pages, render_page
 from newsarchive.reader import InputError
 
-from pdf_samples import PARA_1, pages, scan, two_columns, vertical_box
+from pdf_samples import PARA_1, news, pages, scan, two_columns, vertical_box
 
 CONVERT = Path(__file__).resolve().parents[2] / "scripts" / "convert.py"
 
@@ -51,6 +51,13 @@ def test_boxed_column_with_a_vertical_title_is_its_own_article(tmp_path):
     (model,) = build_pdf_pages(vertical_box(tmp_path))
     assert [a.title for a in model.articles] == ["深刻理解新时代", "意气风发走进新时代"]
     assert model.articles[1].authors == ["欧阳辉"]
+
+
+def test_news_page_of_small_titles_is_three_articles(tmp_path):
+    (model,) = build_pdf_pages(news(tmp_path))
+    assert [a.title for a in model.articles] == ["高新区二十个重点项目集中开工", "高新技术企业突破五百家", "创新创业大赛落幕"]
+    assert model.articles[0].authors == ["王强"]
+    assert all(len(a.paragraphs) == 1 for a in model.articles)
 
 
 def test_a_scan_says_it_needs_ocr(tmp_path):
