@@ -1,6 +1,8 @@
 """Chinese UI strings of the generated pages (data, kept apart from logic)."""
 
-LEVELS = {"national": "国家级高新区", "provincial": "省级高新区"}
+LEVELS = {"national": "国家级高新区", "provincial": "省级高新区", "agricultural": "国家农业高新技术产业示范区",
+          "unlisted": "未登记"}
+SHORT_LEVELS = {"national": "国家级", "provincial": "省级", "agricultural": "农高区"}
 
 LABELS = {
     "inferred": "推断",
@@ -44,7 +46,14 @@ LABELS = {
     "browse": "浏览",
     "search": "全文搜索",
     "zones_title": "地区",
-    "zones_intro": "按省、市、高新区分组；数字为文章数。未登记的地区名归入“其他/未知”。",
+    "zones_intro": "按省、市、高新区分组；数字为文章数，其后为级别和获批年份。登记表（zones.yml）之外的高新区列在“未登记的高新区”。",
+    "unlisted_title": "未登记的高新区",
+    "unlisted_intro": "这些高新区不在登记表 scripts/newsarchive/data/zones.yml 中，按报道里的地名归到省、市。在登记表中加上各页给出的那一行，下次构建即显示登记信息，无须重新转换。",
+    "unknown_title": "其他/未知",
+    "unknown_intro": "既不在登记表中、也不是地名的地区名（多为手工输入）：请在文章中改正，或在登记表中补充。",
+    "zone_unlisted": "这个高新区不在登记表中（未登记）。确认级别后，把下面这一行加进 scripts/newsarchive/data/zones.yml：",
+    "zone_source": "依据：{source}",
+    "approved_in": "{year}年获批",
     "topics_title": "主题",
     "topics_intro": "每个主题的文章数和涉及的地区数。",
     "dates_title": "日期",
@@ -56,7 +65,7 @@ LABELS = {
     "organizations_title": "机构",
     "organizations_intro": "文章中提到的机构（来自各页的 organizations 字段）。",
     "none_yet": "暂无。",
-    "zone_unknown": "这个地区名不在高新区登记表（scripts/newsarchive/data/zones.yml）中：可能是手工输入的名称或别名，可在登记表中补充。",
+    "zone_unknown": "这个地区名既不在高新区登记表（scripts/newsarchive/data/zones.yml）中，也不是地名：可能是手工输入的名称或别名，请改正或在登记表中补充。",
     "timeline": "各年文章数",
     "zone_topics": "报道主题",
     "zone_articles": "文章（按日期）",

@@ -33,7 +33,7 @@ from .decorate import article_footer, article_header, escape_markup, raw_anchor,
 from .exports import write_exports
 from .minify import collapse_whitespace
 from .pages import SiteIndex, generate
-from .regions import registry_lookup
+from .regions import registry_lookup, report_zones
 from .render import Linker, esc
 
 log = logging.getLogger("mkdocs.hooks.archive_site")
@@ -92,6 +92,7 @@ class ArchiveSite:
         except CollectionError as exc:
             raise PluginError(str(exc)) from None
         self.index = SiteIndex.build(self.archive, self.linker, registry_lookup())
+        report_zones(self.index.zones)   # unlisted zones: information; unknown names: warnings
         has_home = files.get_file_from_path(site_config.HOME) is not None
         nav_uris = {uri for _, uri in site_config.NAV}
         for uri, markdown in generate(self.index, with_home=not has_home, search_uri=search_page(files)).items():

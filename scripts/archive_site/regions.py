@@ -1,7 +1,12 @@
 """Zones of the archive grouped province → city → zone, through the zone
-registry (:func:`newsarchive.zones.zone_by_name`). A zone name the registry
-does not know (typed by hand) goes under 其他/未知; nothing here raises on
-unknown names.
+registry and the gazetteer (:func:`newsarchive.zones.zone_info`).
+
+A name in front matter is one of three kinds: *listed* (in zones.yml: the
+registry's facts are shown, even for a page converted before the zone was
+added), *unlisted* (``<place>高新区`` of a real place: placed under the
+place's province and city, reported as information at build), or *unknown*
+(neither: typed by hand; listed under 其他/未知 and warned about, with the
+closest registry names). Nothing here raises on a bad name.
 """
 from __future__ import annotations
 
@@ -10,12 +15,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
-from newsarchive.zones import zone_by_name
+from newsarchive.zones import UNLISTED, closest_zone_names, registry_line, zone_info
 
 from . import config
 from .collection import Archive, Article
 
 log = logging.getLogger("mkdocs.hooks.archive_site")
+
+LISTED, UNKNOWN = "listed", "unknown"
 
 
 @dataclass
@@ -28,16 +35,24 @@ class ZoneEntry:
     province: str = ""
     level: str = ""
     note: str = ""
-    known: bool = False
+    year: int | None = None
+    source: str = ""
+    status: str = UNKNOWN          # listed / unlisted / unknown
+    add_line: str = ""             # for an unlisted zone: the line to add to zones.yml
     articles: list[Article] = field(default_factory=list)
 
+    @property
+    def known(self) -> bool:
+        """In the registry."""
+        return self.status == LISTED
 
-def registry_lookup() -> Callable[[str], object | None]:
-    """``zone_by_name`` from the zone registry; a name that breaks the lookup
-    is treated as unknown (the site still builds)."""
+
+def registry_lookup(reg=None) -> Callable[[str], object | None]:
+    """``zone_info`` from the zone registry (or ``reg``, a loaded registry);
+    a name that breaks the lookup is treated as unknown (the site still builds)."""
     def lookup(name: str):
         try:
-            return zone_by_name(name)
+            return zone_info(name, reg)
         except Exception:  # noqa: BLE001 - a bad registry entry must not stop the build
             return None
 
@@ -67,15 +82,54 @@ def zone_entries(archive: Archive, lookup: Callable[[str], object | None] | None
 def _entry(name: str, zone) -> ZoneEntry:
     if zone is None:
         return ZoneEntry(name=name, province=config.UNKNOWN_PROVINCE, city=config.UNKNOWN_CITY)
+    level = str(getattr(zone, "level", "") or "")
+    unlisted = level == UNLISTED
     return ZoneEntry(
         name=name,
-        full_name=str(getattr(zone, "full_name", "") or ""),
+        full_name="" if unlisted else str(getattr(zone, "full_name", "") or ""),
         city=str(getattr(zone, "city", "") or config.UNKNOWN_CITY),
         province=str(getattr(zone, "province", "") or config.UNKNOWN_PROVINCE),
-        level=str(getattr(zone, "level", "") or ""),
+        level=level,
         note=str(getattr(zone, "note", "") or ""),
-        known=True,
+        year=getattr(zone, "year", None),
+        source=str(getattr(zone, "source", "") or ""),
+        status=UNLISTED if unlisted else LISTED,
+        add_line=registry_line(zone).strip() if unlisted else "",
     )
+
+
+def zone_messages(entries: dict[str, ZoneEntry]) -> tuple[list[str], list[str]]:
+    """What the build says about zones: (information, warnings).
+
+    An unlisted zone is information (never a warning: --strict must not fail
+    on it); a name that is neither in the registry nor a place is a warning
+    with the closest registry names.
+    """
+    infos, warnings = [], []
+    for entry in sorted(entries.values(), key=lambda e: e.name):
+        pages = ", ".join(a.src_uri for a in entry.articles[:5]) + (" …" if len(entry.articles) > 5 else "")
+        if entry.status == UNLISTED:
+            where = f"{entry.province} {entry.city}" if entry.province != config.UNKNOWN_PROVINCE else "place not certain"
+            infos.append(f"unlisted zone {entry.name} ({where}) in {pages}; to list it, add to "
+                         f"scripts/newsarchive/data/zones.yml: {entry.add_line}")
+        elif entry.status == UNKNOWN:
+            try:
+                near = closest_zone_names(entry.name)
+            except Exception:  # noqa: BLE001 - the warning must not break the build
+                near = []
+            hint = f"; closest registry names: {', '.join(near)}" if near else ""
+            warnings.append(f"unknown zone '{entry.name}' in {pages}: not in the zone registry and not a "
+                            f"place name{hint}")
+    return infos, warnings
+
+
+def report_zones(entries: dict[str, ZoneEntry]) -> None:
+    """Log :func:`zone_messages` (information at INFO, unknown names at WARNING)."""
+    infos, warnings = zone_messages(entries)
+    for message in infos:
+        log.info(message)
+    for message in warnings:
+        log.warning(message)
 
 
 def canonical_zones(article: Article, lookup: Callable[[str], object | None]) -> list[str]:
@@ -94,3 +148,11 @@ def by_province(entries: dict[str, ZoneEntry]) -> dict[str, dict[str, list[ZoneE
         p: {c: sorted(tree[p][c], key=lambda e: e.name) for c in sorted(tree[p], key=lambda c: (c == config.UNKNOWN_CITY, c))}
         for p in provinces
     }
+
+
+def by_status(entries: dict[str, ZoneEntry]) -> dict[str, dict[str, ZoneEntry]]:
+    """The entries split: listed, unlisted, unknown (each keeps its order)."""
+    out: dict[str, dict[str, ZoneEntry]] = {LISTED: {}, UNLISTED: {}, UNKNOWN: {}}
+    for name, entry in entries.items():
+        out[entry.status][name] = entry
+    return out

@@ -1,6 +1,6 @@
 """The fixture archive of the site tests: a few newspaper pages with
 articles covering every case the site must handle (known zones, an alias,
-an unknown hand-typed zone, inferred and partial dates, an undated article,
+an unlisted hand-typed zone, inferred and partial dates, an undated article,
 markup in a title and caption, people and organisations)."""
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def build_fixture(docs: Path) -> Path:
         dict(title="潍坊高新区发布人才新政", paragraphs=["潍坊高新区发布人才新政十条。"],
              zones=["潍坊高新区"], topics=["人才"], people=["江敦涛", "张三"]),
         dict(title="手写地区的文章", paragraphs=["这篇文章的地区是手工输入的。"],
-             zones=["火星高新区"], topics=["人才"]),
+             zones=["宣城高新区"], topics=["人才"]),
     ])
     write_issue(docs, "003_cccc", newspaper="鲁中晨报", page=2, date="2018", articles=[
         dict(title="光谷的故事", paragraphs=["中国光谷的一年。"], zones=["中国光谷"], topics=["科技创新"],

@@ -30,7 +30,7 @@ def test_every_index_page_is_generated(pages):
     _, out = pages
     for _, uri in config.NAV:
         assert uri in out
-    assert {"zones/淄博高新区.md", "zones/火星高新区.md", "topics/人才.md", "dates/2020.md", "dates/undated.md",
+    assert {"zones/淄博高新区.md", "zones/宣城高新区.md", "topics/人才.md", "dates/2020.md", "dates/undated.md",
             "newspapers/鲁中晨报.md"} <= set(out)
 
 
@@ -40,13 +40,15 @@ def test_zone_page_lists_its_articles_by_date(pages):
     assert linked_articles(out["zones/淄博高新区.md"]) == ["001_aaaa/01", "001_aaaa/02"]
     assert "topics/人才.html" in out["zones/潍坊高新区.md"]          # topics covered there
     assert "<svg" in out["zones/潍坊高新区.md"]                      # timeline
-    assert "不在高新区登记表" in out["zones/火星高新区.md"] and "不在高新区登记表" not in out["zones/潍坊高新区.md"]
+    assert "不在登记表中（未登记）" in out["zones/宣城高新区.md"] and "未登记" not in out["zones/潍坊高新区.md"]
+    assert "{name: 宣城高新区, full_name: 宣城高新技术产业开发区, city: 宣城, province: 安徽" in out["zones/宣城高新区.md"]
+    assert "国家级高新区 · 山东 · 潍坊" in out["zones/潍坊高新区.md"]
 
 
 def test_zone_index_groups_by_province_and_city(pages):
     _, out = pages
     text = out["zones/index.md"]
-    assert text.index("## 山东") < text.index("## 湖北") < text.index("## 其他/未知")
+    assert text.index("## 山东") < text.index("## 湖北") < text.index('id="unlisted"') < text.index("### 安徽")
     assert re.search(r"<dt>潍坊</dt>\s*<dd>.*潍坊高新区.*<span class=\"as-count\">2</span>", text)
 
 
@@ -54,7 +56,7 @@ def test_topic_page_lists_articles_and_zones(pages):
     _, out = pages
     text = out["topics/人才.md"]
     assert linked_articles(text) == ["002_bbbb/01", "002_bbbb/02", "004_dddd/01"]
-    assert "潍坊高新区.html" in text and "火星高新区.html" in text
+    assert "潍坊高新区.html" in text and "宣城高新区.html" in text
 
 
 def test_dates_by_year_and_month(pages):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from archive_site import config
 from archive_site.collection import collect
-from archive_site.regions import by_province, zone_entries
+from archive_site.regions import _entry, by_province, zone_entries
 
 
 def test_aliases_merge_into_the_canonical_zone(fixture_docs):
@@ -15,10 +15,13 @@ def test_aliases_merge_into_the_canonical_zone(fixture_docs):
     assert entries["东湖高新区"].province == "湖北"   # from the alias 中国光谷
 
 
-def test_unknown_zone_goes_under_other(fixture_docs):
+def test_unlisted_zone_is_placed_and_unknown_goes_under_other(fixture_docs):
     entries = zone_entries(collect(fixture_docs))
+    xuancheng = entries["宣城高新区"]
+    assert (xuancheng.known, xuancheng.province, xuancheng.city) == (False, "安徽", "宣城")
+    entries["火星高新区"] = _entry("火星高新区", None)
     mars = entries["火星高新区"]
-    assert (mars.known, mars.province, mars.city) == (False, config.UNKNOWN_PROVINCE, config.UNKNOWN_CITY)
+    assert (mars.known, mars.status, mars.province, mars.city) == (False, "unknown", config.UNKNOWN_PROVINCE, config.UNKNOWN_CITY)
     tree = by_province(entries)
     assert list(tree)[-1] == config.UNKNOWN_PROVINCE
     assert [e.name for e in tree["山东"]["淄博"]] == ["淄博高新区"]
