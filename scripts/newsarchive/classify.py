@@ -869,13 +869,15 @@ def tidy_prose(unit: Unit, log: list[LogEntry]) -> None:
 # What the typography of a PDF page can overrule in the kind read from the text:
 # display type is no body text or caption; body type is no title, label or
 # subtitle; a caption's small type next to an image is no text; a running head
-# by its place is furniture whatever it says. What the words alone say (a
+# by its place is furniture whatever it says; a smaller line right under a
+# title is its subtitle (副题, dashed or not). What the words alone say (a
 # byline, a note, a source line, an ad) typography cannot tell and keeps.
 HINT_OVERRULES = {
     Kind.HEADLINE: (Kind.BODY, Kind.CAPTION),
     Kind.BODY: (Kind.HEADLINE, Kind.LABEL, Kind.SUBTITLE, Kind.CAPTION),
     Kind.CAPTION: (Kind.BODY, Kind.HEADLINE, Kind.LABEL),
     Kind.BYLINE: (Kind.BODY, Kind.HEADLINE, Kind.LABEL, Kind.CAPTION),
+    Kind.SUBTITLE: (Kind.BODY, Kind.HEADLINE, Kind.LABEL, Kind.CAPTION),
     Kind.FURNITURE: tuple(k for k in Kind if k is not Kind.FURNITURE),
 }
 

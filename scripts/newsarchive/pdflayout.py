@@ -58,6 +58,8 @@ TITLE = 1.8
 # (see promote_titles); a subhead is narrower than its column by its margins.
 PROMOTE = 1.3
 WIDE = 1.25
+# Display type running to more characters than this (over four lines at least) is text set larger.
+LONG_DISPLAY = 80
 # A caption or credit under an image runs to a few lines at most.
 CAPTION_LINES = 3
 # Captions and credits are set smaller than the body.
@@ -408,7 +410,9 @@ def kind_of_block(block: Block, body: float, head_y: float, images: list[Box], p
     if size >= TITLE * body:
         return "title"
     if size > DISPLAY * body:
-        return "display"
+        # text set a little larger (a lead paragraph, an editor's note) is still text: no heading runs so long
+        long_text = len(block.lines) >= 4 and len(block.text) > LONG_DISPLAY
+        return "body" if long_text else "display"
     if size < SMALL * body and any(near_image(block, img, body) for img in images):
         return "small"
     if len(block.lines) <= CAPTION_LINES and (any(under_or_over_image(block, img, body) for img in images)
@@ -779,7 +783,27 @@ def to_line(pline: PLine, no: int, sheet: int, log: list[LogEntry]) -> Line:
 
 
 HINTS = {"title": Kind.HEADLINE, "display": Kind.HEADLINE, "vertical": Kind.HEADLINE, "body": Kind.BODY,
-         "small": Kind.CAPTION, "furniture": Kind.FURNITURE}
+         "small": Kind.CAPTION, "furniture": Kind.FURNITURE, "byline": Kind.BYLINE, "subtitle": Kind.SUBTITLE}
+
+
+def head_parts(head: Head) -> list[tuple[Block, list[PLine]]]:
+    """The units of a head, top to bottom: a title set in two blocks of its
+    size (a wide gap between its lines) is one unit.
+
+    >>> a = Block([PLine.of(Char("新", 0, 0, 30, 30, 30, "f", True))]); b = Block([PLine.of(Char("篇", 0, 40, 30, 70, 30, "f", True))])
+    >>> [(blk is a, "".join(l.text for l in ls)) for blk, ls in head_parts(Head([a, b]))]
+    [(True, '新篇')]
+    """
+    parts: list[tuple[Block, list[PLine]]] = []
+    title = head.title
+    for block in head.blocks:
+        if parts and same_size(parts[-1][0].size, block.size) and block.size >= title.size / SAME_SIZE \
+                and not block.lines[0].vertical and not parts[-1][0].lines[0].vertical:
+            first = parts[-1][0]
+            parts[-1] = (title if block is title else first, parts[-1][1] + list(block.lines))
+            continue
+        parts.append((block, list(block.lines)))
+    return parts
 
 
 @dataclass
@@ -875,19 +899,20 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
     for role, head, blocks_ in ordered:
         if head is not None:
             title = head.title
-            for n, block in enumerate(head.blocks):
+            for block, lines_ in head_parts(head):
                 ev = [Evidence("pdf_type_size", HINTS[block.kind].value if block.kind in HINTS else "headline", 1.0,
                                f"{block.size:g} pt against body {body:g} pt")]
+                kind = block.kind
                 if block is title:
                     ev.append(Evidence("pdf_title", "start_article", 1.0, "the largest type of its head"))
-                kind = block.kind
-                if block is not title and (block.lines[0].vertical or is_byline_like(block, body)) \
+                elif (block.lines[0].vertical or is_byline_like(block, body)) \
                         and (block.y0 > title.y1 - 1 or block.lines[0].vertical):
                     kind = "byline"
                     ev.append(Evidence("pdf_byline", Kind.BYLINE.value, 1.0, "short line under (beside) its title"))
-                unit = make_unit(list(block.lines), kind, ev)
-                if kind == "byline":
-                    unit.hint = Kind.BYLINE
+                elif block.y0 > title.y1 - 1:
+                    kind = "subtitle"
+                    ev.append(Evidence("pdf_subtitle", Kind.SUBTITLE.value, 1.0, "smaller line under its title"))
+                make_unit(lines_, kind, ev)
         pieces = [p for block in blocks_ for p in paragraphs(block)]
         prev: Piece | None = None
         current: Unit | None = None

@@ -190,3 +190,25 @@ def news(folder: Path, name: str = "news.pdf") -> Path:
     c.showPage()
     c.save()
     return path
+
+
+def head_page(folder: Path, name: str = "head.pdf") -> Path:
+    """An article head of four parts: a kicker (引题) over the title, a
+    subtitle (副题) under it set smaller and without a dash, a byline; then a
+    lead paragraph set larger than the body, and body text."""
+    path = folder / name
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    c.setFont(SONG, 16)
+    c.drawString(60, H - 60, "让创新成为发展的第一动力")
+    c.setFont(SONG, 28)
+    c.drawString(40, H - 100, "高新区科技创新综述")
+    c.setFont(SONG, 15)
+    c.drawString(60, H - 128, "写在高新区建区三十周年之际")
+    c.setFont(SONG, BODY)
+    c.drawString(200, H - 150, "本报记者 王强")
+    top = _set_lines(c, 40, 170, [(2, PARA_2[:18]), (0, PARA_2[18:38]), (0, PARA_2[38:58]), (0, PARA_2[58:78]),
+                                   (0, PARA_2[78:])], size=12)
+    _set_lines(c, 40, top + 6, wrap(PARA_1) + wrap(PARA_3))
+    c.showPage()
+    c.save()
+    return path

@@ -11,7 +11,7 @@ import yaml
 from newsarchive.pipeline import build_pdf_pages, render_page
 from newsarchive.reader import InputError
 
-from pdf_samples import PARA_1, news, pages, scan, two_columns, vertical_box
+from pdf_samples import PARA_1, PARA_2, head_page, news, pages, scan, two_columns, vertical_box
 
 CONVERT = Path(__file__).resolve().parents[2] / "scripts" / "convert.py"
 
@@ -58,6 +58,16 @@ def test_news_page_of_small_titles_is_three_articles(tmp_path):
     assert [a.title for a in model.articles] == ["高新区二十个重点项目集中开工", "高新技术企业突破五百家", "创新创业大赛落幕"]
     assert model.articles[0].authors == ["王强"]
     assert all(len(a.paragraphs) == 1 for a in model.articles)
+
+
+def test_kicker_title_subtitle_and_byline_by_their_sizes(tmp_path):
+    (model,) = build_pdf_pages(head_page(tmp_path))
+    (article,) = model.articles
+    assert (article.kicker, article.title, article.subtitle) == (
+        "让创新成为发展的第一动力", "高新区科技创新综述", "写在高新区建区三十周年之际")
+    assert article.authors == ["王强"]
+    assert article.paragraphs[0] == PARA_2           # set larger than the body, still text
+    assert PARA_1 in article.paragraphs
 
 
 def test_a_scan_says_it_needs_ocr(tmp_path):
