@@ -155,7 +155,7 @@ class Registry:
                 self.places.setdefault(place, []).append(z)
         # every place name, registry's and gazetteer's: scanned leftmost-longest,
         # so 马鞍山 is never also 鞍山
-        self.place_matcher: re.Pattern = build_matcher([*self.places, *gazetteer.forms()])
+        self.place_scanner = WordScanner([*self.places, *gazetteer.forms()])
 
     def forms(self, zone: Zone) -> list[str]:
         """Every surface form of a zone: name, full name, aliases and their variants."""
@@ -213,6 +213,36 @@ def zone_by_name(name: str) -> Zone | None:
     ('湖北', True)
     """
     return registry().lookup(name)
+
+
+class WordScanner:
+    """Leftmost-longest, non-overlapping matches of many words (thousands of
+    place names), by dictionary look-ups: a regex of that many alternatives is
+    slow in Python.
+
+    >>> WordScanner(["马鞍山", "鞍山", "马鞍山市"]).scan("马鞍山市与鞍山市")
+    [(0, '马鞍山市'), (5, '鞍山')]
+    """
+
+    def __init__(self, words: Iterable[str]):
+        self.words = {w for w in words if w}
+        lengths: dict[str, set[int]] = {}
+        for w in self.words:
+            lengths.setdefault(w[0], set()).add(len(w))
+        self.lengths = {c: sorted(ns, reverse=True) for c, ns in lengths.items()}
+
+    def scan(self, text: str) -> list[tuple[int, str]]:
+        out, i, n = [], 0, len(text)
+        while i < n:
+            for size in self.lengths.get(text[i], ()):
+                word = text[i:i + size]
+                if len(word) == size and word in self.words:
+                    out.append((i, word))
+                    i += size
+                    break
+            else:
+                i += 1
+        return out
 
 
 def build_trie(words: Iterable[str]) -> dict:
@@ -314,7 +344,7 @@ def named_places(text: str, reg: Registry | None = None) -> list[str]:
     ['马鞍山市', '鞍山市', '宣城', '滨海县']
     """
     reg = reg or registry()
-    return scan(normalize(text), reg.place_matcher)
+    return [word for _, word in reg.place_scanner.scan(normalize(text))]
 
 
 def context_places(texts: Iterable[str], reg: Registry | None = None, hint: str | None = None,
@@ -523,10 +553,9 @@ def count_places(text: str, reg: Registry | None = None) -> dict[str, int]:
     text = normalize(text)
     counts: dict[str, int] = {}
     shi_weight = reg.settings.get("place_shi_weight", 2)
-    for m in reg.place_matcher.finditer(text):
-        form = m.group()
+    for k, form in reg.place_scanner.scan(text):
         if form in reg.places:
-            place, shi = form, text.startswith("市", m.end())
+            place, shi = form, text.startswith("市", k + len(form))
         elif form.endswith("市") and form[:-1] in reg.places:
             place, shi = form[:-1], True
         else:

@@ -285,3 +285,10 @@ def test_unlisted_report_lists_files_and_the_line_to_add():
     lines = Z.unlisted_report({"宣城高新区": ["b.txt", "a.txt", "a.txt"], "信阳高新区": ["c.txt"]})
     assert len(lines) == 2 and "a.txt, b.txt" in lines[0] and "安徽 宣城" in lines[0]
     assert lines[1].startswith("  - {name: 宣城高新区,")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="马鞍山市滨海县", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="马鞍山市滨海县与 ", max_size=40))
+def test_word_scanner_is_leftmost_longest(words, text):
+    assert [w for _, w in Z.WordScanner(words).scan(text)] == _reference_scan(text, set(words))
