@@ -3,10 +3,15 @@
 
     python scripts/convert.py [--src seeds] [--out docs] [--jobs N] [--check] [--force]
                               [--rebuild-manifest] [--recreate PAGE] [--wait SECONDS] [--explain FILE]
+                              [--settings archive.yml] [--no-pictures]
 
-Reads every *.txt page and *.pdf file (one source page per printed page) under --src, builds the model of all of them, then
-writes one Markdown page per article under OUT/articles/ and one page per
-source under OUT/sources/ (removed text with reasons, cleaning log, raw text).
+Reads every *.txt page and every *.pdf under --src (each page of a PDF is a
+source page of its own: NAME-p03 for page 3 of a multi-page PDF), builds the
+model of all of them, then writes one Markdown page per article under
+OUT/articles/ and one page per source under OUT/sources/ (removed text with
+reasons, cleaning log, raw text). A PDF page also gets a picture under
+OUT/pictures/ (made once per PDF page; off with `page_pictures: false` in
+archive.yml or --no-pictures).
 Pages a person edited by hand are never overwritten (see README); --force
 overwrites them after a backup; pages deleted or moved by hand stay deleted
 even then (--recreate PAGE brings one back). Every page and the manifest
@@ -27,30 +32,76 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from newsarchive.pipeline import build_page, build_pdf_pages, render_page, safe_stem  # noqa: E402
+from newsarchive.pdfpages import PdfSheet, split_pdf  # noqa: E402
+from newsarchive.picture import make_picture, stale_pictures  # noqa: E402
+from newsarchive.pipeline import build_page, build_pdf_page, page_stem, render_page  # noqa: E402
 from newsarchive.reader import InputError, find_inputs, read_source  # noqa: E402
+from newsarchive.settings import SETTINGS_FILE, Settings, SettingsError, load_settings  # noqa: E402
 from newsarchive.writer import DocsLock, DocsWriter, LockError, ManifestError  # noqa: E402
 from newsarchive.zones import unlisted_report  # noqa: E402
 
+SUFFIXES = (".txt", ".pdf")
+
 
 def convert_file(path: str):
-    """Worker: one file → (name, outputs, stats, warnings) or (name, error)."""
+    """Worker: one text file → (name, (outputs, stats), None) or (name, None, error)."""
+    return convert_job(path)
+
+
+def convert_job(job: str | PdfSheet, out: str = "docs", settings: Settings | None = None, check: bool = False):
+    """Worker: one text file or one PDF page → (label, (outputs, stats), None) or (label, None, error).
+
+    A PDF page's picture is made here (or found in the cache) unless pictures
+    are off; a picture that fails is a warning, the text still converts."""
+    label = job.label if isinstance(job, PdfSheet) else Path(job).name
+    where = job.label if isinstance(job, PdfSheet) else job
+    picture = None
     try:
-        if Path(path).suffix.lower() == ".pdf":
-            pages = build_pdf_pages(path)        # one source page per printed page
+        if isinstance(job, PdfSheet):
+            page = build_pdf_page(job)
         else:
-            pages = [build_page(read_source(path))]
-        outputs = [output for page in pages for output in render_page(page)]
+            page = build_page(read_source(job))
     except InputError as exc:
-        return Path(path).name, None, str(exc)
+        return label, None, str(exc)
     except Exception as exc:  # a bug must not stop the other files
-        return Path(path).name, None, f"{path}: converter error: {type(exc).__name__}: {exc}"
-    stats = {"articles": sum(len(p.articles) for p in pages), "breaks": sum(p.breaks_repaired for p in pages),
-             "removed": sum(len(p.removed) for p in pages),
-             "warnings": [f"{path}: {w}" for p in pages for w in p.warnings], "log": [e for p in pages for e in p.log],
-             "sources": [o.path for o in outputs if o.path.startswith("sources/")],
-             "zones": sorted({z for p in pages for a in p.articles for z in a.zones})}
-    return Path(path).name, (outputs, stats), None
+        return label, None, f"{where}: converter error: {type(exc).__name__}: {exc}"
+    warnings = list(page.warnings)
+    if isinstance(job, PdfSheet) and settings is not None and settings.page_pictures:
+        try:
+            picture = make_picture(job, page_stem(page), out, settings, write=not check)
+            page.picture = picture.rel
+        except Exception as exc:  # no picture, but the text is there
+            warnings.append(f"no page picture: {type(exc).__name__}: {exc}")
+        if picture is not None and picture.size > settings.picture_kb * 1024:
+            warnings.append(f"page picture is {picture.size // 1024} KB, over the {settings.picture_kb} KB budget")
+    stats = {"articles": len(page.articles), "breaks": page.breaks_repaired, "removed": len(page.removed),
+             "warnings": [f"{where}: {w}" for w in warnings], "log": page.log, "picture": picture,
+             "zones": sorted({z for a in page.articles for z in a.zones})}
+    try:
+        outputs = render_page(page)
+    except Exception as exc:  # a bug must not stop the other files
+        return label, None, f"{where}: converter error: {type(exc).__name__}: {exc}"
+    return label, (outputs, stats), None
+
+
+def _job(args: tuple):
+    return convert_job(*args)
+
+
+def expand(files: list[Path]) -> tuple[list[str | PdfSheet], list[str]]:
+    """Conversion jobs: a text file is one, a PDF one per page. A PDF that
+    cannot be opened is an error (its message names it); the others go on."""
+    jobs: list[str | PdfSheet] = []
+    errors: list[str] = []
+    for path in files:
+        if path.suffix.lower() == ".pdf":
+            try:
+                jobs.extend(split_pdf(path))
+            except InputError as exc:
+                errors.append(str(exc))
+        else:
+            jobs.append(str(path))
+    return jobs, errors
 
 
 class Progress:
@@ -88,7 +139,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wait", metavar="SECONDS", type=float, default=120.0,
                     help="how long to wait for another run on the same docs folder (default: 120; 0 refuses at once)")
     ap.add_argument("--explain", metavar="FILE", help="print which rule changed what for one input file")
+    ap.add_argument("--settings", type=Path, default=Path(SETTINGS_FILE),
+                    help=f"the archive's settings file (default: {SETTINGS_FILE}; defaults if missing)")
+    ap.add_argument("--no-pictures", action="store_true", help="make no page pictures for PDFs (page_pictures: false)")
     args = ap.parse_args(argv)
+    try:
+        args.settings = load_settings(args.settings)
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.no_pictures:
+        args.settings = Settings(**{**args.settings.__dict__, "page_pictures": False})
 
     if not args.src.is_dir():
         print(f"error: source folder {args.src} does not exist", file=sys.stderr)
@@ -97,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: output folder {args.out} is a file, not a folder", file=sys.stderr)
         return 2
     try:
-        files, problems = find_inputs(args.src, (".txt", ".pdf"))
+        files, problems = find_inputs(args.src, SUFFIXES)
     except OSError as exc:
         print(f"error: cannot list the source folder {args.src}: {exc.strerror}", file=sys.stderr)
         return 2
@@ -108,27 +169,30 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         problems = []
     if not files and not problems:
-        print(f"no .txt pages or .pdf files in {args.src}", file=sys.stderr)
+        print(f"no .txt or .pdf pages in {args.src}", file=sys.stderr)
 
     started = time.perf_counter()
-    progress = Progress(len(files))
+    jobs, open_errors = expand(files)
+    args.pages = len(jobs) if any(p.suffix.lower() == ".pdf" for p in files) else None
+    progress = Progress(len(jobs))
     results = []
-    if args.jobs > 1 and len(files) > 1:
+    work = [(job, str(args.out), args.settings, args.check or bool(args.explain)) for job in jobs]
+    if args.jobs > 1 and len(jobs) > 1:
         with cf.ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            for result in pool.map(convert_file, map(str, files), chunksize=4):
+            for result in pool.map(_job, work, chunksize=1 if len(jobs) < 64 else 4):
                 results.append(result)
                 progress.step(result[0])
     else:
-        for path in files:
-            results.append(convert_file(str(path)))
-            progress.step(path.name)
+        for item in work:
+            results.append(_job(item))
+            progress.step(results[-1][0])
     progress.close()
 
-    failures = [str(problem) for problem in problems]
+    failures = [str(problem) for problem in problems] + open_errors
     stems: dict[str, str] = {}
     for i, (name, done, err) in enumerate(results):
         if done:
-            stem = safe_stem(name)
+            stem = Path(done[0][-1].path).stem      # the source page's stem (NAME-p03 for a PDF's page 3)
             if stem in stems:   # a.txt and a.TXT: one page name for two inputs
                 err = (f"{args.src / name}: its pages would be named {stem}, like those of "
                        f"{args.src / stems[stem]}; rename one of the two")
@@ -177,20 +241,27 @@ def write_pages(args, results, files, failures, started) -> int:
     warnings: list[str] = []
     zone_files: dict[str, list[str]] = {}
     converted = set()
+    pictures = []
     for name, done, _ in results:
         if not done:
             continue
         outputs, stats = done
         for output in outputs:
             writer.write(output.path, output.content)
-        converted.update(Path(rel).stem for rel in stats["sources"])
+        converted.add(Path(outputs[-1].path).stem)
         for key in totals:
             totals[key] += stats[key]
         warnings.extend(stats["warnings"])
         for zone in stats["zones"]:
-            zone_files.setdefault(zone, []).append(name)
+            if name not in zone_files.setdefault(zone, []):
+                zone_files[zone].append(name)
+        if stats.get("picture") is not None:
+            pictures.append(stats["picture"])
     writer.remove_stale(converted)
     report = writer.finish()
+    if not args.check:     # old pictures of the pages converted now (a page that failed keeps its own)
+        for path in stale_pictures(args.out, {p.rel for p in pictures}, converted):
+            path.unlink()
 
     out = args.out
     for w in warnings:
@@ -219,7 +290,10 @@ def write_pages(args, results, files, failures, started) -> int:
             print(f"would be {status}: {out / rel}")
     elapsed = time.perf_counter() - started
     st = report.status
-    print(f"{len(files)} files ({len(failures)} failed), {totals['articles']} articles, "
+    if pictures:
+        print(picture_summary(pictures, args.settings), file=sys.stderr)
+    pages = f", {args.pages} pages" if args.pages is not None else ""
+    print(f"{len(files)} files{pages} ({len(failures)} failed), {totals['articles']} articles, "
           f"{totals['breaks']} breaks repaired, {totals['removed']} blocks removed, {len(warnings)} warnings; "
           f"pages: {st['new']} new, {st['updated']} updated, {st['unchanged']} unchanged, "
           f"{st['kept-hand-edit']} kept (hand edits), {st['overwritten']} overwritten, "
@@ -233,6 +307,17 @@ def write_pages(args, results, files, failures, started) -> int:
                           for s, _ in report.changes):
         return 1
     return 0
+
+
+def picture_summary(pictures: list, settings: Settings) -> str:
+    """One line on the page pictures, apart from the text archive's figures."""
+    sizes = [p.size for p in pictures if p.size]
+    made = sum(not p.cached for p in pictures)
+    if not sizes:
+        return f"page pictures: {len(pictures)} pages, none written (--check)"
+    return (f"page pictures: {len(sizes)} pages ({made} rendered, {len(pictures) - made} cached), "
+            f"{sum(sizes) / 1024:.0f} KB in all, {sum(sizes) / 1024 / len(sizes):.0f} KB a page on average, "
+            f"largest {max(sizes) / 1024:.0f} KB (budget {settings.picture_kb} KB)")
 
 
 if __name__ == "__main__":

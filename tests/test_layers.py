@@ -21,14 +21,14 @@ PACKAGES = ("newsarchive", "archive_site")
 LAYERS: list[set[str]] = [
     {"text", "patterns", "settings"},                  # text primitives, data loading
     {"model", "textfix", "schema"},                    # pure data, line rules, the front-matter schema
-    {"reader", "read_pdf"},                            # bytes → lines
+    {"reader", "read_pdf", "pdfpages"},                # bytes → lines (pdfpages: a PDF as pages, the scan check)
     {"layout", "geometry", "pdflayout"},               # lines → units
     {"classify", "evidence"},                          # units → kinds
     {"joins", "order"},                                # broken sentences, reading order
     {"segment"},                                       # units → articles
     {"zones", "gazetteer"},                            # describe: registries
     {"topics", "entities", "lexicon"},
-    {"meta"},
+    {"meta", "region"},                                # region: where an article is printed
     {"render", "writer", "picture", "manifest", "lock"},   # render / write
     {"pipeline"},
     {"cli", "convert", "__main__"},

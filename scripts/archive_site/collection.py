@@ -51,6 +51,8 @@ class Article:
     untitled: bool = False
     notes: list[str] = field(default_factory=list)
     slug: str = ""
+    pdf_page: int = 0                      # PDF sources: the page's position in the PDF (0: not a PDF)
+    region: list[float] | None = None      # PDF sources: [x0, y0, x1, y1] on the printed page, fractions
 
     @property
     def year(self) -> int | None:
@@ -83,6 +85,13 @@ class Source:
     editors: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     raw_text: str | None = None
+    pdf_page: int = 0          # PDF sources: the page's position in the PDF (NAME-p03 is 3)
+    picture: str = ""          # the page picture, relative to docs/
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """What identifies it: the input file and, for a PDF, the page in it."""
+        return self.source, self.pdf_page
 
     @property
     def sort_key(self) -> tuple:
@@ -102,14 +111,16 @@ class Archive:
         self.sources.sort(key=lambda s: s.sort_key)
         self.by_uri = {a.src_uri: a for a in self.articles}
         self.source_by_name = {s.source: s for s in self.sources}
+        self.source_by_key = {s.key: s for s in self.sources}
         self.source_by_uri = {s.src_uri: s for s in self.sources}
-        self._by_source: dict[str, list[Article]] = defaultdict(list)
+        self._by_source: dict[tuple[str, int], list[Article]] = defaultdict(list)
         for article in self.articles:
-            self._by_source[article.source].append(article)
+            self._by_source[(article.source, article.pdf_page)].append(article)
 
     def source_of(self, article: Article) -> Source | None:
-        """The source page an article was cut from, if it exists."""
-        return self.source_by_name.get(article.source)
+        """The source page an article was cut from, if it exists: the one of
+        its file and PDF page (a multi-page PDF has one per page)."""
+        return self.source_by_key.get((article.source, article.pdf_page))
 
     def raw_text_of(self, article: Article) -> str | None:
         """The article's lines of raw OCR text (``raw_lines``) from its source page."""
@@ -124,7 +135,7 @@ class Archive:
 
     def articles_of_source(self, source: Source) -> list[Article]:
         """A source page's articles (those whose ``source`` is its input file) in page order."""
-        return sorted(self._by_source.get(source.source, []), key=lambda a: (a.order or 0, a.src_uri))
+        return sorted(self._by_source.get(source.key, []), key=lambda a: (a.order or 0, a.src_uri))
 
     def group(self, attr: str) -> dict[str, list[Article]]:
         """Articles by each value of a list field (``topics``, ``people`` ...), in date order."""
@@ -236,6 +247,8 @@ def article_from_page(src_uri: str, meta: dict, body: str) -> Article:
         untitled=bool(meta.get("untitled")),
         notes=_strs(meta.get("notes")),
         slug=_text(meta.get("slug")),
+        pdf_page=meta.get("pdf_page") or 0,
+        region=list(meta["region"]) if meta.get("region") else None,
     )
 
 
@@ -250,6 +263,8 @@ def source_from_page(src_uri: str, meta: dict, body: str) -> Source:
         editors=_strs(meta.get("editors")),
         articles=_strs(meta.get("articles")),
         raw_text=extract_raw_text(body),
+        pdf_page=meta.get("pdf_page") or 0,
+        picture=_text(meta.get("picture")),
     )
 
 

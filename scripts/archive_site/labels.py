@@ -78,4 +78,8 @@ LABELS = {
     "all_zones": "全部地区",
     "no_zone": "未标注地区",
     "edit_hint": "发现错误？点击右上角的编辑按钮修改本页的 Markdown。",
+    "page_picture": "第{page}版版面图",
+    "page_picture_plain": "版面图",
+    "page_picture_hint": "点击版面图上的方框阅读该篇文章。",
+    "region_link": "在版面图上查看本文位置",
 }

@@ -25,6 +25,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from newsarchive.settings import SETTINGS_FILE, Settings, SettingsError, load_settings
 
 from . import cache
 from . import config as site_config
@@ -32,6 +33,8 @@ from .collection import Archive, CollectionError, collect, is_archive_page
 from .decorate import article_footer, article_header, escape_markup, raw_anchor, source_header
 from .exports import write_exports
 from .minify import collapse_whitespace
+
+from .picture import page_picture, picture_report, region_link
 from .pages import SiteIndex, generate
 from .regions import registry_lookup, report_zones
 from .render import Linker, esc
@@ -62,11 +65,14 @@ class ArchiveSite:
     def on_startup(self, command: str, dirty: bool) -> None:
         """Remember whether builds are ``--dirty`` (what ``make serve`` runs)."""
         self.dirty = dirty
+        self.settings = Settings()
+        self.docs_dir: Path | None = None
 
     # -- configuration --------------------------------------------------------
     def on_config(self, config):
         """Register the stylesheet; remember the URL style for links."""
         self.linker = Linker(config.use_directory_urls)
+        self.settings = archive_settings(config)
         if site_config.ASSETS_CSS not in config.extra_css:
             config.extra_css.append(site_config.ASSETS_CSS)
         self.nav_from_hook = config.nav is None
@@ -85,7 +91,7 @@ class ArchiveSite:
     @event_priority(-100)   # after other hooks' on_files (a search page may be added there)
     def on_files(self, files: Files, config) -> Files:
         """Validate all pages, add the generated index pages and the CSS, set the nav."""
-        docs_dir = Path(config.docs_dir)
+        docs_dir = self.docs_dir = Path(config.docs_dir)
         uris = [f.src_uri for f in files if f.generated_by is None and is_archive_page(f.src_uri)]
         try:
             self.archive = collect(docs_dir, uris)
@@ -159,16 +165,30 @@ class ArchiveSite:
         uri = page.file.src_uri
         article = self.archive.by_uri.get(uri)
         if article is not None:
-            return article_header(self.index, article) + html + article_footer(self.index, article)
+            return (article_header(self.index, article) + self.region_link(article) + html
+                    + article_footer(self.index, article))
         source = self.archive.source_by_uri.get(uri)
         if source is not None:
-            return source_header(self.index, source) + html
+            return source_header(self.index, source) + after_title(html, self.page_picture(source, files))
         return html
 
     @event_priority(-100)
     def on_post_page(self, output: str, page, config) -> str:
         """Collapse the template's whitespace on article and source pages."""
         return collapse_whitespace(output) if self.is_archive_page(page) else output
+
+    # -- page pictures (PDF sources) ---------------------------------------------
+    def page_picture(self, source, files) -> str:
+        """The page picture with its articles' regions, if pictures are on and the file is there."""
+        if not (self.settings.page_pictures and source.picture):
+            return ""
+        if files.get_file_from_path(source.picture) is None:
+            log.info("%s: its page picture %s is missing (convert again to make it)", source.src_uri, source.picture)
+            return ""
+        return page_picture(self.archive, self.linker, source)
+
+    def region_link(self, article) -> str:
+        return region_link(self.archive, self.linker, article) if self.settings.page_pictures else ""
 
     # -- after the build ----------------------------------------------------------
     @event_priority(-100)   # last: the search hook reads pages through the cache before
@@ -179,6 +199,36 @@ class ArchiveSite:
                 log.info("archive: exports kept from the last full build (a --dirty build does not rewrite them)")
             else:
                 write_exports(self.archive, self.linker, config.site_dir)
+            if self.settings.page_pictures and self.docs_dir is not None:
+                log.info(picture_report(self.archive, lambda rel: _size(self.docs_dir / rel)))
         pages = cache.current()
         pages.save()
         log.info("archive: front matter parsed for %d pages, reused from the cache for %d", pages.parsed, pages.reused)
+
+
+def after_title(html: str, insert: str) -> str:
+    """``insert`` right after the page's ``<h1>`` (at the start if it has none).
+
+    >>> after_title('<h1 id="a">来源</h1><h2>文章</h2>', '<figure></figure>')
+    '<h1 id="a">来源</h1><figure></figure><h2>文章</h2>'
+    """
+    end = html.find("</h1>")
+    if not insert or end < 0:
+        return insert + html
+    return html[:end + 5] + insert + html[end + 5:]
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def archive_settings(config) -> Settings:
+    """The archive's settings file (archive.yml beside mkdocs.yml), shared with the converter."""
+    path = Path(config.config_file_path or "mkdocs.yml").resolve().parent / SETTINGS_FILE
+    try:
+        return load_settings(path)
+    except SettingsError as exc:
+        raise PluginError(str(exc)) from None

@@ -159,6 +159,7 @@ class Article:
     people: list[str] = field(default_factory=list)
     organizations: list[str] = field(default_factory=list)
     log: list[LogEntry] = field(default_factory=list)
+    region: list[float] | None = None   # [x0, y0, x1, y1] on the printed page, fractions of its size (PDF)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -194,6 +195,9 @@ class SourcePage:
     sheets: dict[int, PageFacts] = field(default_factory=dict)   # per printed page of a multi-page file
     stem: str = ""                 # file stem and slug base when not the name's (NAME-p03: page 3 of a PDF)
     pdf_page: int | None = None    # 0-based page index in its PDF file (None: not a PDF)
+    pdf_pages: int = 0            # pages in that PDF (> 1: the stem gets -p03)
+    size: tuple[float, float] | None = None   # printed page (width, height) in points (PDF)
+    picture: str = ""             # the page picture, relative to docs/ (pictures/…)
 
     def facts(self, sheet: int = 0) -> PageFacts:
         """The facts of one printed page, filled in from the file's where it says nothing."""

@@ -17,22 +17,27 @@ from .lexicon import install as install_lexicon
 from .meta import article_facts, date_article, describe, page_facts
 from .model import LogEntry, Removed, SourcePage, Unit
 from .pdflayout import layout_page
-from .read_pdf import read_pdf
+from .pdfpages import PdfSheet, check_text_layer
+from .read_pdf import PdfPage, read_pdf, read_pdf_page
 from .reader import InputError, RawSource
+from .region import place_articles
 from .render import article_meta, render_article, render_source
 from .segment import segment
 from .schema import ARTICLE_FIELDS, ARTICLE_REQUIRED, validate
 
-def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEntry] | None = None) -> SourcePage:
+def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEntry] | None = None,
+               size: tuple[float, float] | None = None) -> SourcePage:
     """The model of one page: its articles, removed text and log.
 
     Steps, in order: line rules (textfix.LINE_RULES) → layout (units) →
     classification → page facts → joining broken sentences → segmentation →
-    dates → zones, topics, keywords, people and organisations. A PDF page
-    comes with its units already laid out (see :func:`build_pdf_pages`).
+    dates → zones, topics, keywords, people and organisations → where each
+    article is printed (regions, when the lines have boxes on a page of
+    ``size``). A PDF page comes with its units already laid out (see
+    :func:`build_pdf_pages`).
     """
     install_lexicon()
-    page = SourcePage(raw.name, raw.text, raw.encoding, warnings=list(raw.warnings))
+    page = SourcePage(raw.name, raw.text, raw.encoding, warnings=list(raw.warnings), size=size)
     page.log.extend(log or [])
     if units is None:
         lines = read_lines(raw.text, page.log)
@@ -55,6 +60,7 @@ def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEnt
     missing = unplaced_text(page, [u for u in units if not u.kind.removed and u not in orphans])
     if missing:
         page.warnings.append(f"{len(missing)} block(s) not placed in any article: " + "; ".join(m[:20] for m in missing))
+    place_articles(page, [line for u in units if not u.kind.removed for line in u.lines])
     return page
 
 
@@ -79,17 +85,33 @@ def build_pdf_pages(path: Path | str) -> list[SourcePage]:
         doc = read_pdf(path)
     except Exception as exc:       # PdfiumError: not a PDF, damaged, password
         raise InputError(path, f"cannot read this PDF ({exc})") from None
-    pages = []
-    for pdf_page in doc.pages:
-        layout = layout_page(pdf_page)
-        raw = RawSource(doc.name, layout.text, "pdf")
-        if not pdf_page.has_text:
-            raw.warnings.append(f"page {pdf_page.index + 1} has no text layer (a scan?): it needs OCR first")
-        page = build_page(raw, layout.units, layout.log)
-        page.stem = pdf_stem(doc.name, pdf_page.index, len(doc.pages))
-        page.pdf_page = pdf_page.index
-        pages.append(page)
-    return pages
+    return [build_pdf_model(pdf_page, doc.name, len(doc.pages)) for pdf_page in doc.pages]
+
+
+def build_pdf_model(pdf_page: PdfPage, name: str, count: int) -> SourcePage:
+    """The model of one read PDF page (page ``pdf_page.index`` of ``count`` in file ``name``)."""
+    layout = layout_page(pdf_page)
+    raw = RawSource(name, layout.text, "pdf")
+    if not pdf_page.has_text:
+        raw.warnings.append(f"page {pdf_page.index + 1} has no text layer (a scan?): it needs OCR first")
+    page = build_page(raw, layout.units, layout.log, size=(pdf_page.width, pdf_page.height))
+    page.stem = pdf_stem(name, pdf_page.index, count)
+    page.pdf_page, page.pdf_pages = pdf_page.index, count
+    return page
+
+
+def build_pdf_page(sheet: PdfSheet) -> SourcePage:
+    """The model of one page of a PDF file, reading that page only: what the
+    CLI converts (one job and one progress step per printed page). A page with
+    no text layer is an InputError naming the file and the page (it needs OCR)."""
+    try:
+        pdf_page = read_pdf_page(sheet.path, sheet.index)
+    except InputError:
+        raise
+    except Exception as exc:       # PdfiumError: damaged page
+        raise InputError(sheet.path, f"cannot read page {sheet.number} of this PDF ({exc})") from None
+    check_text_layer(sheet, pdf_page.has_text)
+    return build_pdf_model(pdf_page, sheet.name, sheet.count)
 
 
 def _squash(text: str) -> str:
@@ -137,9 +159,19 @@ class Output:
     content: str
 
 
+def page_stem(page: SourcePage) -> str:
+    """The stem (and slug base) of a source page: its file's safe stem, or
+    NAME-p03 for page 3 of a multi-page PDF (set by :func:`build_pdf_model`).
+
+    >>> page_stem(SourcePage("人民日报.pdf", "", stem="人民日报-p03")), page_stem(SourcePage("a b.txt", ""))
+    ('人民日报-p03', 'a-b-19d703')
+    """
+    return page.stem or safe_stem(page.name)
+
+
 def render_page(page: SourcePage) -> list[Output]:
     """Markdown files for one page model: its articles and its source page."""
-    stem = page.stem or safe_stem(page.name)
+    stem = page_stem(page)
     outputs, paths = [], []
     for n, article in enumerate(page.articles, start=1):
         rel = f"articles/{stem}/{n:02d}.md"

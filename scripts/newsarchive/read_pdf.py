@@ -162,21 +162,34 @@ def read_shapes(page, height: float) -> tuple[list[Box], list[Box]]:
     return paths, images
 
 
+def _read_page(doc: pdfium.PdfDocument, index: int) -> PdfPage:
+    page = doc[index]
+    try:
+        width, height = page.get_size()
+        paths, images = read_shapes(page, height)
+        return PdfPage(index, width, height, read_chars(page, height), paths, images)
+    finally:
+        page.close()
+
+
 def read_pdf(path: Path | str) -> PdfDocument:
     """Every page of a PDF file. Raises pdfium.PdfiumError on a broken file."""
     path = Path(path)
     doc = pdfium.PdfDocument(str(path))
     try:
         metadata = {k: v for k, v in doc.get_metadata_dict(skip_empty=True).items()}
-        pages = []
-        for index in range(len(doc)):
-            page = doc[index]
-            try:
-                width, height = page.get_size()
-                paths, images = read_shapes(page, height)
-                pages.append(PdfPage(index, width, height, read_chars(page, height), paths, images))
-            finally:
-                page.close()
+        pages = [_read_page(doc, index) for index in range(len(doc))]
         return PdfDocument(path.name, pages, metadata)
+    finally:
+        doc.close()
+
+
+def read_pdf_page(path: Path | str, index: int) -> PdfPage:
+    """One page of a PDF file (0-based ``index``), the others not read: the
+    converter's unit of work, so a 24-page issue is 24 jobs. Raises
+    pdfium.PdfiumError on a broken file."""
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        return _read_page(doc, index)
     finally:
         doc.close()

@@ -95,6 +95,7 @@ def article_meta(article: Article, page: SourcePage, order: int, slug: str) -> d
         "pdf_page": None if page.pdf_page is None else page.pdf_page + 1,
         "order": order,
         "raw_lines": [article.first, max(article.first, article.last)],
+        "region": article.region,
         "slug": slug,
     }
 
@@ -138,6 +139,7 @@ def render_source(page: SourcePage, article_paths: list[str]) -> str:
         "type": "source",
         "source": page.name,
         "pdf_page": None if page.pdf_page is None else page.pdf_page + 1,
+        "picture": page.picture,
         "newspaper": page.newspaper,
         "page": _page_value(page.page),
         "date": page.date,
@@ -145,7 +147,8 @@ def render_source(page: SourcePage, article_paths: list[str]) -> str:
         "encoding": page.encoding,
         "articles": article_paths,
     }
-    out = [front_matter(meta).rstrip("\n"), f"# 来源：{escape_inline(page.name)}"]
+    where = f"（PDF 第 {page.pdf_page + 1} 页，共 {page.pdf_pages} 页）" if page.pdf_page is not None and page.pdf_pages > 1 else ""
+    out = [front_matter(meta).rstrip("\n"), f"# 来源：{escape_inline(page.name)}{where}"]
     out.append("## 文章")
     if page.articles:
         out.append("\n".join(

@@ -23,6 +23,8 @@ Article page (``docs/articles/<source-stem>/<nn>.md``)::
     pdf_page: 3                     # for a PDF: which of its pages (1-based); stem NAME-p03 when it has several
     order: 1                        # position of the article on its page
     raw_lines: [3, 85]              # 1-based line range in the source's raw text
+    region: [0.05, 0.12, 0.5, 0.61] # PDF sources: where the article is printed, [x0, y0, x1, y1]
+                                    # as fractions of the page's width and height, from the top left
     zones: [淄博高新区]              # canonical zone names, primary first
     topics: [招商引资]
     keywords: [...]
@@ -40,7 +42,9 @@ paragraphs, section headings as ``##``.
 
 Source page (``docs/sources/<source-stem>.md``): ``type: source`` plus
 ``source``, ``newspaper``, ``page``, ``date``, ``editors`` and ``articles`` (the
-article paths relative to ``docs/``, in page order). Its body lists the removed
+article paths relative to ``docs/``, in page order); a PDF source also has
+``pdf_page`` and, when page pictures are on, ``picture`` (the page picture,
+relative to ``docs/``: ``pictures/NAME.<hash>.webp``). Its body lists the removed
 text with reasons and ends with the raw text in a fenced block under the
 heading ``## 原始文本``.
 """
@@ -97,6 +101,29 @@ def _date(v: Any) -> bool:
     return True
 
 
+def _region(v: Any) -> bool:
+    """[x0, y0, x1, y1], fractions of the page with x0 < x1 and y0 < y1.
+
+    >>> _region([0.1, 0.2, 0.5, 0.9]), _region([0.5, 0.2, 0.1, 0.9]), _region([0, 0, 1, 1.5])
+    (True, False, False)
+    """
+    if not (isinstance(v, list) and len(v) == 4):
+        return False
+    if not all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 1 for x in v):
+        return False
+    return v[0] < v[2] and v[1] < v[3]
+
+
+def _picture(v: Any) -> bool:
+    """A picture file under docs/pictures/ (no way out of it).
+
+    >>> _picture("pictures/a.0123.webp"), _picture("../x.webp"), _picture("pictures/a.svg")
+    (True, False, False)
+    """
+    return (isinstance(v, str) and re.fullmatch(r"pictures/[\w\-.]+\.(webp|jpg|jpeg|png)", v) is not None
+            and ".." not in v)
+
+
 def _lines(v: Any) -> bool:
     return isinstance(v, list) and len(v) == 2 and all(_int(x) and x >= 1 for x in v) and v[0] <= v[1]
 
@@ -118,6 +145,7 @@ ARTICLE_FIELDS: dict[str, tuple[Any, str]] = {
     "pdf_page": (lambda v: _int(v) and int(v) >= 1, "a page number in the PDF file (1 for its first page)"),
     "order": (_int, "a whole number"),
     "raw_lines": (_lines, "[first, last] line numbers"),
+    "region": (_region, "[x0, y0, x1, y1], fractions of the page (0 to 1) with x0 < x1 and y0 < y1"),
     "zones": (_str_list, "a list of zone names"),
     "topics": (_str_list, "a list of topic names"),
     "keywords": (_str_list, "a list of words"),
@@ -141,6 +169,7 @@ SOURCE_FIELDS: dict[str, tuple[Any, str]] = {
     "date": (_date, "an ISO date"),
     "editors": (_str_list, "a list of names"),
     "articles": (_str_list, "a list of article paths"),
+    "picture": (_picture, "a picture file under pictures/ (.webp, .jpg or .png)"),
     "encoding": (_str, "the input's text encoding"),
 }
 SOURCE_REQUIRED = ("type", "source")

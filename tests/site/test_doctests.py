@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["collection", "render", "decorate", "regions", "exports", "pages", "pages.zones", "pages.home"]
+MODULES = ["collection", "render", "decorate", "regions", "exports", "pages", "pages.zones", "pages.home", "picture", "plugin"]
 
 
 @pytest.mark.parametrize("name", MODULES)
