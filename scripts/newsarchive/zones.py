@@ -567,6 +567,28 @@ def count_places(text: str, reg: Registry | None = None) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: text.find(kv[0])))
 
 
+def named_city(texts: Iterable[str], reg: Registry | None = None) -> str | None:
+    """The prefecture-level city outside the registry that an article names
+    most as "<city>市" (宣城市), if one is named more than any other: its
+    高新区 is that city's (an unlisted zone).
+
+    >>> named_city(["宣城市召开高新区建设推进会,宣城市委书记出席"]), named_city(["全市高新区工作会议召开"])
+    ('宣城市', None)
+    """
+    reg = reg or registry()
+    counts: dict[str, int] = {}
+    for text in texts:
+        for _, form in reg.place_scanner.scan(normalize(text)):
+            if form.endswith("市") and form[:-1] not in reg.places:
+                divisions = list(placements(form).values())
+                if len(divisions) == 1 and divisions[0].level == "city":
+                    counts[form] = counts.get(form, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
 def _blank_spans(text: str, spans: list[tuple[int, str]]) -> str:
     """``text`` with the zone forms cut out (their place names are no context)."""
     out, last = [], 0
@@ -662,6 +684,12 @@ def explain_zones(title: str, paragraphs: Sequence[str], captions: Iterable[str]
         zone = reg.zone_of_place(ranked_places[0][0])
         if zone:
             result.update(zones=[zone.name], rule="place", place=ranked_places[0][0])
+            return result
+    if not ranked_places:
+        city = named_city(blanked, reg)
+        zone = unlisted_zone(city, context, reg) if city else None
+        if zone:
+            result.update(zones=[zone.name], rule="place", place=city, unlisted={zone.name: zone})
             return result
     if city_hint:
         zone = reg.zone_of_place(city_hint)

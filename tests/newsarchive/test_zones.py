@@ -292,3 +292,11 @@ def test_unlisted_report_lists_files_and_the_line_to_add():
        st.text(alphabet="马鞍山市滨海县与 ", max_size=40))
 def test_word_scanner_is_leftmost_longest(words, text):
     assert [w for _, w in Z.WordScanner(words).scan(text)] == _reference_scan(text, set(words))
+
+
+def test_bare_gaoxinqu_in_a_city_outside_the_registry_is_that_citys_unlisted_zone():
+    e = Z.explain_zones("宣城市召开高新区建设推进会", ["高新区党工委书记作工作报告。"])
+    assert (e["zones"], e["rule"], set(e["unlisted"])) == (["宣城高新区"], "place", {"宣城高新区"})
+    # a registry city still wins; two cities as often: no evidence
+    assert Z.resolve_zones("淄博市委书记到高新区调研", ["宣城市客商参加。"]) == ["淄博高新区"]
+    assert Z.resolve_zones("高新区招商推介会举行", ["宣城市、池州市客商参加。"]) == []
