@@ -13,7 +13,7 @@ import statistics
 import unicodedata
 from typing import Callable
 
-from .model import LogEntry, Line, Unit
+from .model import LogEntry, Line, Unit, change_detail
 from .patterns import load as load_patterns
 from .textfix import fix_line
 
@@ -51,7 +51,7 @@ def read_lines(raw: str, log: list[LogEntry]) -> list[Line]:
             gap += 1
             continue
         for change in changes:
-            log.append(LogEntry(change.rule, f"L{no}", f"{change.before!r} → {change.after!r}"))
+            log.append(LogEntry(change.rule, f"L{no}", change_detail(change.before, change.after)))
         lines.append(Line(no, raw_line, text, gap, page_break, bool(INDENT.match(raw_line)), sheet))
         gap, page_break = 0, False
     return lines

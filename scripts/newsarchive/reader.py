@@ -85,6 +85,8 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str, list[st
         text, encoding = _decode_bytes(data, path)
         if encoding in ("utf-16-le", "utf-16-be"):
             warnings.append(f"read as {encoding.upper()} without a byte-order mark (charset-normalizer's verdict)")
+        elif encoding == "hz-gb-2312":
+            warnings.append("read as HZ-GB-2312 (7-bit Chinese with ~{ ~} escapes)")
     if "\x00" in text:
         raise InputError(path, f"binary file, not text (NUL characters in the {encoding.upper()} text)")
     if not text.strip():
@@ -152,10 +154,16 @@ def _decode_without_bom(data: bytes, path: Path | str) -> tuple[str, str]:
 
 def _decode_bytes(data: bytes, path: Path | str) -> tuple[str, str]:
     """UTF-8 (with or without BOM), else GB18030 or Big5 when they read as Chinese."""
-    escape = ISO2022.search(data[:65536])
+    escape = ISO2022.search(data[:65536]) if data.isascii() else None
+    if escape and escape.lastgroup == "hz_gb2312":
+        try:
+            return data.decode("hz"), "hz-gb-2312"
+        except UnicodeDecodeError:
+            pass
     if escape:
-        raise InputError(path, f"{escape.lastgroup.replace('_', '-').upper()} text (escape sequences), not a Chinese "
-                               "page in UTF-8, GB18030 or Big5; convert it to UTF-8 first")
+        name = escape.lastgroup.replace("_", "-").upper()
+        raise InputError(path, f"{name} text (it has {name}'s escape sequences), not Chinese in UTF-8, GB18030 "
+                               f"or Big5; convert it to UTF-8 first (iconv -f {name} -t UTF-8)")
     try:
         text = data.decode("utf-8")
         return text, "utf-8"
@@ -196,11 +204,11 @@ def _utf8_ratio(data: bytes) -> float:
 
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 CHINESE = {"gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "hz"}
-NAMES = {  # charset-normalizer's names → what a person calls them
-    "cp932": "Shift-JIS (Japanese)", "shift_jis": "Shift-JIS (Japanese)", "shift_jis_2004": "Shift-JIS (Japanese)",
-    "shift_jisx0213": "Shift-JIS (Japanese)", "euc_jp": "EUC-JP (Japanese)", "euc_jis_2004": "EUC-JP (Japanese)",
-    "euc_jisx0213": "EUC-JP (Japanese)", "cp949": "EUC-KR (Korean)", "euc_kr": "EUC-KR (Korean)",
-    "johab": "Johab (Korean)", "iso2022_jp": "ISO-2022-JP (Japanese)", "iso2022_kr": "ISO-2022-KR (Korean)",
+NAMES = {  # charset-normalizer's names → (what a person calls them, iconv's name)
+    **dict.fromkeys(["cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213"], ("Shift-JIS (Japanese)", "SHIFT_JIS")),
+    **dict.fromkeys(["euc_jp", "euc_jis_2004", "euc_jisx0213"], ("EUC-JP (Japanese)", "EUC-JP")),
+    **dict.fromkeys(["cp949", "euc_kr"], ("EUC-KR (Korean)", "EUC-KR")),
+    "johab": ("Johab (Korean)", "JOHAB"),
 }
 
 
@@ -228,9 +236,9 @@ def _decode_legacy(data: bytes, path: Path | str, utf8_error: UnicodeDecodeError
             pass
     other = _other_encoding(matches, readings)
     if other:
-        name, language = other
-        raise InputError(path, f"looks like {name} text{language}, not Chinese in UTF-8, GB18030 or Big5; "
-                               f"convert it to UTF-8 first (iconv -f … -t UTF-8)")
+        name, iconv = other
+        raise InputError(path, f"looks like {name} text, not Chinese in UTF-8, GB18030 or Big5; "
+                               f"convert it to UTF-8 first (iconv -f {iconv} -t UTF-8)")
     if readings:
         _, _, text, encoding = min(readings)
         return text, encoding
@@ -241,22 +249,22 @@ def _decode_legacy(data: bytes, path: Path | str, utf8_error: UnicodeDecodeError
 
 
 def _other_encoding(matches, readings) -> tuple[str, str] | None:
-    """(encoding, language) when charset-normalizer's best reading of bytes
-    that are not UTF-8 is plainly not Chinese, else None. A tie goes to Chinese:
-    short GB18030 texts are often read as EUC-KR with the same (zero) mess."""
-    if not matches:
-        return None
-    best = matches.best()
-    if best.encoding in CHINESE or best.encoding.startswith("utf_"):
+    """(name with language, iconv name) when charset-normalizer's best reading
+    of bytes that are not UTF-8 is plainly not Chinese, else None. A tie goes
+    to Chinese: short GB18030 texts are often read as EUC-KR with the same
+    (zero) mess."""
+    best = matches.best() if matches else None
+    if best is None or best.encoding in CHINESE or best.encoding.startswith("utf_"):
         return None
     chinese = [m.chaos for m in matches if m.encoding in CHINESE]
     if readings and chinese and min(chinese) <= best.chaos + 0.02:
         return None
+    iconv = best.encoding.replace("_", "-").upper()
+    name, iconv = NAMES.get(best.encoding, (iconv, iconv))
     language = best.language if best.language and best.language != "Unknown" else ""
-    name = NAMES.get(best.encoding, best.encoding.replace("_", "-").upper())
     if language and language.split()[0].lower() not in name.lower():
-        return name, f" ({language})"
-    return name, ""
+        name = f"{name} ({language})"
+    return name, iconv
 
 
 def _binary_looking(data: bytes) -> bool:
@@ -304,6 +312,7 @@ def read_source(path: Path | str) -> RawSource:
     return RawSource(path.name, normalize_newlines(text), encoding, warnings)
 
 
+BIDI_CONTROLS = set("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _KINDS = [(stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
           (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")]
 
@@ -332,6 +341,10 @@ def name_problem(name: str) -> str | None:
     control = next((c for c in name if unicodedata.category(c) == "Cc"), None)
     if control:
         return f"its name holds a control character (U+{ord(control):04X}); rename it"
+    bidi = next((c for c in name if c in BIDI_CONTROLS), None)
+    if bidi:
+        return (f"its name holds a bidirectional control character (U+{ord(bidi):04X}), which makes it show "
+                "as another name; rename it")
     return None
 
 

@@ -10,10 +10,12 @@ another file), even under ``--force``; ``--recreate PAGE`` brings one back.
 (and nobody edited) are removed.
 
 Crash safety. Every page, backup and the manifest is written to a temporary
-file in its own folder, fsynced and renamed into place, so a page is always
-either its old or its new version. Before a page is renamed into place its
-new hash is appended to ``docs/.converter.journal`` (fsynced); the next run
-replays that journal, so a kill between writing pages and writing the
+file in its own folder, synced to disk and renamed into place, so a page is
+always either its old or its new version. Pages are staged in batches: their
+temporary files written and synced, their new hashes appended to
+``docs/.converter.journal`` (synced), then renamed into place; the manifest
+is written at the end, after another sync. The next run replays a journal
+left by a killed run, so a kill between writing pages and writing the
 manifest leaves nothing that looks like a hand edit. A page that matches
 neither the manifest nor the page the converter makes now, and is not a
 complete page (empty, not UTF-8, or a cut-off copy of that page), is a torn
@@ -56,6 +58,7 @@ TMP_SUFFIX = ".convtmp"
 HAND_EDITED = "hand-edited"
 HAND_DELETED = "hand-deleted"
 PAGE_FOLDERS = ("articles", "sources")
+BATCH = 256        # pages staged as temporary files, then synced and renamed into place together
 
 
 class ManifestError(Exception):
@@ -87,6 +90,37 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def write_temporary(path: Path, data: bytes, sync: bool = True) -> Path:
+    """Write `data` to a new temporary file next to `path` (a dot-file mkdocs
+    ignores), with the permissions of the file it will replace; return it."""
+    tmp = path.parent / f".{secrets.token_hex(6)}{TMP_SUFFIX}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            try:
+                os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))   # keep a page's permissions
+            except FileNotFoundError:
+                pass
+            if sync:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return tmp
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that `path` is always the old or the new
     content: a temporary file in the same folder, fsynced, renamed over it.
@@ -99,26 +133,11 @@ def atomic_write(path: Path, data: bytes) -> None:
     ('乙\\n', ['页.md'])
     """
     path = Path(path)
-    tmp = path.parent / f".{secrets.token_hex(6)}{TMP_SUFFIX}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    tmp = write_temporary(path, data)
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            try:
-                os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))   # keep a page's permissions
-            except FileNotFoundError:
-                pass
-            os.fsync(fd)
-        finally:
-            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink(tmp)
         raise
     fsync_dir(path.parent)
 
@@ -362,6 +381,7 @@ class DocsWriter:
         self.written: set[str] = set()
         self.run_id = self._run_id()
         self._journal: int | None = None
+        self._staged: list[tuple[Path, str, str, str]] = []     # (temporary file, page, hash, status)
         self._identities: dict[str, list[str]] | None = None
         self.rebuilt_stems: set[str] = set()
         self.manifest = self._load(rebuild_manifest)
@@ -431,11 +451,14 @@ class DocsWriter:
             self.report.changes.append((status, rel))
         return status
 
-    def _log(self, entry: dict) -> None:
-        """Append one entry to the journal, durably, before the change it announces."""
+    def _log(self, entries: list[dict]) -> None:
+        """Append entries to the journal, durably, before the changes they announce."""
         if self._journal is None:
             self._journal = os.open(self.root / JOURNAL, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
-        os.write(self._journal, json.dumps(entry, ensure_ascii=False).encode("utf-8") + b"\n")
+        data = b"".join(json.dumps(entry, ensure_ascii=False).encode("utf-8") + b"\n" for entry in entries)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self._journal, view):]
         os.fsync(self._journal)
 
     def _backup(self, rel: str) -> None:
@@ -512,17 +535,39 @@ class DocsWriter:
         if not self.check:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                self._log({"page": rel, "wrote": new})
-                atomic_write(path, data)
+                tmp = write_temporary(path, data, sync=False)
             except OSError as exc:
                 self.report.errors.append(f"{path}: cannot write it ({_why(exc)})")
                 return self._note("failed", rel)
-            self.manifest[rel] = new
+            self._staged.append((tmp, rel, new, status))
+            if len(self._staged) >= BATCH:
+                self._commit()
         return self._note(status, rel)
+
+    def _commit(self) -> None:
+        """Put the staged pages in place: their data on disk, their hashes in
+        the journal (on disk), then each renamed over its page."""
+        if not self._staged:
+            return
+        staged, self._staged = self._staged, []
+        os.sync()                       # the temporary files' data, before any rename
+        self._log([{"page": rel, "wrote": new} for _, rel, new, _ in staged])
+        for tmp, rel, new, status in staged:
+            try:
+                os.replace(tmp, self.root / rel)
+            except OSError as exc:
+                _unlink(tmp)
+                self.report.errors.append(f"{self.root / rel}: cannot write it ({_why(exc)})")
+                self.report.status[status] -= 1
+                self._note("failed", rel)
+                continue
+            self.manifest[rel] = new
 
     def remove_stale(self, sources_seen: set[str]) -> None:
         """Remove generated pages of the converted sources that this run no
         longer produces, unless a person edited them."""
+        self._commit()
+        stale = []
         for rel in sorted(self.manifest):
             if rel in self.written or _source_stem(rel) not in sources_seen:
                 continue
@@ -533,18 +578,21 @@ class DocsWriter:
             try:
                 current = path.read_bytes()
             except OSError as exc:
-                self.report.errors.append(f"{path}: cannot read it ({exc.strerror})")
+                self.report.errors.append(f"{path}: cannot read it ({_why(exc)})")
                 continue
             if digest(current) != self.manifest[rel]:
                 self.report.kept.append(rel)
                 self._note("kept-hand-edit", rel)
                 continue
+            stale.append(rel)
+        if stale and not self.check:
+            self._log([{"page": rel, "removed": True} for rel in stale])
+        for rel in stale:
             if not self.check:
                 try:
-                    self._log({"page": rel, "removed": True})
-                    path.unlink()
+                    (self.root / rel).unlink()
                 except OSError as exc:
-                    self.report.errors.append(f"{path}: cannot remove it ({exc.strerror})")
+                    self.report.errors.append(f"{self.root / rel}: cannot remove it ({_why(exc)})")
                     continue
                 del self.manifest[rel]
             self._note("removed-stale", rel)
@@ -553,6 +601,8 @@ class DocsWriter:
         """Write the manifest (atomically) and end the journal."""
         if not self.check:
             try:
+                self._commit()
+                os.sync()                   # the renames, before the manifest that vouches for them
                 self.root.mkdir(parents=True, exist_ok=True)
                 text = json.dumps(dict(sorted(self.manifest.items())), indent=1, ensure_ascii=False) + "\n"
                 atomic_write(self.manifest_path, text.encode("utf-8"))

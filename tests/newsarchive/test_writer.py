@@ -178,7 +178,9 @@ def test_a_kill_after_the_pages_before_the_manifest_leaves_no_false_hand_edit(tm
     """The journal: pages renamed into place, then the process dies before finish()."""
     run(tmp_path, {A: "甲\n", B: "乙\n"})
     writer = DocsWriter(tmp_path)
-    writer.write(A, "甲二\n")          # written and journalled …
+    writer.write(A, "甲二\n")
+    writer._commit()                   # written and journalled …
+    assert (tmp_path / A).read_text(encoding="utf-8") == "甲二\n"
     os.close(writer._journal)          # … and the process dies: no finish(), no manifest update
     assert json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))[A] == digest("甲\n")
     assert (tmp_path / JOURNAL).exists()
