@@ -121,7 +121,9 @@ def test_each_bad_file_is_named_on_stderr(bad_inputs, name):
 
 def test_bad_file_messages_say_what_is_wrong(bad_inputs):
     _, _, proc = bad_inputs
-    message = {name: next(l for l in proc.stderr.splitlines() if name in l).lower() for name in BAD}
+    # what is said after the file's name (the name itself says "empty", "binary", …)
+    message = {name: next(l for l in proc.stderr.splitlines() if name in l).split(f"{name}: ", 1)[1].lower()
+               for name in BAD}
     assert "empty" in message["empty.txt"] and "empty" in message["blank.txt"]
     assert "binary" in message["binary.txt"]
     assert "truncated" in message["truncated.txt"]

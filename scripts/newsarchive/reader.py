@@ -38,7 +38,25 @@ class InputError(Exception):
     def __init__(self, path: Path | str, message: str):
         self.path = str(path)
         self.message = message
-        super().__init__(f"{self.path}: {message}")
+        super().__init__(f"{shown_path(path)}: {message}")
+
+
+def shown_path(path: Path | str) -> str:
+    r"""A path as a message shows it: control and bidirectional characters,
+    and bytes that are not UTF-8, escaped, so one message stays one line.
+
+    >>> shown_path("src/第一\n版.txt"), shown_path(os.fsdecode(b"src/\xb8\xdf.txt"))
+    ('src/第一\\n版.txt', 'src/\\xb8\\xdf.txt')
+    """
+    out = []
+    for ch in str(path):
+        if "\udc80" <= ch <= "\udcff":                      # a byte that was not UTF-8
+            out.append(f"\\x{ord(ch) - 0xdc00:02x}")
+        elif unicodedata.category(ch) in ("Cc", "Cs") or ch in BIDI_CONTROLS:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 @dataclass
@@ -134,9 +152,10 @@ def nul_pattern(data: bytes) -> str | None:
         if zeros[0] >= 0.95 * quads and zeros[1] >= 0.5 * quads:
             return "utf-32-be"
     odd, even = zeros[1] + zeros[3], zeros[0] + zeros[2]
-    if total >= 4 and odd >= 0.95 * total:
+    # (a few Chinese characters, 一 U+4E00 among them, have a NUL byte on the other side)
+    if total >= 4 and odd >= 0.8 * total:
         return "utf-16-le"
-    if total >= 4 and even >= 0.95 * total:
+    if total >= 4 and even >= 0.8 * total:
         return "utf-16-be"
     return None
 
@@ -145,11 +164,29 @@ def _decode_without_bom(data: bytes, path: Path | str) -> tuple[str, str]:
     encoding = nul_pattern(data)
     if encoding is None:
         raise InputError(path, "binary file, not text (it contains NUL bytes in no UTF-16 or UTF-32 pattern)")
+    if _garbage_share(data.decode(encoding, "replace")) > 0.05:
+        raise InputError(path, f"binary file, not text (it contains NUL bytes, and read as {encoding.upper()} "
+                               "it is not text either)")
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
         raise InputError(path, f"looks like {encoding.upper()} without a byte-order mark, but is broken "
                                f"({exc.reason} at byte {exc.start}); convert it to UTF-8 first") from None
+
+
+def _garbage_share(text: str) -> float:
+    r"""The share of a decoded text that no page holds: control characters
+    (but line ends, tabs, form feeds), unassigned, private-use and surrogate
+    code points, replacement characters.
+
+    >>> _garbage_share("淄博高新区\n2023年"), _garbage_share("\x00\x01ab")
+    (0.0, 0.5)
+    """
+    if not text:
+        return 0.0
+    bad = sum(1 for c in text if c not in "\t\n\r\f" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs")
+              or c == "\ufffd")
+    return bad / len(text)
 
 
 def _decode_bytes(data: bytes, path: Path | str) -> tuple[str, str]:
@@ -168,10 +205,9 @@ def _decode_bytes(data: bytes, path: Path | str) -> tuple[str, str]:
         text = data.decode("utf-8")
         return text, "utf-8"
     except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 3 and exc.reason in ("unexpected end of data", "invalid continuation byte") \
-                and _utf8_ratio(data[:exc.start]) > 0.5:
+        if exc.start >= len(data) - 8 and _utf8_ratio(data[:exc.start]) > 0.5:
             raise InputError(path, f"truncated: the file ends in the middle of a UTF-8 character "
-                                   f"(byte {exc.start} of {len(data)})") from None
+                                   f"(bytes {exc.start}–{len(data) - 1} of {len(data)} are broken)") from None
         broken = _broken_utf8(data)
         if broken:
             raise InputError(path, f"UTF-8 text with {broken} invalid byte(s) (the first at byte {exc.start}); "
@@ -259,6 +295,8 @@ def _other_encoding(matches, readings) -> tuple[str, str] | None:
     chinese = [m.chaos for m in matches if m.encoding in CHINESE]
     if readings and chinese and min(chinese) <= best.chaos + 0.02:
         return None
+    if best.encoding not in NAMES and best.coherence < 0.2:
+        return None          # no language fits either: a guess, not worth naming
     iconv = best.encoding.replace("_", "-").upper()
     name, iconv = NAMES.get(best.encoding, (iconv, iconv))
     language = best.language if best.language and best.language != "Unknown" else ""
