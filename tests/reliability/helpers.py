@@ -80,3 +80,21 @@ def stderr_pages(stderr: str, prefix: str) -> set[str]:
             path = line[len(prefix):].strip().split(" (")[0]
             found.add(path)
     return found
+
+
+def convert_here(*args) -> subprocess.CompletedProcess:
+    """scripts/convert.py's main() in this process (no start-up cost): what
+    the CLI prints and returns, as a CompletedProcess."""
+    import contextlib
+    import io
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import convert as cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main([str(a) for a in args])
+        except SystemExit as exc:            # argparse
+            code = exc.code
+    return subprocess.CompletedProcess(["convert.py", *map(str, args)], code, out.getvalue(), err.getvalue())
