@@ -104,6 +104,20 @@ def expand(files: list[Path]) -> tuple[list[str | PdfSheet], list[str]]:
     return jobs, errors
 
 
+def exit_with_parent() -> None:
+    """Worker initializer: end when the converter that started the worker is
+    gone (killed with kill -9, it cannot stop its workers itself)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 class Progress:
     """A one-line progress bar on a terminal; silent otherwise."""
 
