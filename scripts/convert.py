@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures as cf
+import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -35,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from newsarchive.pdfpages import PdfSheet, split_pdf  # noqa: E402
 from newsarchive.picture import make_picture, stale_pictures  # noqa: E402
 from newsarchive.pipeline import build_page, build_pdf_page, page_stem, render_page  # noqa: E402
-from newsarchive.reader import InputError, find_inputs, read_source  # noqa: E402
+from newsarchive.reader import InputError, find_inputs, read_source, shown_path  # noqa: E402
 from newsarchive.settings import SETTINGS_FILE, Settings, SettingsError, load_settings  # noqa: E402
 from newsarchive.writer import DocsLock, DocsWriter, LockError, ManifestError  # noqa: E402
 from newsarchive.zones import unlisted_report  # noqa: E402
@@ -54,7 +56,7 @@ def convert_job(job: str | PdfSheet, out: str = "docs", settings: Settings | Non
     A PDF page's picture is made here (or found in the cache) unless pictures
     are off; a picture that fails is a warning, the text still converts."""
     label = job.label if isinstance(job, PdfSheet) else Path(job).name
-    where = job.label if isinstance(job, PdfSheet) else job
+    where = job.label if isinstance(job, PdfSheet) else shown_path(job)
     picture = None
     try:
         if isinstance(job, PdfSheet):
@@ -192,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     work = [(job, str(args.out), args.settings, args.check or bool(args.explain)) for job in jobs]
     if args.jobs > 1 and len(jobs) > 1:
-        with cf.ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        with cf.ProcessPoolExecutor(max_workers=args.jobs, initializer=exit_with_parent) as pool:
             for result in pool.map(_job, work, chunksize=1 if len(jobs) < 64 else 4):
                 results.append(result)
                 progress.step(result[0])
@@ -208,8 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         if done:
             stem = Path(done[0][-1].path).stem      # the source page's stem (NAME-p03 for a PDF's page 3)
             if stem in stems:   # a.txt and a.TXT: one page name for two inputs
-                err = (f"{args.src / name}: its pages would be named {stem}, like those of "
-                       f"{args.src / stems[stem]}; rename one of the two")
+                err = (f"{shown_path(args.src / name)}: its pages would be named {stem}, like those of "
+                       f"{shown_path(args.src / stems[stem])}; rename one of the two")
                 results[i] = (name, None, err)
             else:
                 stems[stem] = name
@@ -237,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: cannot write to the output folder {args.out}: {exc.strerror}", file=sys.stderr)
         return 2
     try:
-        return write_pages(args, results, files, failures, started)
+        return write_pages(args, results, files, len(problems), failures, started)
     except ManifestError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -245,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         lock.release()
 
 
-def write_pages(args, results, files, failures, started) -> int:
+def write_pages(args, results, files, refused: int, failures, started) -> int:
     """Write the converted pages (the docs folder is locked); print what happened."""
     writer = DocsWriter(args.out, force=args.force, check=args.check, rebuild_manifest=args.rebuild_manifest,
                         recreate=set(args.recreate))
@@ -307,7 +309,7 @@ def write_pages(args, results, files, failures, started) -> int:
     if pictures:
         print(picture_summary(pictures, args.settings), file=sys.stderr)
     pages = f", {args.pages} pages" if args.pages is not None else ""
-    print(f"{len(files)} files{pages} ({len(failures)} failed), {totals['articles']} articles, "
+    print(f"{len(files) + refused} files{pages} ({len(failures)} failed), {totals['articles']} articles, "
           f"{totals['breaks']} breaks repaired, {totals['removed']} blocks removed, {len(warnings)} warnings; "
           f"pages: {st['new']} new, {st['updated']} updated, {st['unchanged']} unchanged, "
           f"{st['kept-hand-edit']} kept (hand edits), {st['overwritten']} overwritten, "
