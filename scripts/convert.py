@@ -32,7 +32,6 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsarchive.pdfpages import PdfSheet, split_pdf  # noqa: E402
 from newsarchive.picture import make_picture, stale_pictures  # noqa: E402

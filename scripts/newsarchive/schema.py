@@ -128,6 +128,25 @@ def _lines(v: Any) -> bool:
     return isinstance(v, list) and len(v) == 2 and all(_int(x) and x >= 1 for x in v) and v[0] <= v[1]
 
 
+def _bool(v: Any) -> bool:
+    return isinstance(v, bool)
+
+
+def _page(v: Any) -> bool:
+    return _int(v) or _str(v)
+
+
+SLUG = r"[\w\-]+"
+
+
+def _slug(v: Any) -> bool:
+    return _str(v) and re.fullmatch(SLUG, v) is not None
+
+
+def _source_type(v: Any) -> bool:
+    return v == "source"
+
+
 # field: (check, description). Unknown keys are allowed (people may add notes)
 ARTICLE_FIELDS: dict[str, tuple[Any, str]] = {
     "title": (_str, "a non-empty string"),
@@ -136,9 +155,9 @@ ARTICLE_FIELDS: dict[str, tuple[Any, str]] = {
     "authors": (_str_list, "a list of names"),
     "byline": (_str_list, "a list of strings"),
     "date": (_date, "an ISO date: YYYY-MM-DD, YYYY-MM or YYYY"),
-    "date_inferred": (lambda v: isinstance(v, bool), "true or false"),
+    "date_inferred": (_bool, "true or false"),
     "newspaper": (_str, "a string"),
-    "page": (lambda v: _int(v) or _str(v), "a page number"),
+    "page": (_page, "a page number"),
     "section": (_str, "a string"),
     "editors": (_str_list, "a list of names"),
     "source": (_str, "the input file name"),
@@ -153,19 +172,19 @@ ARTICLE_FIELDS: dict[str, tuple[Any, str]] = {
     "organizations": (_str_list, "a list of names"),
     "captions": (_str_list, "a list of captions"),
     "source_line": (_str, "the line naming newspaper, date and page"),
-    "continued": (lambda v: isinstance(v, bool), "true or false"),
-    "untitled": (lambda v: isinstance(v, bool), "true or false"),
+    "continued": (_bool, "true or false"),
+    "untitled": (_bool, "true or false"),
     "notes": (_str_list, "a list of notes (e.g. （作者为…）)"),
-    "slug": (lambda v: _str(v) and re.fullmatch(r"[\w\-]+", v) is not None, "letters, digits, _ and -"),
+    "slug": (_slug, "letters, digits, _ and -"),
 }
 ARTICLE_REQUIRED = ("title", "source")
 
 SOURCE_FIELDS: dict[str, tuple[Any, str]] = {
-    "type": (lambda v: v == "source", "'source'"),
+    "type": (_source_type, "'source'"),
     "source": (_str, "the input file name"),
     "pdf_page": (lambda v: _int(v) and int(v) >= 1, "a page number in the PDF file (1 for its first page)"),
     "newspaper": (_str, "a string"),
-    "page": (lambda v: _int(v) or _str(v), "a page number"),
+    "page": (_page, "a page number"),
     "date": (_date, "an ISO date"),
     "editors": (_str_list, "a list of names"),
     "articles": (_str_list, "a list of article paths"),
@@ -173,6 +192,68 @@ SOURCE_FIELDS: dict[str, tuple[Any, str]] = {
     "encoding": (_str, "the input's text encoding"),
 }
 SOURCE_REQUIRED = ("type", "source")
+
+# The JSON Schema form of each check above: the published schema
+# (`newsarchive schema`, article.schema.json in an archive) is derived from
+# ARTICLE_FIELDS and SOURCE_FIELDS through this table, so a field is defined once.
+_NON_EMPTY = {"type": "string", "minLength": 1, "pattern": r"\S"}
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+JSON_TYPES: dict[Any, dict] = {
+    _str: _NON_EMPTY,
+    _str_list: _STRINGS,
+    _int: {"type": "integer"},
+    _bool: {"type": "boolean"},
+    _page: {"anyOf": [{"type": "integer"}, _NON_EMPTY]},
+    _date: {"anyOf": [{"type": "string", "pattern": ISO_DATE.pattern},
+                      {"type": "integer", "minimum": 1800, "maximum": 2200}]},
+    _lines: {"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 2, "maxItems": 2},
+    _slug: {"type": "string", "pattern": "^" + SLUG + "$"},
+    _source_type: {"const": "source"},
+}
+
+
+def field_schema(check: Any, what: str) -> dict:
+    """The JSON Schema of one field (its check's JSON form and its description).
+
+    >>> field_schema(_str_list, "a list of zone names")
+    {'type': 'array', 'items': {'type': 'string'}, 'description': 'a list of zone names'}
+    """
+    if check not in JSON_TYPES:
+        raise KeyError(f"no JSON Schema for the check {getattr(check, '__name__', check)!r}: "
+                       "give it a name and an entry in schema.JSON_TYPES")
+    return {**JSON_TYPES[check], "description": what}
+
+
+def json_schema() -> dict:
+    """The front matter of article and source pages as a JSON Schema (draft 2020-12).
+
+    Unknown keys are allowed (people may add their own notes); empty values
+    (``''``, ``null``) are allowed wherever validation skips them.
+
+    >>> article = json_schema()["$defs"]["article"]
+    >>> article["required"], article["properties"]["title"]["type"], article["properties"]["zones"]["anyOf"][0]["type"]
+    (['title', 'source'], 'string', 'array')
+    """
+    def page(fields: dict, required: tuple[str, ...], title: str) -> dict:
+        props = {key: {"anyOf": [field_schema(check, what), {"type": "null"}, {"const": ""}]}
+                 if key not in required else field_schema(check, what)
+                 for key, (check, what) in fields.items()}
+        return {"title": title, "type": "object", "required": list(required), "properties": props,
+                "additionalProperties": True}
+
+    source = page(SOURCE_FIELDS, SOURCE_REQUIRED, "source page (docs/sources/<stem>.md)")
+    article = page(ARTICLE_FIELDS, ARTICLE_REQUIRED, "article page (docs/articles/<stem>/<nn>.md)")
+    article["not"] = {"properties": {"type": {"const": "source"}}, "required": ["type"]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "newsarchive page front matter",
+        "description": "The YAML front matter of the pages under docs/ (validated by `newsarchive check` "
+                       "and at every build).",
+        "$defs": {"article": article, "source": source},
+        "if": {"properties": {"type": {"const": "source"}}, "required": ["type"]},
+        "then": {"$ref": "#/$defs/source"},
+        "else": {"$ref": "#/$defs/article"},
+    }
 
 
 def validate(meta: dict, fields: dict, required: tuple[str, ...]) -> list[str]:

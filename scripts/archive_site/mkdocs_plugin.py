@@ -1,0 +1,84 @@
+"""The ``newsarchive`` MkDocs plugin (entry point ``mkdocs.plugins``):
+the archive site and its search in one plugin, configured in mkdocs.yml.
+
+    plugins:
+      - newsarchive:
+          settings: archive.yml        # the archive's settings file (read by the converter too)
+          title: 我的报刊文库            # any setting of archive.yml may be given here; it wins
+          zones_file: zones.yml         # this archive's own zone registry (the others are inherited)
+          labels: {home_title: 我的报刊文库}
+          limits: {latest_articles: 20}
+
+Relative paths are relative to the folder of mkdocs.yml. The work is done by
+:class:`archive_site.plugin.ArchiveSite` and :mod:`archive_site.search.integration`,
+in the order the two hooks ran before (the search page exists before the
+index pages are made; the exports and then the search index after the build).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from newsarchive.settings import SettingsError, apply_settings, load_settings, merge_settings
+
+from .plugin import ArchiveSite
+from .search import integration as search
+
+
+class ArchivePluginConfig(base.Config):
+    settings = c.Type(str, default="archive.yml")
+    title = c.Optional(c.Type(str))
+    labels = c.Optional(c.Type(dict))
+    limits = c.Optional(c.Type(dict))
+    zones_file = c.Optional(c.Type(str))
+    topics_file = c.Optional(c.Type(str))
+    patterns_file = c.Optional(c.Type(str))
+    search = c.Type(bool, default=True)
+
+
+class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
+    """The archive site: index pages, article decoration, exports, full-text search."""
+
+    def __init__(self) -> None:
+        self.site = ArchiveSite()
+
+    def on_config(self, config):
+        root = Path(config.config_file_path or ".").resolve().parent
+        overrides = {k: v for k, v in self.config.items() if k not in ("settings", "search") and v is not None}
+        try:
+            settings = merge_settings(load_settings(root / self.config.settings), overrides,
+                                      base=root, where=f"{config.config_file_path}: plugin 'newsarchive'")
+        except SettingsError as exc:
+            raise PluginError(str(exc)) from None
+        apply_settings(settings)
+        self.site = ArchiveSite()
+        config = self.site.on_config(config)
+        if self.config.search:
+            config = search.on_config(config)
+        return config
+
+    @event_priority(-100)   # after other plugins' on_files, as the hook was
+    def on_files(self, files, config):
+        if self.config.search:
+            files = search.on_files(files, config)
+        return self.site.on_files(files, config)
+
+    @event_priority(-100)
+    def on_page_markdown(self, markdown, page, config, files):
+        return self.site.on_page_markdown(markdown, page, config, files)
+
+    def on_page_content(self, html, page, config, files):
+        return self.site.on_page_content(html, page, config, files)
+
+    @event_priority(-100)
+    def on_post_page(self, output, page, config):
+        return self.site.on_post_page(output, page, config)
+
+    def on_post_build(self, config):
+        self.site.on_post_build(config)
+        if self.config.search:
+            search.on_post_build(config)

@@ -1,0 +1,7 @@
+"""``python -m newsarchive``: the same as the ``newsarchive`` command."""
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
