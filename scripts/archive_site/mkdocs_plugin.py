@@ -45,6 +45,10 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def __init__(self) -> None:
         self.site = ArchiveSite()
+        self.dirty = False
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.dirty = dirty
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
@@ -56,6 +60,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
             raise PluginError(str(exc)) from None
         apply_settings(settings)
         self.site = ArchiveSite()
+        self.site.on_startup("build", self.dirty)
         config = self.site.on_config(config)
         if self.config.search:
             config = search.on_config(config)
@@ -78,7 +83,8 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_post_page(self, output, page, config):
         return self.site.on_post_page(output, page, config)
 
+    @event_priority(-100)   # the search index reads pages through the site's cache, then the site saves it
     def on_post_build(self, config):
-        self.site.on_post_build(config)
         if self.config.search:
             search.on_post_build(config)
+        self.site.on_post_build(config)
