@@ -37,7 +37,7 @@ from newsarchive.pdfpages import PdfSheet, split_pdf  # noqa: E402
 from newsarchive.picture import make_picture, stale_pictures  # noqa: E402
 from newsarchive.pipeline import build_page, build_pdf_page, page_stem, render_page  # noqa: E402
 from newsarchive.reader import InputError, find_inputs, read_source, shown_path  # noqa: E402
-from newsarchive.settings import SETTINGS_FILE, Settings, SettingsError, load_settings  # noqa: E402
+from newsarchive.settings import SETTINGS_FILE, Settings, SettingsError, load_settings, use_registries  # noqa: E402
 from newsarchive.writer import DocsLock, DocsWriter, LockError, ManifestError  # noqa: E402
 from newsarchive.zones import unlisted_report  # noqa: E402
 
@@ -54,6 +54,8 @@ def convert_job(job: str | PdfSheet, out: str = "docs", settings: Settings | Non
 
     A PDF page's picture is made here (or found in the cache) unless pictures
     are off; a picture that fails is a warning, the text still converts."""
+    if settings is not None:
+        use_registries(settings)     # the archive's own registries, in this worker too
     label = job.label if isinstance(job, PdfSheet) else Path(job).name
     where = job.label if isinstance(job, PdfSheet) else shown_path(job)
     picture = None
@@ -165,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.no_pictures:
         args.settings = Settings(**{**args.settings.__dict__, "page_pictures": False})
+    use_registries(args.settings)
 
     if not args.src.is_dir():
         print(f"error: source folder {args.src} does not exist", file=sys.stderr)

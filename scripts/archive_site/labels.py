@@ -65,7 +65,7 @@ LABELS = {
     "organizations_title": "机构",
     "organizations_intro": "文章中提到的机构（来自各页的 organizations 字段）。",
     "none_yet": "暂无。",
-    "zone_unknown": "这个地区名既不在高新区登记表（scripts/newsarchive/data/zones.yml）中，也不是地名：可能是手工输入的名称或别名，请改正或在登记表中补充。",
+    "zone_unknown": "这个地区名既不在高新区登记表（工具自带的 zones.yml，或 archive.yml 的 zones_file 指定的登记表）中，也不是地名：可能是手工输入的名称或别名，请改正或在登记表中补充。",
     "timeline": "各年文章数",
     "zone_topics": "报道主题",
     "zone_articles": "文章（按日期）",

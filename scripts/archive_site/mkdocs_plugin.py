@@ -23,7 +23,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from newsarchive.settings import SettingsError, apply_settings, load_settings, merge_settings
+from newsarchive.settings import SettingsError, load_settings, merge_settings
 
 from .plugin import ArchiveSite
 from .search import integration as search
@@ -37,6 +37,10 @@ class ArchivePluginConfig(base.Config):
     zones_file = c.Optional(c.Type(str))
     topics_file = c.Optional(c.Type(str))
     patterns_file = c.Optional(c.Type(str))
+    page_pictures = c.Optional(c.Type(bool))
+    picture_kb = c.Optional(c.Type(int))
+    picture_format = c.Optional(c.Type(str))
+    picture_width = c.Optional(c.Type(int))
     search = c.Type(bool, default=True)
 
 
@@ -51,15 +55,14 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.dirty = dirty
 
     def on_config(self, config):
-        root = Path(config.config_file_path or ".").resolve().parent
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         overrides = {k: v for k, v in self.config.items() if k not in ("settings", "search") and v is not None}
         try:
-            settings = merge_settings(load_settings(root / self.config.settings), overrides,
-                                      base=root, where=f"{config.config_file_path}: plugin 'newsarchive'")
+            settings = merge_settings(load_settings(root / self.config.settings), overrides, base=root,
+                                      where=f"{config.config_file_path}: plugin 'newsarchive'")
         except SettingsError as exc:
             raise PluginError(str(exc)) from None
-        apply_settings(settings)
-        self.site = ArchiveSite()
+        self.site = ArchiveSite(settings)
         self.site.on_startup("build", self.dirty)
         config = self.site.on_config(config)
         if self.config.search:

@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from newsarchive.settings import SETTINGS_FILE, Settings, SettingsError, load_settings
 
 from . import cache
+from .configure import configure
 from . import config as site_config
 from .collection import Archive, CollectionError, collect, is_archive_page
 from .decorate import article_footer, article_header, escape_markup, raw_anchor, source_header
@@ -54,7 +55,11 @@ def search_page(files: Files) -> str | None:
 class ArchiveSite:
     """State of one build: the archive read from docs/ and its indexes."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
+        # Settings given by the MkDocs plugin (archive.yml and its options); else
+        # archive.yml beside mkdocs.yml is read at on_config.
+        self.given_settings = settings
+        self.settings = settings or Settings()
         self.archive: Archive | None = None
         self.index: SiteIndex | None = None
         self.linker = Linker()
@@ -72,7 +77,11 @@ class ArchiveSite:
     def on_config(self, config):
         """Register the stylesheet; remember the URL style for links."""
         self.linker = Linker(config.use_directory_urls)
-        self.settings = archive_settings(config)
+        self.settings = self.given_settings or archive_settings(config)
+        try:
+            configure(self.settings, str(config.config_file_path))
+        except SettingsError as exc:
+            raise PluginError(str(exc)) from None
         if site_config.ASSETS_CSS not in config.extra_css:
             config.extra_css.append(site_config.ASSETS_CSS)
         self.nav_from_hook = config.nav is None

@@ -6,6 +6,7 @@
     newsarchive serve [--addr HOST:PORT]                 live preview (MkDocs)
     newsarchive check [--docs docs]                      validate every page's front matter
     newsarchive schema [-o FILE]                         the article JSON Schema
+    newsarchive registry zones|topics|patterns           print the tool's registry (start your own)
 
 Every command works on the archive of the current folder (``--dir`` names
 another): its ``mkdocs.yml``, ``archive.yml``, ``seeds/`` and ``docs/``.
@@ -24,6 +25,7 @@ from string import Template
 from . import __version__
 from .convert import main as convert_main
 from .schema import FrontMatterError, json_schema, read_page
+from .settings import DATA, REGISTRIES
 
 TEMPLATES = "templates/archive"
 # Template files whose names cannot start with a dot inside the package.
@@ -154,6 +156,9 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate the front matter of every page under docs/")
     check.add_argument("--docs", type=Path, default=Path("docs"))
 
+    registry = sub.add_parser("registry", help="print one of the tool's registries (to start your own from it)")
+    registry.add_argument("name", choices=sorted(REGISTRIES))
+
     schema = sub.add_parser("schema", help="write the article front-matter JSON Schema")
     schema.add_argument("-o", "--output", type=Path, help=f"file to write (default: print; archives keep {SCHEMA_FILE})")
     return ap
@@ -193,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {problem}", file=sys.stderr)
         print(f"{len(problems)} page(s) with problems" if problems else "all pages valid", file=sys.stderr)
         return 1 if problems else 0
+    if args.command == "registry":
+        sys.stdout.write((DATA / REGISTRIES[args.name]).read_text(encoding="utf-8"))
+        return 0
     if args.command == "schema":
         if args.output:
             args.output.write_text(schema_text(), encoding="utf-8")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from .settings import registry_file
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -41,10 +43,15 @@ class Patterns:
     keyword_stopwords: frozenset[str]
 
 
-@functools.lru_cache(maxsize=None)
 def load(path: str | None = None) -> Patterns:
-    """Load data/patterns.yml (or another file of the same form)."""
-    data = yaml.safe_load(Path(path or DATA / "patterns.yml").read_text(encoding="utf-8"))
+    """Load the patterns in use (data/patterns.yml unless the archive names its
+    own, see settings.registry_file) or another file of the same form."""
+    return _load(str(path or registry_file("patterns")))
+
+
+@functools.lru_cache(maxsize=None)
+def _load(path: str) -> Patterns:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     ads, caps, bys = data["ads"], data["captions"], data["bylines"]
     vocab = sorted(ads["vocabulary"], key=len, reverse=True)
     return Patterns(

@@ -114,14 +114,16 @@ def _region(v: Any) -> bool:
     return v[0] < v[2] and v[1] < v[3]
 
 
+PICTURE = r"^pictures/[\w\-.]+\.(webp|jpg|jpeg|png)$"
+
+
 def _picture(v: Any) -> bool:
     """A picture file under docs/pictures/ (no way out of it).
 
     >>> _picture("pictures/a.0123.webp"), _picture("../x.webp"), _picture("pictures/a.svg")
     (True, False, False)
     """
-    return (isinstance(v, str) and re.fullmatch(r"pictures/[\w\-.]+\.(webp|jpg|jpeg|png)", v) is not None
-            and ".." not in v)
+    return isinstance(v, str) and re.fullmatch(PICTURE, v) is not None and ".." not in v
 
 
 def _lines(v: Any) -> bool:
@@ -143,6 +145,10 @@ def _slug(v: Any) -> bool:
     return _str(v) and re.fullmatch(SLUG, v) is not None
 
 
+def _positive(v: Any) -> bool:
+    return _int(v) and v >= 1
+
+
 def _source_type(v: Any) -> bool:
     return v == "source"
 
@@ -161,7 +167,7 @@ ARTICLE_FIELDS: dict[str, tuple[Any, str]] = {
     "section": (_str, "a string"),
     "editors": (_str_list, "a list of names"),
     "source": (_str, "the input file name"),
-    "pdf_page": (lambda v: _int(v) and int(v) >= 1, "a page number in the PDF file (1 for its first page)"),
+    "pdf_page": (_positive, "a page number in the PDF file (1 for its first page)"),
     "order": (_int, "a whole number"),
     "raw_lines": (_lines, "[first, last] line numbers"),
     "region": (_region, "[x0, y0, x1, y1], fractions of the page (0 to 1) with x0 < x1 and y0 < y1"),
@@ -182,7 +188,7 @@ ARTICLE_REQUIRED = ("title", "source")
 SOURCE_FIELDS: dict[str, tuple[Any, str]] = {
     "type": (_source_type, "'source'"),
     "source": (_str, "the input file name"),
-    "pdf_page": (lambda v: _int(v) and int(v) >= 1, "a page number in the PDF file (1 for its first page)"),
+    "pdf_page": (_positive, "a page number in the PDF file (1 for its first page)"),
     "newspaper": (_str, "a string"),
     "page": (_page, "a page number"),
     "date": (_date, "an ISO date"),
@@ -209,6 +215,10 @@ JSON_TYPES: dict[Any, dict] = {
     _lines: {"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 2, "maxItems": 2},
     _slug: {"type": "string", "pattern": "^" + SLUG + "$"},
     _source_type: {"const": "source"},
+    _positive: {"type": "integer", "minimum": 1},
+    _region: {"type": "array", "items": {"type": "number", "minimum": 0, "maximum": 1},
+              "minItems": 4, "maxItems": 4},
+    _picture: {"type": "string", "pattern": PICTURE, "not": {"pattern": r"\.\."}},
 }
 
 

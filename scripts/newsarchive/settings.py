@@ -10,15 +10,29 @@ is an error naming the file and the key.
     picture_kb: 150         # size budget of one page picture, in KB
     picture_format: webp    # webp or jpeg
     picture_width: 1000     # widest picture in pixels (made smaller to fit the budget)
+    title: 我的报刊文库      # the archive's title (home page)
+    labels: {}              # UI strings of the site, any key of archive_site.labels.LABELS
+    limits: {}              # latest_articles, chart_zones, zone_topics (archive_site.config.Limits)
+    zones_file: zones.yml   # this archive's own registry instead of the tool's (relative to
+    topics_file: ''         #   the settings file); a registry not named is the tool's own
+    patterns_file: ''
+
+The MkDocs plugin may give any of these keys in mkdocs.yml too (they win
+over the file). Registry files are used by the converter and the site alike:
+:func:`use_registries` makes them the ones :func:`registry_file` returns.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 SETTINGS_FILE = "archive.yml"
+DATA = Path(__file__).resolve().parent / "data"
+# Registries an archive may replace with its own file: name → the tool's file.
+REGISTRIES = {"zones": "zones.yml", "topics": "topics.yml", "patterns": "patterns.yml"}
 
 
 class SettingsError(ValueError):
@@ -31,6 +45,25 @@ class Settings:
     picture_kb: int = 150
     picture_format: str = "webp"
     picture_width: int = 1000
+    title: str = ""
+    labels: dict[str, str] = field(default_factory=dict, hash=False)
+    limits: dict[str, int] = field(default_factory=dict, hash=False)
+    zones_file: str = ""
+    topics_file: str = ""
+    patterns_file: str = ""
+
+
+def _text(v: Any) -> bool:
+    return isinstance(v, str) and "\n" not in v
+
+
+def _labels(v: Any) -> bool:
+    return isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items())
+
+
+def _limits(v: Any) -> bool:
+    return isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, int) and not isinstance(x, bool)
+                                       and x >= 0 for k, x in v.items())
 
 
 CHECKS = {
@@ -40,6 +73,10 @@ CHECKS = {
     "picture_format": (lambda v: v in ("webp", "jpeg"), "webp or jpeg"),
     "picture_width": (lambda v: isinstance(v, int) and not isinstance(v, bool) and 200 <= v <= 4000,
                       "a width in pixels between 200 and 4000"),
+    "title": (_text, "one line of text"),
+    "labels": (_labels, "a mapping of label names to texts"),
+    "limits": (_limits, "a mapping of limit names to whole numbers"),
+    **{f"{name}_file": (_text, "a YAML file (relative to the settings file)") for name in REGISTRIES},
 }
 
 
@@ -77,4 +114,51 @@ def load_settings(path: Path | str | None = None) -> Settings:
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         detail = " ".join(str(exc).split())
         raise SettingsError(f"{path}: not valid YAML: {detail}") from None
-    return settings_from(data, str(path))
+    return with_files_from(settings_from(data, str(path)), path.parent, str(path))
+
+
+def with_files_from(settings: Settings, base: Path, where: str = SETTINGS_FILE) -> Settings:
+    """Registry file names made absolute (relative ones are relative to
+    ``base``); a named file that does not exist is an error naming it."""
+    changes = {}
+    for name in REGISTRIES:
+        value = getattr(settings, f"{name}_file")
+        if value:
+            path = (base / value).resolve()
+            if not path.is_file():
+                raise SettingsError(f"{where}: '{name}_file' names {path}, which does not exist")
+            changes[f"{name}_file"] = str(path)
+    return replace(settings, **changes)
+
+
+def merge_settings(settings: Settings, overrides: dict, base: Path, where: str) -> Settings:
+    """``settings`` with the keys of ``overrides`` (the MkDocs plugin's options)
+    in their place, checked like the file's; their file names are relative to ``base``.
+
+    >>> merge_settings(Settings(title="甲"), {"title": "乙"}, Path("."), "mkdocs.yml").title
+    '乙'
+    """
+    known = {f.name: getattr(settings, f.name) for f in fields(Settings)}
+    # File names already made absolute stay as they are (base / absolute = absolute).
+    return with_files_from(settings_from({**known, **overrides}, where), base, where)
+
+
+_active: dict[str, str] = {}
+
+
+def use_registries(settings: Settings) -> None:
+    """Make the archive's own registry files (absolute paths) the ones in use."""
+    _active.clear()
+    for name in REGISTRIES:
+        value = getattr(settings, f"{name}_file")
+        if value:
+            _active[name] = value
+
+
+def registry_file(name: str) -> Path:
+    """The registry file in use: the archive's own if it named one, else the tool's.
+
+    >>> registry_file("zones").name
+    'zones.yml'
+    """
+    return Path(_active.get(name) or DATA / REGISTRIES[name])

@@ -18,6 +18,7 @@ from typing import Sequence
 
 import yaml
 
+from .settings import registry_file
 from .zones import build_matcher, scan
 
 DATA = Path(__file__).resolve().parent / "data" / "topics.yml"
@@ -85,7 +86,7 @@ def _taxonomy(path: str | None = None) -> Taxonomy:
 
 
 def taxonomy(path: str | Path | None = None) -> Taxonomy:
-    return _taxonomy(str(path) if path else None)
+    return _taxonomy(str(path or registry_file("topics")))
 
 
 def load_topics(path: str | Path | None = None) -> tuple[Topic, ...]:

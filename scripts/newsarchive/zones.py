@@ -26,6 +26,7 @@ from typing import Iterable, Sequence
 import yaml
 
 from . import gazetteer
+from .settings import registry_file
 from .text import pos_tagger
 
 DATA = Path(__file__).resolve().parent / "data" / "zones.yml"
@@ -192,7 +193,7 @@ def _registry(path: str | None = None) -> Registry:
 
 
 def registry(path: str | Path | None = None) -> Registry:
-    return _registry(str(path) if path else None)
+    return _registry(str(path or registry_file("zones")))
 
 
 def load_zones(path: str | Path | None = None) -> tuple[Zone, ...]:
