@@ -21,16 +21,16 @@ $(STAMP): pyproject.toml requirements-test.lock
 	touch $@
 
 convert: $(STAMP)
-	$(PY) scripts/convert.py --src seeds --out docs
+	$(VENV)/bin/newsarchive convert --src seeds --out docs
 
 site: convert
-	$(VENV)/bin/mkdocs build --strict
+	$(VENV)/bin/newsarchive build
 
 # --dirty: after a save only the changed page, the index pages whose lists
 # changed and the search shards it touches are rebuilt (issue 10); `make site`
 # is the strict full build.
 serve: convert
-	$(VENV)/bin/mkdocs serve --dirty --no-strict
+	$(VENV)/bin/newsarchive serve --dirty --no-strict
 
 browser:
 	bash scripts/install-browser.sh

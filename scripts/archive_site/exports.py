@@ -14,50 +14,40 @@ import io
 import json
 from pathlib import Path
 
+from newsarchive.schema import ARTICLE_FIELDS, NOT_EXPORTED
+
 from . import config
 from .collection import Archive, Article
 from .render import Linker
 
-FIELDS = (
-    "slug", "title", "kicker", "subtitle", "date", "date_inferred", "newspaper", "page", "section",
-    "authors", "byline", "editors", "zones", "topics", "keywords", "people", "organizations",
-    "captions", "notes", "continued", "untitled", "source", "order", "raw_lines", "path", "url", "text",
-)
+# The schema's article fields (in its order, the slug first), then where the
+# article is and its text. A field the schema adds is exported without a change here.
+FIELDS = ("slug", *(f for f in ARTICLE_FIELDS if f not in ("slug", *NOT_EXPORTED)), "path", "url", "text")
 # The CSV holds everything but the text (which is in the compressed JSON Lines file).
 CSV_FIELDS = tuple(f for f in FIELDS if f != "text")
 
 
 def record(article: Article, linker: Linker) -> dict:
     """One article as a flat mapping (lists kept as lists; text = Markdown body)."""
+    values = {name: _plain(getattr(article, name)) for name in FIELDS[1:-3]}
     return {
         "slug": article.slug or article.src_uri[len(config.ARTICLES_DIR):-3].replace("/", "-"),
-        "title": article.title,
-        "kicker": article.kicker,
-        "subtitle": article.subtitle,
-        "date": article.date,
-        "date_inferred": article.date_inferred,
-        "newspaper": article.newspaper,
-        "page": article.page,
-        "section": article.section,
-        "authors": article.authors,
-        "byline": article.byline,
-        "editors": article.editors,
-        "zones": article.zones,
-        "topics": article.topics,
-        "keywords": article.keywords,
-        "people": article.people,
-        "organizations": article.organizations,
-        "captions": article.captions,
-        "notes": article.notes,
-        "continued": article.continued,
-        "untitled": article.untitled,
-        "source": article.source,
-        "order": article.order,
-        "raw_lines": list(article.raw_lines) if article.raw_lines else [],
+        **values,
         "path": "docs/" + article.src_uri,
         "url": linker.url(article.src_uri),
         "text": article.body.strip("\n"),
     }
+
+
+def _plain(value):
+    """A value as JSON has it: tuples as lists, an absent range as [].
+
+    >>> _plain((3, 85)), _plain(None), _plain("标题")
+    ([3, 85], [], '标题')
+    """
+    if isinstance(value, tuple):
+        return list(value)
+    return [] if value is None else value
 
 
 def to_json(records: list[dict]) -> str:

@@ -2,8 +2,8 @@
 
     newsarchive new DIR [--title TITLE] [--tool SPEC]   scaffold an archive
     newsarchive convert [converter options]              seeds/ → docs/ (see --help)
-    newsarchive build [--engine mkdocs|zensical]         docs/ → site/
-    newsarchive serve [--addr HOST:PORT]                 live preview (MkDocs)
+    newsarchive build [--engine mkdocs] [mkdocs options] docs/ → site/ (strict)
+    newsarchive serve [--addr HOST:PORT] [mkdocs options] live preview (e.g. --dirty)
     newsarchive check [--docs docs]                      validate every page's front matter
     newsarchive schema [-o FILE]                         the article JSON Schema
     newsarchive registry zones|topics|patterns           print the tool's registry (start your own)
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     args, extra = ap.parse_known_args(sys.argv[1:] if argv is None else argv)
     if args.command == "convert":
         return in_folder(args.dir, lambda: convert_main(extra))
-    if extra:
+    if extra and args.command not in ("build", "serve"):
         ap.error(f"unrecognized arguments: {' '.join(extra)}")
     root: Path = args.dir
 
@@ -189,9 +189,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {root / args.config_file} not found (is {root} an archive? `newsarchive new DIR` makes one)",
                   file=sys.stderr)
             return 2
-        return run_engine(engine_command(args.engine, "build", args.config_file, []), root)
+        return run_engine(engine_command(args.engine, "build", args.config_file, extra), root)
     if args.command == "serve":
-        return run_engine(engine_command("mkdocs", "serve", args.config_file, ["-a", args.addr]), root)
+        return run_engine(engine_command("mkdocs", "serve", args.config_file, ["-a", args.addr, *extra]), root)
     if args.command == "check":
         problems = check_pages(root / args.docs)
         for problem in problems:

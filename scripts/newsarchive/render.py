@@ -8,6 +8,7 @@ import yaml
 
 from .meta import article_facts
 from .model import Article, SourcePage
+from .schema import ARTICLE_FIELDS
 
 _INLINE = re.compile(r"([\\`*_{}\[\]])")
 _LINE_START = re.compile(r"^(\s*)(#|[-+]|\*(?=\s|$)|\d+(?=\.(?:\s|$))|!!!|\?\?\?|=|~~~|:::)")
@@ -68,8 +69,9 @@ def _page_value(page: str):
 
 
 def article_meta(article: Article, page: SourcePage, order: int, slug: str) -> dict:
+    """The front matter of an article page: the schema's fields, in its order."""
     facts = article_facts(page, article)
-    return {
+    return in_schema_order({
         "title": article.title,
         "kicker": article.kicker,
         "subtitle": article.subtitle,
@@ -97,7 +99,20 @@ def article_meta(article: Article, page: SourcePage, order: int, slug: str) -> d
         "raw_lines": [article.first, max(article.first, article.last)],
         "region": article.region,
         "slug": slug,
-    }
+    })
+
+
+def in_schema_order(meta: dict) -> dict:
+    """``meta`` in the order of schema.ARTICLE_FIELDS; a key the schema does not
+    define is a bug (add the field to the schema first).
+
+    >>> list(in_schema_order({"source": "a.txt", "title": "标题"}))
+    ['title', 'source']
+    """
+    unknown = [key for key in meta if key not in ARTICLE_FIELDS]
+    if unknown:
+        raise KeyError(f"front-matter fields not in schema.ARTICLE_FIELDS: {unknown}")
+    return {key: meta[key] for key in ARTICLE_FIELDS if key in meta}
 
 
 def render_article(article: Article, page: SourcePage, order: int, slug: str) -> str:

@@ -153,24 +153,24 @@ def _source_type(v: Any) -> bool:
     return v == "source"
 
 
-# field: (check, description). Unknown keys are allowed (people may add notes)
+# field: (check, description), in the order the converter writes them.
+# Unknown keys are allowed (people may add notes). Everything that reads or
+# writes front matter takes its fields from here: validation, the converter's
+# front matter (render.article_meta), the exports, the search records and the
+# JSON Schema (json_schema).
 ARTICLE_FIELDS: dict[str, tuple[Any, str]] = {
     "title": (_str, "a non-empty string"),
     "kicker": (_str, "a string"),
     "subtitle": (_str, "a string"),
+    "section": (_str, "a string"),
     "authors": (_str_list, "a list of names"),
     "byline": (_str_list, "a list of strings"),
+    "notes": (_str_list, "a list of notes (e.g. （作者为…）)"),
     "date": (_date, "an ISO date: YYYY-MM-DD, YYYY-MM or YYYY"),
     "date_inferred": (_bool, "true or false"),
     "newspaper": (_str, "a string"),
     "page": (_page, "a page number"),
-    "section": (_str, "a string"),
     "editors": (_str_list, "a list of names"),
-    "source": (_str, "the input file name"),
-    "pdf_page": (_positive, "a page number in the PDF file (1 for its first page)"),
-    "order": (_int, "a whole number"),
-    "raw_lines": (_lines, "[first, last] line numbers"),
-    "region": (_region, "[x0, y0, x1, y1], fractions of the page (0 to 1) with x0 < x1 and y0 < y1"),
     "zones": (_str_list, "a list of zone names"),
     "topics": (_str_list, "a list of topic names"),
     "keywords": (_str_list, "a list of words"),
@@ -180,10 +180,19 @@ ARTICLE_FIELDS: dict[str, tuple[Any, str]] = {
     "source_line": (_str, "the line naming newspaper, date and page"),
     "continued": (_bool, "true or false"),
     "untitled": (_bool, "true or false"),
-    "notes": (_str_list, "a list of notes (e.g. （作者为…）)"),
+    "source": (_str, "the input file name"),
+    "pdf_page": (_positive, "a page number in the PDF file (1 for its first page)"),
+    "order": (_int, "a whole number"),
+    "raw_lines": (_lines, "[first, last] line numbers"),
+    "region": (_region, "[x0, y0, x1, y1], fractions of the page (0 to 1) with x0 < x1 and y0 < y1"),
     "slug": (_slug, "letters, digits, _ and -"),
 }
 ARTICLE_REQUIRED = ("title", "source")
+# What full-text search reads besides the title, in this order ("body": the
+# page's Markdown text; an article without a byline is found by its authors).
+SEARCH_TEXT_FIELDS = ("kicker", "subtitle", "byline", "body", "captions", "notes")
+# Fields the converter writes for proofreading that the exports leave out.
+NOT_EXPORTED = ("source_line",)
 
 SOURCE_FIELDS: dict[str, tuple[Any, str]] = {
     "type": (_source_type, "'source'"),

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from newsarchive.schema import date_parts
+from newsarchive.schema import SEARCH_TEXT_FIELDS, date_parts
 
 from ..cache import read_page
 
@@ -116,6 +116,20 @@ def _iso(value) -> str:
     return str(value)
 
 
+def field_text(meta: dict, body: str, name: str) -> str:
+    r"""The searchable text of one field of schema.SEARCH_TEXT_FIELDS.
+
+    >>> field_text({"authors": ["岳书杰", "毛琳琳"]}, "", "byline"), field_text({"captions": ["图一", "图二"]}, "", "captions")
+    ('岳书杰 毛琳琳', '图一\n图二')
+    """
+    if name == "body":
+        return markdown_to_text(body)
+    if name == "byline":
+        return " ".join(_as_list(meta.get("byline")) or _as_list(meta.get("authors")))
+    value = meta.get(name)
+    return "\n".join(_as_list(value)) if isinstance(value, list) else _as_text(value)
+
+
 def record_from_page(path: Path, url: str) -> Record | None:
     """The record of one page, or None when the page must not be searchable."""
     page = read_page(path)
@@ -125,15 +139,7 @@ def record_from_page(path: Path, url: str) -> Record | None:
     search = meta.get("search")
     if isinstance(search, dict) and search.get("exclude"):
         return None
-    byline = _as_list(meta.get("byline")) or _as_list(meta.get("authors"))
-    fields = [
-        _as_text(meta.get("kicker")),
-        _as_text(meta.get("subtitle")),
-        " ".join(byline),
-        markdown_to_text(page.body),
-        "\n".join(_as_list(meta.get("captions"))),
-        "\n".join(_as_list(meta.get("notes"))),
-    ]
+    fields = [field_text(meta, page.body, name) for name in SEARCH_TEXT_FIELDS]
     date = _iso(meta.get("date"))
     return Record(
         url=url,
