@@ -75,7 +75,7 @@ def fit_budget(image: Image.Image, budget: int, fmt: str) -> tuple[bytes, Image.
             break
         shrink = max(0.5, min(0.95, (budget * 0.92 / len(data)) ** 0.5))
         width = max(MIN_WIDTH, int(image.width * shrink))
-        image = image.resize((width, max(1, round(image.height * width / image.width))), Image.LANCZOS)
+        image = image.resize((width, max(1, round(image.height * width / image.width))), Image.Resampling.LANCZOS)
         data = encode(image, fmt, quality)
     for quality in QUALITIES[1:]:
         if len(data) <= budget:

@@ -3,7 +3,6 @@ page per PDF page (NAME-p03), scans refused with a message that says OCR,
 page pictures within the size budget and cached, regions in front matter."""
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
