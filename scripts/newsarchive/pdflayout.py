@@ -143,27 +143,29 @@ class PLine:
 
 def line_text(chars: list[Char]) -> str:
     """The text of one line: nothing between Chinese characters that letter
-    spacing set apart; one space where the gap is as wide as a character (two
-    names in a byline, the halves of a title) and between Latin words.
+    spacing set apart, however wide (justification spaces every gap of a line
+    alike); one space where a gap is as wide as a character and wider than the
+    line's others (two names in a byline, the halves of a title), and between
+    Latin words.
 
     >>> c = lambda t, x: Char(t, x, 0, x + 10, 10, 10, "f", False)
     >>> line_text([c("中", 0), c("国", 12)]), line_text([c("刘", 0), c("宏", 10), c("谢", 30)])
     ('中国', '刘宏 谢')
+    >>> line_text([c("叶", 0), c("帆", 22)]), line_text([c("社", 0), c("会", 25), c("主", 50)])
+    ('叶帆', '社会主')
     >>> line_text([Char("A", 0, 0, 5, 10, 10, "f", False), Char("I", 9, 0, 12, 10, 10, "f", False)])
     'A I'
     """
-    out = []
-    prev = None
-    for char in chars:
-        if prev is not None:
-            gap = char.x0 - prev.x1
-            size = min(char.size, prev.size)
-            latin = prev.text[-1].isascii() and prev.text[-1].isalnum() \
-                and char.text[0].isascii() and char.text[0].isalnum()
-            if gap >= WORD_GAP * size or (latin and gap > 0.25 * size):
-                out.append(" ")
+    gaps = [b.x0 - a.x1 for a, b in zip(chars, chars[1:])]
+    usual = statistics.median(gaps) if gaps else 0.0
+    out = [chars[0].text] if chars else []
+    for prev, char, gap in zip(chars, chars[1:], gaps):
+        size = min(char.size, prev.size)
+        latin = prev.text[-1].isascii() and prev.text[-1].isalnum() \
+            and char.text[0].isascii() and char.text[0].isalnum()
+        if (gap >= WORD_GAP * size and gap >= 1.5 * usual + 0.1 * size) or (latin and gap > 0.25 * size):
+            out.append(" ")
         out.append(char.text)
-        prev = char
     return "".join(out)
 
 
@@ -220,7 +222,7 @@ def build_lines(chars: list[Char], body: float) -> list[PLine]:
             lines[-1].add(char)
         else:
             lines.append(PLine.of(char))
-    return merge_fragments(lines, body)
+    return join_stretched(merge_fragments(lines, body))
 
 
 def merge_fragments(lines: list[PLine], body: float) -> list[PLine]:
@@ -245,6 +247,48 @@ def merge_fragments(lines: list[PLine], body: float) -> list[PLine]:
         out.append(line)
         rows[key].append(line)
     return out
+
+
+def join_stretched(lines: list[PLine]) -> list[PLine]:
+    """A justified line with few characters is stretched to its column's width
+    until its gaps are as wide as a gutter: three or more single characters
+    on one baseline, at one size, evenly spaced (within a tenth of a
+    character) up to three characters apart, are one line.
+
+    >>> c = lambda t, x: PLine.of(Char(t, x, 0, x + 10, 10, 10, "f", False))
+    >>> sorted(ln.text for ln in join_stretched([c("社", 0), c("会", 25), c("主", 50), c("义", 75), c("进", 130)]))
+    ['社会主义', '进']
+    """
+    singles = sorted((ln for ln in lines if len(ln.chars) == 1), key=lambda ln: (ln.size, ln.mid))
+    rows: list[list[PLine]] = []
+    for ln in singles:             # one row: one size, middles within a third of it
+        if rows and rows[-1][0].size == ln.size and ln.mid - rows[-1][0].mid <= BASELINE * ln.size:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    used: set[int] = set()
+    merged: list[PLine] = []
+    for row in rows:
+        size = row[0].size
+        row.sort(key=lambda ln: ln.x0)
+        run: list[PLine] = []
+        for ln in row + [None]:
+            if ln is not None and run:
+                gap = ln.x0 - run[-1].x1
+                first_gap = run[1].x0 - run[0].x1 if len(run) > 1 else gap
+                if 0 < gap <= 3 * size and abs(gap - first_gap) <= 0.1 * size:
+                    run.append(ln)
+                    continue
+            if len(run) >= 3:
+                line = PLine(list(run[0].chars), run[0].x0, run[0].y0, run[0].x1, run[0].y1)
+                for other in run[1:]:
+                    line.extend(other)
+                merged.append(line)
+                used.update(id(x) for x in run)
+            run = [ln] if ln is not None else []
+    if not merged:
+        return lines
+    return [ln for ln in lines if id(ln) not in used] + merged
 
 
 def stacks(upper: PLine, lower: PLine, body: float) -> bool:

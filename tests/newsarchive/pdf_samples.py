@@ -212,3 +212,26 @@ def head_page(folder: Path, name: str = "head.pdf") -> Path:
     c.showPage()
     c.save()
     return path
+
+
+def stretched(folder: Path, name: str = "stretched.pdf") -> Path:
+    """Two columns whose lines run side by side; in the left one a line of
+    eight characters justified across the whole column (gaps of 1.7
+    characters, nearly a gutter's width)."""
+    path = folder / name
+    c = canvas.Canvas(str(path), pagesize=(W, H))
+    c.setFont(SONG, 28)
+    c.drawString(40, H - 80, "深刻理解新时代")
+    top = _set_lines(c, 40, 110, wrap(PARA_1))
+    c.saveState()
+    text = c.beginText(40, H - top - BODY)
+    text.setFont(SONG, BODY)
+    text.setCharSpace((COLUMN_CHARS * BODY - 8 * BODY) / 7)
+    text.textLine("实现伟大复兴梦想")
+    c.drawText(text)
+    c.restoreState()
+    _set_lines(c, 40, top + LEAD, [(0, "是近代以来中华民族最伟大的梦想。")])
+    _set_lines(c, 265, 110, wrap(PARA_3 + PARA_3))
+    c.showPage()
+    c.save()
+    return path

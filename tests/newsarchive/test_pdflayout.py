@@ -8,7 +8,7 @@ from newsarchive.model import Kind
 from newsarchive.pdflayout import layout_page
 from newsarchive.read_pdf import read_pdf
 
-from pdf_samples import NEWS_A, PARA_1, PARA_3, news, scan, two_columns, vertical_box
+from pdf_samples import NEWS_A, PARA_1, PARA_3, news, scan, stretched, two_columns, vertical_box
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +110,11 @@ def test_news_titles_set_small_are_titles_by_their_place(tmp_path):
     assert order.index("高新技术企业突破五百家") < order.index(next(t for t in order if "八十六家" in t)) \
         < order.index("创新创业大赛落幕") < order.index(next(t for t in order if "一百五十个" in t))
     assert NEWS_A.replace(" ", "") in texts(layout, Kind.BODY)      # read across both its columns
+
+
+def test_a_line_stretched_nearly_to_gutter_gaps_stays_one_line(tmp_path):
+    layout = layout_page(read_pdf(stretched(tmp_path)).pages[0])
+    body = texts(layout, Kind.BODY)
+    assert PARA_1 in body
+    assert "实现伟大复兴梦想是近代以来中华民族最伟大的梦想。" in body
+    assert (PARA_3 + PARA_3) in body            # the column beside it is read apart
