@@ -424,6 +424,15 @@ def header_limit(page: PdfPage, lines: list[PLine]) -> float:
     return 0.035 * page.height
 
 
+def footer_limit(page: PdfPage) -> float:
+    """The y above which the running foot begins: a thin rule across most of
+    the page near its bottom (editor credits, page number under it), else the
+    page's foot (no foot: text may run to the very edge)."""
+    band = (1 - HEAD_BAND) * page.height
+    crossing = [b.y0 for b in page.paths if b.width >= 0.6 * page.width and b.height <= 3 and b.y0 >= band]
+    return min(crossing) if crossing else page.height + 1
+
+
 def frames(page: PdfPage, body: float) -> list[Box]:
     """Ruled frames: path objects large in both directions."""
     return [b for b in page.paths if b.width >= FRAME * body and b.height >= FRAME * body]
@@ -872,11 +881,14 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
         return PageLayout([], [], 0.0, 0, log)
     lines = vertical_lines(build_lines(page.chars, body), body)
     head_y = header_limit(page, lines)
+    foot_y = footer_limit(page)
     boxes = frames(page, body)
     blocks = build_blocks(lines)
     pictures = pictures_of(page, body)
     for block in blocks:
         block.kind = kind_of_block(block, body, head_y, page.images, pictures)
+        if block.y0 >= foot_y - 1:
+            block.kind = "furniture"
         box = block_box(block)
         inner = [i for i, f in enumerate(boxes) if inside(box, f)]
         if inner:
@@ -974,7 +986,7 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
                 prev = piece
                 continue
             if kind == "furniture":
-                ev = [Evidence("pdf_running_head", Kind.FURNITURE.value, 1.0, "above the page's head rule")]
+                ev = [Evidence("pdf_running_head", Kind.FURNITURE.value, 1.0, "above the page's head rule or under its foot rule")]
             elif role == "graphic":
                 ev = [Evidence("pdf_graphic_text", Kind.CAPTION.value, 1.0,
                                "words of a graphic or banner: no article text under them")]
@@ -987,6 +999,6 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
             ev.append(Evidence("pdf_paragraph_end", "join", -1.0, "the layout ends the paragraph here"))
             current = make_unit(list(piece.lines), kind, ev)
             if kind == "furniture":
-                current.reason = "running head (above the page's head rule)"
+                current.reason = "running head or foot (by its place on the page)"
             prev = piece
     return PageLayout(units, out_lines, body, len(heads), log)

@@ -187,6 +187,9 @@ def news(folder: Path, name: str = "news.pdf") -> Path:
         c.setFont(SONG, 15)
         c.drawString(x, H - 225, title)
         _set_lines(c, x, 240, wrap(text))
+    c.line(30, 40, W - 30, 40)           # the foot rule, editor credits under it
+    c.setFont(SONG, 9)
+    c.drawString(40, 28, "责任编辑 李明 版式 王芳")
     c.showPage()
     c.save()
     return path

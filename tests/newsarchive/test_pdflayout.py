@@ -110,6 +110,7 @@ def test_news_titles_set_small_are_titles_by_their_place(tmp_path):
     assert order.index("高新技术企业突破五百家") < order.index(next(t for t in order if "八十六家" in t)) \
         < order.index("创新创业大赛落幕") < order.index(next(t for t in order if "一百五十个" in t))
     assert NEWS_A.replace(" ", "") in texts(layout, Kind.BODY)      # read across both its columns
+    assert texts(layout, Kind.FURNITURE) == ["责任编辑李明版式王芳"]       # under the foot rule
 
 
 def test_a_line_stretched_nearly_to_gutter_gaps_stays_one_line(tmp_path):
