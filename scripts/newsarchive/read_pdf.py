@@ -5,23 +5,24 @@ characters each):
 
 * **pypdfium2** (PDFium, Apache-2.0 / BSD-3). Chosen. Correct: every clause
   of pdftotext's text of the corpus pages (2 831 of 4 characters or more) is
-  in the characters this reader returns. Fast: 0.12 s a page for characters,
-  rules and images on one core of a machine with a load of 4.7 on its two
-  cores, 0.35 s at a load of 11 (measured with /tmp scripts while six other
-  sessions ran; an idle core is several times faster).
+  in the characters this reader returns. Fast: 73 ms of CPU a page for
+  characters, rules and images (then 39 ms for the layout and 44 ms for the
+  shared steps and Markdown: 6.4 pages/s a core), measured while six other
+  sessions kept the two cores at a load of 12 (wall time was 0.3 s a page for
+  reading alone then; an idle machine is several times faster).
 * pdfplumber / pdfminer.six (MIT, pure Python): the same characters at about
   1 page/s (DECISIONS.md's measurement), ten times under the 10 pages/s budget.
 * PyMuPDF (fast) is AGPL-3.0: anyone who runs a site built with it as a
   network service would have to offer the tool's source under the AGPL, which
   would bind this MIT tool's users. Out.
 
-Per character PDFium is asked for the code point, the loose box (the font's
-ascent to descent, so all characters of a line share one height) and the
-text object it belongs to; size, font and weight are asked once per text
-object (they cannot change inside one; asking them per character measured
-no slower, so this is for tidiness, not speed). Whitespace is dropped (the
-characters PDFium generates are spaces and line ends): the layout step
-decides where words and lines end from the geometry.
+The code points of a page come in one call; per character PDFium is asked
+for the loose box (the font's ascent to descent, so all characters of a line
+share one height) and the text object it belongs to; size, font and weight
+are asked once per text object (they cannot change inside one): asking them
+per character measured 40% slower. Whitespace is dropped (the characters
+PDFium generates are spaces and line ends): the layout step decides where
+words and lines end from the geometry.
 
 Coordinates are turned to points from the top left of the page (PDF user space
 has its origin at the bottom left). Path objects (rules and ruled frames) and
@@ -33,6 +34,7 @@ import ctypes
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -46,11 +48,15 @@ SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 BOLD_NAME = re.compile(r"^FZ[A-Z0-9]*(HT|DH)|Hei|Bold|BOLD|Heavy|Black|Semibold|SemiBold|Demi|黑|粗")
 FORCE_BOLD = 1 << 18      # PDF font descriptor flag ForceBold
 BOLD_WEIGHT = 600
+# Code points that are no printed character: spaces of every width, the BOM and non-characters.
+SKIP = frozenset([0xA0, 0x1680, *range(0x2000, 0x200C), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF,
+                  0xFFFE, 0xFFFF])
 
 
-@dataclass(frozen=True)
-class Char:
-    """One printed character: top-left-origin box in points, size in points."""
+class Char(NamedTuple):
+    """One printed character: top-left-origin box in points, size in points.
+    (A tuple: a page has thousands, and a tuple is made several times faster
+    than a frozen dataclass.)"""
     text: str
     x0: float
     y0: float
@@ -120,33 +126,42 @@ def _object_style(textpage, index: int, buf, flags) -> tuple[float, str, bool]:
 
 
 def read_chars(page, height: float) -> list[Char]:
-    """The page's printed characters in content order (no whitespace)."""
+    """The page's printed characters in content order (no whitespace).
+
+    The code points come in one call for the whole page; per character only
+    the loose box and the text object (whose style is asked once) are. PDFium
+    itself drops a character overprinted on itself (a fake bold): the corpus
+    pages, whose PyMuPDF blocks double their lead titles, read once here."""
     textpage = page.get_textpage()
     try:
         count = pdfium_c.FPDFText_CountChars(textpage)
+        if count <= 0:
+            return []
+        raw = ctypes.create_string_buffer((count + 1) * 2)
+        pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(raw, ctypes.POINTER(ctypes.c_ushort)))
+        units = raw.raw[:count * 2]
+        codes = [units[2 * i] | units[2 * i + 1] << 8 for i in range(count)]
+        if any(0xD800 <= code <= 0xDFFF for code in codes):
+            # a character beyond the BMP takes two UTF-16 units and shifts the rest: ask each one
+            codes = [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
         rect = pdfium_c.FS_RECTF()
         buf = ctypes.create_string_buffer(256)
         flags = ctypes.c_int()
         styles: dict[int, tuple[float, str, bool]] = {}
         chars: list[Char] = []
-        seen: set[tuple[str, int, int]] = set()
+        get_box, get_object = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetTextObject
         for i in range(count):
-            code = pdfium_c.FPDFText_GetUnicode(textpage, i)
-            if code <= 32 or code in (0xA0, 0x3000, 0xFFFE, 0xFFFF) or chr(code).isspace():
+            code = codes[i]
+            if code <= 32 or code in SKIP:
                 continue
-            if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
-                continue
-            obj = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value or 0
-            style = styles.get(obj)
+            obj = get_object(textpage, i)
+            if not obj or not get_box(textpage, i, rect):
+                continue                               # generated by PDFium (a space, a line end)
+            key = ctypes.addressof(obj.contents)
+            style = styles.get(key)
             if style is None:
-                style = styles[obj] = _object_style(textpage, i, buf, flags)
-            text = chr(code)
-            # an overprinted character (a fake bold drawn twice) is read once
-            key = (text, round(rect.left), round(rect.top))
-            if key in seen:
-                continue
-            seen.add(key)
-            chars.append(Char(text, rect.left, height - rect.top, rect.right, height - rect.bottom, *style))
+                style = styles[key] = _object_style(textpage, i, buf, flags)
+            chars.append(Char(chr(code), rect.left, height - rect.top, rect.right, height - rect.bottom, *style))
         return chars
     finally:
         textpage.close()
