@@ -280,3 +280,28 @@ def test_regions_from_a_real_pdf_in_front_matter(tmp_path):
     assert abs(left[0] - 40 / 595) < 0.01 and abs(right[0] - 315 / 595) < 0.01
     assert abs(left[1] - (842 - 790) / 842) < 0.02             # the title's top (20 pt at y 770)
     assert left[3] < 0.6 and right[3] < 0.6
+
+
+def test_encrypted_pdf_is_named(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    src = tmp_path / "src"
+    src.mkdir()
+    c = canvas.Canvas(str(src / "locked.pdf"), encrypt="secret")
+    c.drawString(100, 700, "locked")
+    c.save()
+    proc = run("--src", src, "--out", tmp_path / "docs", check=2)
+    assert "locked.pdf" in proc.stderr and "encrypted" in proc.stderr
+
+
+def test_jpeg_pictures_from_the_settings_file(tmp_path):
+    src, docs = tmp_path / "src", tmp_path / "docs"
+    src.mkdir()
+    make_pdf(src / "j.pdf", ["照片很多的一版"], photo=True)
+    settings = tmp_path / "archive.yml"
+    settings.write_text("picture_format: jpeg\npicture_kb: 60\n", encoding="utf-8")
+    run("--src", src, "--out", docs, "--settings", settings)
+    meta = schema.read_page(docs / "sources" / "j.md").meta
+    picture = docs / meta["picture"]
+    assert meta["picture"].endswith(".jpg") and picture.read_bytes()[:2] == b"\xff\xd8"
+    assert picture.stat().st_size <= 60 * 1024
