@@ -29,6 +29,7 @@ comment at each); none is fitted to the corpus pages.
 from __future__ import annotations
 
 import collections
+import statistics
 from dataclasses import dataclass, field
 
 from .model import Box, Evidence, Kind, Line, LogEntry, Unit
