@@ -79,7 +79,7 @@ def test_patch_needs_the_previous_index(tmp_path):
 ALPHABET = "高新区淄博稀土aＡ "
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=30), min_size=2, max_size=6),
        edits=st.dictionaries(st.integers(0, 5), st.text(alphabet=ALPHABET, max_size=30), min_size=1, max_size=3),
        title=st.text(alphabet=ALPHABET, min_size=1, max_size=5))

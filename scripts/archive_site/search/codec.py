@@ -11,6 +11,7 @@ position gaps, document-id gaps and counts are mostly 1–2 characters.
 """
 from __future__ import annotations
 
+import re
 from array import array
 
 ALPHABET = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '"\\')
@@ -73,3 +74,41 @@ def decode(text: str) -> array:
     if scale != 1:
         raise ValueError("truncated number at the end of an encoded stream")
     return out
+
+
+# One encoded number: continuation digits, then a last digit (for splicing
+# streams without decoding them: :func:`tokens`, :func:`skip`).
+_NUMBER = re.compile("[" + re.escape(ALPHABET[BASE:]) + "]*[" + re.escape(ALPHABET[:BASE]) + "]")
+_VALUES: dict[str, int] = {}
+
+
+def tokens(text: str) -> list[str]:
+    """The encoded numbers of a stream, one string each.
+
+    >>> tokens((encode(3) + encode(5000) + encode(0)).decode())
+    ['%', 'qa$', '!']
+    """
+    return _NUMBER.findall(text)
+
+
+def token_value(token: str) -> int:
+    """The value of one encoded number (memoised: streams repeat small numbers)."""
+    value = _VALUES.get(token)
+    if value is None:
+        value = _VALUES[token] = decode(token)[0]
+    return value
+
+
+def skip(text: str, count: int, start: int = 0) -> int:
+    """The offset just past ``count`` numbers of a stream from ``start`` (scanned by the regex engine).
+
+    >>> text = encode_all([1, 5000, 2]).decode()
+    >>> skip(text, 2), skip(text, 1, skip(text, 2)) == len(text)
+    (4, True)
+    """
+    if count == 0:
+        return start
+    match = re.compile(f"(?:{_NUMBER.pattern}){{{count}}}").match(text, start)
+    if match is None:
+        raise ValueError("fewer numbers in the stream than skipped")
+    return match.end()

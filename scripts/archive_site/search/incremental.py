@@ -98,41 +98,52 @@ def manifest_build(out_dir: Path) -> str | None:
     return manifest.get("build") if isinstance(manifest, dict) else None
 
 
-def decode_entries(docs_code: str, positions_code: str | None) -> dict[int, tuple[int, bytes | None]]:
-    """A key's postings as ``{doc: (value, encoded positions or None)}``.
+def splice(docs_code: str, positions_code: str | None, doc: int,
+           entry: tuple[int, bytes | None] | None) -> tuple[str, str | None]:
+    """A key's ``d`` and ``p`` streams with one article's entry replaced by
+    ``entry`` (value, encoded positions), inserted, or removed (None). Only
+    the ``d`` stream up to that article is decoded; the rest of both streams
+    is copied as text (so a patch costs little even for keys in every article).
 
-    >>> d = (codec.encode(3) + codec.encode(4) + codec.encode(2) + codec.encode(2)).decode()
-    >>> p = codec.encode_all([5, 7, 1]).decode()
-    >>> decode_entries(d, p) == {2: (4, codec.encode_all([5, 7])), 4: (2, codec.encode(1))}
+    >>> from archive_site.search.codec import encode, encode_all
+    >>> d = (encode(3) + encode(4) + encode(2) + encode(2)).decode()    # doc 2: 2 positions, doc 4: 1
+    >>> p = encode_all([5, 7, 1]).decode()
+    >>> splice(d, p, 3, (2, encode(9))) == (encode_all([3, 4, 1, 2, 1, 2]).decode(), encode_all([5, 7, 9, 1]).decode())
+    True
+    >>> splice(d, p, 2, None) == ((encode(5) + encode(2)).decode(), encode(1).decode())
     True
     """
-    values = codec.decode(docs_code)
-    positions = codec.decode(positions_code) if positions_code is not None else None
-    out: dict[int, tuple[int, bytes | None]] = {}
-    doc, at = -1, 0
-    for i in range(0, len(values), 2):
-        doc += values[i]
-        value = values[i + 1]
-        code = None
-        if positions is not None:
-            n = value >> 1
-            code = codec.encode_all(positions[at:at + n])
-            at += n
-        out[doc] = (value, code)
-    return out
-
-
-def encode_entries(entries: dict[int, tuple[int, bytes | None]]) -> tuple[str, str | None]:
-    """The inverse of :func:`decode_entries` (``d`` code, ``p`` code or None)."""
-    docs, positions, last, positional = bytearray(), bytearray(), -1, False
-    for doc in sorted(entries):
-        value, code = entries[doc]
-        docs += codec.encode(doc - last) + codec.encode(value)
-        last = doc
-        if code is not None:
-            positional = True
-            positions += code
-    return docs.decode("ascii"), positions.decode("ascii") if positional else None
+    toks = codec.tokens(docs_code)
+    n = len(toks)
+    value = codec.token_value
+    last, i, before = -1, 0, 0          # before: positions of the entries before doc
+    while i < n:
+        current = last + value(toks[i])
+        if current >= doc:
+            break
+        before += value(toks[i + 1]) >> 1
+        last = current
+        i += 2
+    exists = i < n and last + value(toks[i]) == doc
+    old_count = value(toks[i + 1]) >> 1 if exists else 0
+    rest = i + 2 if exists else i       # the first entry after doc
+    parts = ["".join(toks[:i])]
+    prev = last
+    if entry is not None:
+        parts.append((codec.encode(doc - last) + codec.encode(entry[0])).decode("ascii"))
+        prev = doc
+    if rest < n:
+        next_doc = (doc if exists else last) + value(toks[rest])
+        parts.append(codec.encode(next_doc - prev).decode("ascii"))
+        parts.append("".join(toks[rest + 1:]))
+    new_docs = "".join(parts)
+    if positions_code is None and (entry is None or entry[1] is None):
+        return new_docs, None
+    positions_code = positions_code or ""
+    a = codec.skip(positions_code, before)
+    b = codec.skip(positions_code, old_count, a)
+    code = entry[1].decode("ascii") if entry is not None and entry[1] is not None else ""
+    return new_docs, positions_code[:a] + code + positions_code[b:]
 
 
 def old_record(out_dir: Path, state: IndexState, doc: int, meta_chunk: int) -> Record | None:
@@ -169,18 +180,13 @@ def patch(out_dir: Path, state: IndexState, changed: dict[int, Record], meta_chu
         positional = read_js(out_dir / "p" / f"{name}.js") or {}
         docs.pop("", None)
         for key, doc_edits in keys.items():
-            entries = decode_entries(docs.get(key, ""), positional.get(key)) if key in docs else {}
-            for doc, entry in doc_edits.items():
-                if entry is None:
-                    entries.pop(doc, None)
-                else:
-                    entries[doc] = entry
-            docs.pop(key, None)
-            positional.pop(key, None)
-            if entries:
-                docs[key], code = encode_entries(entries)
-                if code is not None:
-                    positional[key] = code
+            docs_code, positions_code = docs.pop(key, ""), positional.pop(key, None)
+            for doc, entry in sorted(doc_edits.items()):
+                docs_code, positions_code = splice(docs_code, positions_code, doc, entry)
+            if docs_code:
+                docs[key] = docs_code
+                if positions_code is not None:
+                    positional[key] = positions_code
         split = sorted(k for k in docs if k in state.split)
         if split:
             docs[""] = split
