@@ -18,6 +18,7 @@ Article and source pages (the bulk of the site) use the lean template
 """
 from __future__ import annotations
 
+import json
 import logging
 from importlib import resources
 from pathlib import Path
@@ -34,9 +35,8 @@ from .collection import Archive, CollectionError, collect, is_archive_page
 from .decorate import article_footer, article_header, escape_markup, raw_anchor, source_header
 from .exports import write_exports
 from .minify import collapse_whitespace
-
 from .picture import page_picture, picture_report, region_link
-from .pages import SiteIndex, generate
+from .pages import SiteIndex, generate, index_signature
 from .regions import registry_lookup, report_zones
 from .render import Linker, esc
 
@@ -44,6 +44,7 @@ log = logging.getLogger("mkdocs.hooks.archive_site")
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 STAGE = "pages"     # generated index pages, under the build folder (never in docs/)
+STAGE_LISTING = "pages.json"   # in STAGE: the staged pages and the signature they were made from
 LEAN_TEMPLATE = "archive-page.html"
 
 
@@ -66,12 +67,12 @@ class ArchiveSite:
         self.nav_from_hook = False
         self.build_dir: Path | None = None
         self.dirty = False
+        self.settings = Settings()
+        self.docs_dir: Path | None = None
 
     def on_startup(self, command: str, dirty: bool) -> None:
         """Remember whether builds are ``--dirty`` (what ``make serve`` runs)."""
         self.dirty = dirty
-        self.settings = Settings()
-        self.docs_dir: Path | None = None
 
     # -- configuration --------------------------------------------------------
     def on_config(self, config):
@@ -108,20 +109,40 @@ class ArchiveSite:
             raise PluginError(str(exc)) from None
         self.index = SiteIndex.build(self.archive, self.linker, registry_lookup())
         report_zones(self.index.zones)   # unlisted zones: information; unknown names: warnings
-        has_home = files.get_file_from_path(site_config.HOME) is not None
         nav_uris = {uri for _, uri in site_config.NAV}
-        for uri, markdown in generate(self.index, with_home=not has_home, search_uri=search_page(files)).items():
+        for uri, path in self.generated_pages(files, config).items():
             if files.get_file_from_path(uri) is not None:
                 log.info("docs/%s exists; not generating it", uri)
                 continue
             inclusion = InclusionLevel.INCLUDED if uri in nav_uris else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, uri, abs_src_path=self.stage(uri, markdown), inclusion=inclusion))
+            files.append(File.generated(config, uri, abs_src_path=path, inclusion=inclusion))
         self.drop_stale_stage(files)
         css = resources.files(__package__).joinpath("assets/archive.css").read_text(encoding="utf-8")
         files.append(File.generated(config, site_config.ASSETS_CSS, content=css))
         log.info("archive: %d articles, %d sources", len(self.archive.articles), len(self.archive.sources))
         self.set_nav(files, config)
         return files
+
+    def generated_pages(self, files: Files, config) -> dict[str, str]:
+        """``{src_uri: staged file}`` of the generated pages: generated afresh,
+        or, when nothing they depend on changed since the last build (an edit
+        of article text only), the staged pages of the last build as they are."""
+        has_home = files.get_file_from_path(site_config.HOME) is not None
+        search_uri = search_page(files)
+        signature = index_signature(self.archive, has_home, search_uri, config.use_directory_urls, self.settings)
+        listing = self.stage_dir / STAGE_LISTING
+        try:
+            last = json.loads(listing.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            last = {}
+        if last.get("signature") == signature and all((self.stage_dir / u).is_file() for u in last.get("pages", [])):
+            log.info("archive: index pages unchanged (no front matter changed)")
+            return {uri: str(self.stage_dir / uri) for uri in last["pages"]}
+        pages = generate(self.index, with_home=not has_home, search_uri=search_uri)
+        staged = {uri: self.stage(uri, markdown) for uri, markdown in pages.items()}
+        cache.write_atomic(listing, json.dumps({"signature": signature, "pages": sorted(staged)},
+                                               ensure_ascii=False).encode("utf-8"))
+        return staged
 
     @property
     def stage_dir(self) -> Path:

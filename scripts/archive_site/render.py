@@ -83,6 +83,7 @@ class Linker:
     def __init__(self, use_directory_urls: bool = False):
         self.use_directory_urls = use_directory_urls
         self._urls: dict[str, str] = {}
+        self._rel: dict[tuple[str, str], str] = {}
 
     def url(self, src_uri: str) -> str:
         """The site-relative URL of a page or file (percent-encoded), as MkDocs makes it."""
@@ -104,10 +105,14 @@ class Linker:
         target = self.url(to_uri)
         base = self.url(from_uri)
         base_dir = base if base.endswith("/") else posixpath.dirname(base)
-        rel = posixpath.relpath(target, base_dir or ".")
-        if target.endswith("/"):
-            rel = rel.rstrip("/") + "/" if rel != "." else "./"
-        return esc(rel + (f"#{quote(anchor)}" if anchor else ""))
+        key = (base_dir, target)
+        rel = self._rel.get(key)
+        if rel is None:     # many pages of one folder link the same pages: computed once per folder
+            rel = posixpath.relpath(target, base_dir or ".")
+            if target.endswith("/"):
+                rel = rel.rstrip("/") + "/" if rel != "." else "./"
+            rel = self._rel[key] = esc(rel)
+        return rel + (esc(f"#{quote(anchor)}") if anchor else "")
 
 
 def date_label(article: Article) -> str:

@@ -69,3 +69,20 @@ def test_dirty_rebuild_after_a_hand_edit(fixture_docs, tmp_path):
     manifest = (site / "fulltext" / "manifest.js").read_text(encoding="utf-8")
     assert json.loads(manifest[manifest.index(",") + 1:manifest.rindex(")")])["docs"] == 7
     assert os.path.isfile(tmp_path / "build" / "archive-site" / cache.CACHE_FILE)
+
+
+def test_text_only_edit_reuses_the_index_pages(fixture_docs, tmp_path):
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    shutil.copytree(fixture_docs, docs)
+    cfg = write_config(tmp_path, docs, site)
+    build(cfg, "--strict")
+    page = docs / "articles" / "003_cccc" / "01.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("中国光谷的一年。", "中国光谷的一年，盾构机下线。"),
+                    encoding="utf-8")
+    log = build(cfg, "--dirty", "--no-strict")
+    assert "index pages unchanged" in log and "search index: patched 1" in log
+    assert "盾构机下线" in (site / "articles" / "003_cccc" / "01.html").read_text(encoding="utf-8")
+    assert len(Index(site / "fulltext").search("盾构机下线")) == 1
+    log = build(cfg, "--strict")                                         # a full build after it: same pages
+    assert "index pages unchanged" in log
+    assert "光谷的故事" in (site / "topics" / "科技创新.html").read_text(encoding="utf-8")
