@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from PIL import Image
 
 from .pdfpages import PdfSheet, open_pdf
 from .settings import Settings
+from .writer import atomic_write
 
 PICTURES_DIR = "pictures"          # under docs/
 EXTENSIONS = {"webp": "webp", "jpeg": "jpg"}
@@ -95,16 +94,11 @@ def render(pdf_page: pdfium.PdfPage, width: int) -> Image.Image:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that no reader ever sees half of it."""
+    """Write a file so that no reader ever sees half of it: the converter's
+    crash-safe write (a temporary file the next run removes if this one is
+    killed, synced to disk, renamed into place)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, data)
 
 
 def make_picture(page: PdfSheet, stem: str, docs_dir: Path | str, settings: Settings, write: bool = True) -> Picture:
