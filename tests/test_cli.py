@@ -25,6 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMAND = Path(sys.executable).with_name("newsarchive")
 PAGE = "003_d0893501d4b0028e.txt"       # a seed page with several articles
 TITLE = "测试文库：我的高新区"
+# The archive's own topic registry (the zone and pattern registries stay the tool's).
+OWN_TOPICS = """settings: {title_weight: 3, max_topics: 4, min_share: 0.25}
+topics:
+  - name: 本库专题
+    description: 这个文库自己的主题
+    threshold: 1
+    keywords: {高新区: 1}
+"""
+LATEST = "本库最近收录"
 
 
 def newsarchive(*args: str | Path, cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
@@ -42,6 +51,9 @@ def archive(tmp_path_factory) -> Path:
     newsarchive("new", "archive", "--title", TITLE, cwd=base)
     folder = base / "archive"
     shutil.copy2(ROOT / "seeds" / PAGE, folder / "seeds" / PAGE)
+    (folder / "topics.yml").write_text(OWN_TOPICS, encoding="utf-8")
+    with open(folder / "archive.yml", "a", encoding="utf-8") as fh:
+        fh.write(f"topics_file: topics.yml\nlabels: {{latest: {LATEST}}}\n")
     newsarchive("convert", cwd=folder)
     newsarchive("check", cwd=folder)
     newsarchive("build", cwd=folder)
@@ -62,6 +74,24 @@ def test_new_writes_the_archive_files(archive):
                          Loader=yaml.BaseLoader)
     assert workflow["jobs"]["build"]["needs"] == "check" and workflow["jobs"]["deploy"]["needs"] == "build"
     assert "${{" in (archive / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+
+
+def test_the_archive_registry_replaces_the_tools_and_the_others_are_inherited(archive):
+    metas = [yaml.safe_load(p.read_text(encoding="utf-8").split("---")[1])
+             for p in (archive / "docs" / "articles").rglob("*.md")]
+    topics = {t for m in metas for t in m.get("topics", [])}
+    assert topics == {"本库专题"}                                  # the archive's own taxonomy
+    assert any(m.get("zones") for m in metas)                     # the tool's zone registry
+    assert "本库专题" in (archive / "site" / "topics" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_bad_setting_stops_the_build_naming_the_file(archive, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(archive, copy, ignore=shutil.ignore_patterns("site", "build"))
+    with open(copy / "archive.yml", "a", encoding="utf-8") as fh:
+        fh.write("limits: {latest_articles: many}\n")
+    proc = newsarchive("build", cwd=copy, check=False)
+    assert proc.returncode != 0 and "archive.yml" in proc.stderr and "limits" in proc.stderr
 
 
 def test_new_refuses_a_folder_in_use(archive):
@@ -105,7 +135,8 @@ def test_the_site_in_chromium(archive):
         page.on("pageerror", lambda exc: errors.append(str(exc)))
 
         page.goto(base + "index.html")
-        assert TITLE in page.title() + page.locator("header").inner_text()
+        assert page.locator("article h1").first.inner_text() == TITLE       # archive.yml's title
+        assert LATEST in page.locator("article").inner_text()               # archive.yml's labels
         assert page.locator("a[href$='zones/index.html']").count() > 0
         screenshot(page, "tool-new-archive-home")
 
