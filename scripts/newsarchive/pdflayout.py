@@ -706,12 +706,13 @@ def parted(head: Head, block: Block, seps: list[Box]) -> bool:
     return False
 
 
-def owner(block: Block, heads: list[Head], body: float, seps: list[Box]) -> Head | None:
+def owner(block: Block, heads: list[Head], body: float, seps: list[Box], far_ok: bool = True) -> Head | None:
     """The head a block belongs to: the one in its ruled frame if there is one,
     else, with no rule between them, the nearest head above it in its columns
     (a title spans the columns under it) or a head it starts beside (a column
     beside the end of a short title, or beside a vertical title); only when
-    there is neither, the nearest head above it elsewhere."""
+    there is neither, the nearest head above it elsewhere (not for a caption:
+    `far_ok`)."""
     framed = [h for h in heads if h.frame == block.frame and block.frame >= 0]
     if len(framed) == 1:
         return framed[0]
@@ -732,7 +733,7 @@ def owner(block: Block, heads: list[Head], body: float, seps: list[Box]) -> Head
             near.append((dx, n, head))        # starts beside the head
         elif head.y0 <= block.y0:
             far.append((dy + 2 * dx, n, head))
-    found = min(near) if near else min(far) if far else None
+    found = min(near) if near else min(far) if far and far_ok else None
     return found[2] if found else None
 
 
@@ -817,6 +818,41 @@ def carries_on(prev: Piece, nxt: Piece) -> bool:
     last = prev.lines[-1]
     full = last.x1 >= right_edge(prev.block, len(prev.block.lines) - 1) - INDENT * last.size
     return full and len(nxt.block.lines) > 1 or full and nxt.lines[0].x0 <= nxt.block.x0 + 0.5 * last.size
+
+
+def span(blocks: list[Block]) -> Box:
+    """The union box of some blocks."""
+    return Box(min(b.x0 for b in blocks), min(b.y0 for b in blocks), max(b.x1 for b in blocks),
+               max(b.y1 for b in blocks))
+
+
+def with_pictures(box: Box, group: list[Block], images: list[Box], body: float) -> Box:
+    """A caption's place together with the picture it is under, over or beside."""
+    for img in images:
+        if any(near_image(b, img, body) or under_or_over_image(b, img, body) for b in group):
+            box = Box(min(box.x0, img.x0), min(box.y0, img.y0), max(box.x1, img.x1), max(box.y1, img.y1))
+    return box
+
+
+def nearest(box: Box, spans: list[tuple[int, Box]], reach: float = 0.0) -> int | None:
+    """Which article's span a box's middle lies in (or is within `reach` of;
+    a sideways distance counts three times): None for a graphic outside
+    every article.
+
+    >>> nearest(Box(10, 10, 20, 20), [(0, Box(0, 100, 50, 200)), (1, Box(0, 0, 50, 50))])
+    1
+    >>> nearest(Box(486, 1003, 738, 1026), [(0, Box(9, 103, 738, 812)), (1, Box(774, 256, 1003, 1049))]) is None
+    True
+    """
+    cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    best = None
+    for n, area in spans:
+        dx = max(0.0, area.x0 - cx, cx - area.x1)
+        dy = max(0.0, area.y0 - cy, cy - area.y1)
+        distance = dy + 3 * dx
+        if best is None or distance < best[0]:
+            best = (distance, n)
+    return best[1] if best and best[0] <= reach else None
 
 
 def is_loose_text(block: Block) -> bool:
@@ -905,7 +941,8 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
     for block in blocks:
         if id(block) in in_head or block.kind == "furniture":
             continue
-        head = owner(block, heads, body, seps)
+        # a caption far from every head is a picture's of its own, not an article's
+        head = owner(block, heads, body, seps, far_ok=block.kind != "small")
         if head is None:
             loose.append(block)
         else:
@@ -913,24 +950,43 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
     heads.sort(key=lambda h: (round(h.y0 / body), h.x0))     # heads side by side: left first
 
     # (role, head, blocks): furniture first, text with no title (continued
-    # from another page) next, then the articles; the words of graphics and
-    # banners (a head with next to no text under it) and loose short lines last.
+    # from another page) next, then the articles, each followed by the words of
+    # the graphics and banners nearest it (a head with next to no text under
+    # it, loose short lines): captions of the article, between its head and
+    # its text so that they fall inside its line range (and its region).
     ordered: list[tuple[str, Head | None, list[Block]]] = [
         ("furniture", None, sorted(furniture, key=lambda b: (b.y0, b.x0)))]
     loose_text = [b for b in loose if is_loose_text(b)]
     if loose_text:
         ordered.append(("text", None, reading_order(loose_text, body)))
-    graphics: list[tuple[str, Head | None, list[Block]]] = []
+    articles: list[tuple[Head, list[Block]]] = []
+    graphics: list[list[Block]] = []
     for head in heads:
         mine = reading_order(owned[id(head)], body)
         if sum(len(b.text) for b in mine if b.kind == "body") < GRAPHIC_TEXT:
-            graphics.append(("graphic", None, head.blocks + mine))
+            graphics.append(head.blocks + mine)
         else:
-            ordered.append(("article", head, mine))
-    ordered.extend(graphics)
-    rest = [b for b in loose if not is_loose_text(b)]
-    if rest:
-        ordered.append(("graphic", None, reading_order(rest, body)))
+            articles.append((head, mine))
+    graphics.extend([b] for b in sorted((b for b in loose if not is_loose_text(b)), key=row_key))
+    near: dict[int, list[list[Block]]] = collections.defaultdict(list)
+    spans = [(n, span(head.blocks + mine)) for n, (head, mine) in enumerate(articles)]
+    leftover: list[Block] = []
+    for group in graphics:
+        n = nearest(with_pictures(span(group), group, page.images, body), spans)
+        if n is None:
+            leftover.extend(group)
+        else:
+            near[n].append(group)
+    for n, (head, mine) in enumerate(articles):
+        ordered.append(("article", head, []))         # its head, then its captions, then its text
+        captions = [b for b in mine if b.kind == "small"]
+        if captions:
+            ordered.append(("text", None, captions))
+        for group in near[n]:
+            ordered.append(("graphic", None, group))
+        ordered.append(("text", None, [b for b in mine if b.kind != "small"]))
+    if leftover:
+        ordered.append(("outside", None, leftover))
 
     units: list[Unit] = []
     out_lines: list[Line] = []
@@ -986,7 +1042,11 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
                 log.append(LogEntry("pdf_column_carry", f"L{extra[0].no}", "paragraph goes on in the next column"))
                 prev = piece
                 continue
-            if kind == "furniture":
+            if role == "outside":
+                kind = "furniture"
+                ev = [Evidence("pdf_graphic_outside", Kind.FURNITURE.value, 1.0,
+                               "a caption or the words of a picture, graphic or banner outside every article")]
+            elif kind == "furniture":
                 ev = [Evidence("pdf_running_head", Kind.FURNITURE.value, 1.0, "above the page's head rule or under its foot rule")]
             elif role == "graphic":
                 ev = [Evidence("pdf_graphic_text", Kind.CAPTION.value, 1.0,
@@ -999,7 +1059,9 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
                 ev = [Evidence("pdf_type_size", Kind.BODY.value, 1.0, "body type")]
             ev.append(Evidence("pdf_paragraph_end", "join", -1.0, "the layout ends the paragraph here"))
             current = make_unit(list(piece.lines), kind, ev)
-            if kind == "furniture":
+            if role == "outside":
+                current.reason = "caption or words of a picture, graphic or banner outside every article (by its place)"
+            elif kind == "furniture":
                 current.reason = "running head or foot (by its place on the page)"
             prev = piece
     return PageLayout(units, out_lines, body, len(heads), log)
