@@ -12,7 +12,9 @@ Layout (after Material's own plugins):
 - :mod:`archive_site.regions`    zones grouped province → city → zone (zone registry)
 - :mod:`archive_site.render`     HTML escaping, links, lists, inline SVG charts
 - :mod:`archive_site.pages`      generators of the index pages (Markdown text)
-- :mod:`archive_site.decorate`   article and source page decoration
+- :mod:`archive_site.decorate`   article and source page decoration (a source page's
+                                 article list is made here, from the articles' front matter)
+- :mod:`archive_site.sanitize`   HTML of hand-written pages cleaned of handlers, script URLs
 - :mod:`archive_site.exports`    JSON and CSV exports
 - :mod:`archive_site.plugin`     the MkDocs event handlers (used by scripts/hooks/site.py)
 - :mod:`archive_site.fixtures`   schema-conformant pages for tests and the benchmark

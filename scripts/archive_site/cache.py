@@ -19,7 +19,7 @@ import os
 import pickle
 from pathlib import Path
 
-from newsarchive.schema import FRONT_MATTER, Page, decode_page, page_from_bytes
+from newsarchive.schema import FRONT_MATTER, Page, decode_page, page_from_bytes, page_type_problem
 
 CACHE_VERSION = 1
 CACHE_FILE = "pages.pickle"
@@ -98,20 +98,21 @@ class PageCache:
             return {}
         return entries if version == CACHE_VERSION and isinstance(entries, dict) else {}
 
-    def read(self, path: Path | str) -> Page:
-        """The page at ``path``, validated (errors name the file); parsed only
-        if its bytes changed since the cached parse (or this build's)."""
+    def read(self, path: Path | str, kind: str | None = None) -> Page:
+        """The page at ``path``, validated (errors name the file; ``kind``: the
+        type its folder says, see :func:`newsarchive.schema.page_from_bytes`);
+        parsed only if its bytes changed since the cached parse (or this build's)."""
         key = str(path)
         path = Path(path)
         data = path.read_bytes()
         hashed = digest(data)
         hit = self.seen.get(key) or self.entries.get(key)
-        if hit is not None and hit[0] == hashed:
+        if hit is not None and hit[0] == hashed and page_type_problem(hit[1], kind) is None:
             self.reused += 1
             page = Page(path, hit[1], body_of(path, data))
         else:
             self.parsed += 1
-            page = page_from_bytes(path, data)
+            page = page_from_bytes(path, data, kind)
         self.seen[key] = (hashed, page.meta)
         return page
 
@@ -142,6 +143,6 @@ def current() -> PageCache:
     return _current
 
 
-def read_page(path: Path | str) -> Page:
+def read_page(path: Path | str, kind: str | None = None) -> Page:
     """Read a page through the current build's cache."""
-    return _current.read(path)
+    return _current.read(path, kind)

@@ -283,25 +283,69 @@ def is_archive_page(src_uri: str) -> bool:
     return src_uri.endswith(".md") and src_uri.startswith((config.ARTICLES_DIR, config.SOURCES_DIR))
 
 
+def folder_kind(src_uri: str) -> str | None:
+    """What a page's folder says it is: 'article', 'source' or None.
+
+    >>> folder_kind("articles/001/01.md"), folder_kind("sources/001.md"), folder_kind("index.md")
+    ('article', 'source', None)
+    """
+    if src_uri.startswith(config.ARTICLES_DIR):
+        return "article"
+    if src_uri.startswith(config.SOURCES_DIR):
+        return "source"
+    return None
+
+
+def article_slug(article: Article) -> str:
+    """An article's stable id: its ``slug``, or one made from its path.
+
+    >>> article_slug(Article("articles/001_a/02.md", "标题", "001_a.txt"))
+    '001_a-02'
+    """
+    return article.slug or article.src_uri[len(config.ARTICLES_DIR):-3].replace("/", "-")
+
+
+def duplicates(items: Iterable[tuple[str, str]], docs_dir: Path, what: str) -> list[FrontMatterError]:
+    """One error per page whose key (a slug, a source name) an earlier page
+    already has, naming both files. ``items`` are (key, src_uri) in order.
+
+    >>> [str(e) for e in duplicates([("a-01", "articles/a/01.md"), ("a-01", "articles/a/01-x.md")], Path("docs"), "slug")]
+    ["docs/articles/a/01-x.md: slug 'a-01' is also the slug of docs/articles/a/01.md (two pages cannot have one slug; change one of them)"]
+    """
+    first: dict[str, str] = {}
+    errors = []
+    for key, uri in items:
+        if key in first:
+            errors.append(FrontMatterError(docs_dir / uri, f"{what} {key!r} is also the {what} of {docs_dir / first[key]} "
+                                                           f"(two pages cannot have one {what}; change one of them)"))
+        else:
+            first[key] = uri
+    return errors
+
+
 def collect(docs_dir: Path | str, src_uris: Iterable[str] | None = None) -> Archive:
     """Read and validate every article and source page (through the build's
     page cache: a page is parsed only when its bytes changed); raise
-    :class:`CollectionError` naming every broken file at once."""
+    :class:`CollectionError` naming every broken file at once (wrong page
+    types, schema errors, duplicate keys, two articles with one slug, two
+    source pages for one input file)."""
     docs_dir = Path(docs_dir)
     uris = archive_uris(docs_dir) if src_uris is None else sorted(u for u in src_uris if is_archive_page(u))
     articles, sources, errors = [], [], []
     for uri in uris:
+        kind = folder_kind(uri)
         try:
-            page = cache.read_page(docs_dir / uri)
+            page = cache.read_page(docs_dir / uri, kind)
         except FrontMatterError as exc:
             errors.append(exc)
             continue
-        if page.is_source:
+        if kind == "source":
             sources.append(source_from_page(uri, page.meta, page.body))
-        elif uri.startswith(config.ARTICLES_DIR):
-            articles.append(article_from_page(uri, page.meta, page.body))
         else:
-            errors.append(FrontMatterError(docs_dir / uri, "a page under sources/ must have 'type: source'"))
+            articles.append(article_from_page(uri, page.meta, page.body))
+    errors += duplicates(((article_slug(a), a.src_uri) for a in articles), docs_dir, "slug")
+    errors += duplicates(((f"{s.source} (PDF page {s.pdf_page})" if s.pdf_page else s.source, s.src_uri)
+                          for s in sources), docs_dir, "source")      # a multi-page PDF: one source page per page
     if errors:
         raise CollectionError(errors)
     return Archive(articles, sources)

@@ -10,7 +10,7 @@ from . import config
 from .collection import Archive, Article, Source
 from .labels import LABELS
 from .pages import SiteIndex
-from .render import esc, paper_label
+from .render import article_list, esc, paper_label
 
 RAW_ANCHOR = "raw"     # id of the raw-text heading on source pages
 _CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")
@@ -168,8 +168,7 @@ def page_neighbours(index: SiteIndex, article: Article, source: Source) -> str:
 
 
 def source_header(index: SiteIndex, source: Source) -> str:
-    """On a source page: newspaper (linked to its page list), date and 版面 number.
-    (The page's own body lists its articles; the converter writes that list.)"""
+    """On a source page: newspaper (linked to its page list), date and 版面 number."""
     uri = source.src_uri
     paper = esc(source.newspaper)
     if source.newspaper and ("paper", source.newspaper) in index.slugs:
@@ -177,6 +176,51 @@ def source_header(index: SiteIndex, source: Source) -> str:
     bits = [paper] if source.newspaper else []
     bits += [esc(b) for b in (source.date, LABELS["page_n"].format(page=source.page) if source.page else "") if b]
     return f'<p class="as-facts as-source-header">{" · ".join(bits)}</p>' if bits else ""
+
+
+# The article list the converter used to write into source pages (before the
+# list was made at build time): ``1. [标题](../articles/<stem>/01.md)``.
+LEGACY_LIST_HEADING = "## 文章"
+_LEGACY_ITEM = re.compile(r"^\d+\. \[.*\]\(\.\./articles/[^)]+\.md\)$")
+_LEGACY_NONE = "（本页没有识别出文章。）"
+
+
+def drop_legacy_article_list(markdown: str) -> str:
+    r"""A source page body without the article list an older converter wrote
+    into it (its links break when an article page is deleted or renamed; the
+    list is now made at build time by :func:`source_articles`). Lines a person
+    added to that section are kept, and so is its heading then.
+
+    >>> body = "# 来源：a.txt\n\n## 文章\n\n1. [标题](../articles/a/01.md)\n2. [另一篇](../articles/a/02.md)\n\n## 删除的文字\n\n无"
+    >>> drop_legacy_article_list(body)
+    '# 来源：a.txt\n\n## 删除的文字\n\n无'
+    >>> drop_legacy_article_list("## 文章\n\n1. [标题](../articles/a/01.md)\n校对：张三\n\n## 原始文本\n")
+    '## 文章\n\n校对：张三\n\n## 原始文本\n'
+    """
+    lines = markdown.split("\n")
+    try:
+        start = lines.index(LEGACY_LIST_HEADING)
+    except ValueError:
+        return markdown
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    kept = [line for line in lines[start + 1:end] if not (_LEGACY_ITEM.match(line) or line.strip() == _LEGACY_NONE)]
+    if not any(line.strip() for line in kept):
+        return "\n".join(lines[:start] + lines[end:])
+    while kept and not kept[0].strip():
+        kept.pop(0)
+    return "\n".join(lines[:start + 1] + [""] + kept + lines[end:])
+
+
+def source_articles(index: SiteIndex, source: Source) -> str:
+    """The list of a source page's articles, made at build time from the
+    articles' own front matter (``source``, ``order``): deleting or renaming
+    an article page by hand never leaves a broken link here."""
+    articles = index.archive.articles_of_source(source)
+    heading = f'<h2 id="as-source-articles">{esc(LABELS["source_articles"])}</h2>'
+    if not articles:
+        return heading + f'<p class="as-none">{esc(_LEGACY_NONE)}</p>'
+    items = article_list(articles, index.linker, source.src_uri, show_paper=False, ordered=True)
+    return heading + items.replace('class="as-list"', 'class="as-list as-source-articles"', 1)
 
 
 def is_article(archive: Archive, src_uri: str) -> bool:

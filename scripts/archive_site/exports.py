@@ -5,7 +5,10 @@
 - ``articles.jsonl.gz``: one JSON record per line with the metadata and the
   full text, gzip-compressed (about a third of the plain size for Chinese).
 
-Both are deterministic (no timestamps in the gzip header)."""
+Both are deterministic (no timestamps in the gzip header).
+
+Every CSV cell goes through :func:`spreadsheet_safe`, so no text from a page
+or a file name runs as a formula when the CSV is opened in a spreadsheet."""
 from __future__ import annotations
 
 import csv
@@ -87,12 +90,33 @@ def to_csv(records: list[dict], fields: tuple[str, ...] = CSV_FIELDS) -> str:
     return buf.getvalue()
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    r"""A CSV cell a spreadsheet shows as text, never runs as a formula: a cell
+    that begins with ``= + - @``, a tab or a carriage return gets a leading
+    single quote (OWASP, "CSV Injection"). Quotes and separators inside the
+    cell are the CSV writer's job.
+
+    >>> spreadsheet_safe('=HYPERLINK("http://x","点击")')
+    '\'=HYPERLINK("http://x","点击")'
+    >>> [spreadsheet_safe(c) for c in ("+1+cmd|' /C calc'!A0", "@SUM(A1)", "-leading-dash.txt", "\t=1", "\r=1")]
+    ["'+1+cmd|' /C calc'!A0", "'@SUM(A1)", "'-leading-dash.txt", "'\t=1", "'\r=1"]
+    >>> spreadsheet_safe("淄博高新区=第一"), spreadsheet_safe("2020-01-01"), spreadsheet_safe("")
+    ('淄博高新区=第一', '2020-01-01', '')
+    """
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def _cell(value) -> str:
     if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return config.LIST_SEPARATOR.join(str(v) for v in value)
-    return str(value)
+        text = "true" if value else "false"
+    elif isinstance(value, list):
+        text = config.LIST_SEPARATOR.join(str(v) for v in value)
+    else:
+        text = str(value)
+    return spreadsheet_safe(text)
 
 
 def export_files(records: list[dict]) -> dict[str, bytes]:

@@ -8,8 +8,12 @@ exposes them as hooks).
   build naming each broken file), then add the index pages, staged in the
   build folder and rewritten only when their text changes, so a ``--dirty``
   build (``make serve``) renders only the index pages whose lists changed.
-- ``on_page_markdown``: escape OCR markup in article bodies and page titles.
-- ``on_page_content``: article header/footer, source page article list.
+- ``on_page_markdown``: escape OCR markup in article bodies and the
+  front-matter values the theme prints (title, description ...).
+- ``on_page_content``: sanitise the HTML of every page from docs/
+  (:mod:`archive_site.sanitize`); article header/footer; a source page's article list,
+  made here from the articles' front matter (an older converter's list in
+  the page body is dropped in ``on_page_markdown``).
 - ``on_post_page``: article and source pages lose Material's indentation.
 - ``on_post_build``: the exports (metadata CSV, compressed JSON Lines).
 
@@ -32,13 +36,15 @@ from . import cache
 from .configure import configure
 from . import config as site_config
 from .collection import Archive, CollectionError, collect, is_archive_page
-from .decorate import article_footer, article_header, escape_markup, raw_anchor, source_header
+from .decorate import (article_footer, article_header, drop_legacy_article_list, escape_markup, raw_anchor,
+                       source_articles, source_header)
 from .exports import write_exports
 from .minify import collapse_whitespace
 from .picture import page_picture, picture_report, region_link
 from .pages import SiteIndex, generate, index_signature
-from .regions import registry_lookup, report_zones
+from .regions import RegistryError, registry_lookup, report_zones
 from .render import Linker, esc
+from .sanitize import plain_text_title, sanitize_html
 
 log = logging.getLogger("mkdocs.hooks.archive_site")
 
@@ -46,6 +52,17 @@ THEME_DIR = Path(__file__).resolve().parent / "theme"
 STAGE = "pages"     # generated index pages, under the build folder (never in docs/)
 STAGE_LISTING = "pages.json"   # in STAGE: the staged pages and the signature they were made from
 LEAN_TEMPLATE = "archive-page.html"
+
+
+# Front-matter values Material's templates print as HTML, unescaped.
+THEME_META = ("title", "description", "author", "subtitle", "status")
+
+
+def sanitize_toc(toc) -> None:
+    """Table-of-contents titles as plain text (the theme prints them unescaped)."""
+    for item in toc or ():
+        item.title = plain_text_title(item.title)
+        sanitize_toc(item.children)
 
 
 def search_page(files: Files) -> str | None:
@@ -103,11 +120,18 @@ class ArchiveSite:
         """Validate all pages, add the generated index pages and the CSS, set the nav."""
         docs_dir = self.docs_dir = Path(config.docs_dir)
         uris = [f.src_uri for f in files if f.generated_by is None and is_archive_page(f.src_uri)]
+        problems = []
+        try:
+            lookup = registry_lookup()
+        except RegistryError as exc:
+            problems.append(str(exc))
         try:
             self.archive = collect(docs_dir, uris)
         except CollectionError as exc:
-            raise PluginError(str(exc)) from None
-        self.index = SiteIndex.build(self.archive, self.linker, registry_lookup())
+            problems.append(str(exc))
+        if problems:
+            raise PluginError("\n".join(problems))
+        self.index = SiteIndex.build(self.archive, self.linker, lookup)
         report_zones(self.index.zones)   # unlisted zones: information; unknown names: warnings
         nav_uris = {uri for _, uri in site_config.NAV}
         for uri, path in self.generated_pages(files, config).items():
@@ -177,19 +201,26 @@ class ArchiveSite:
     @event_priority(-100)   # last: other hooks see the page as written
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         """Escape markup in article and source page bodies (OCR text) and in every page title."""
-        title = page.meta.get("title")
-        if isinstance(title, str):
-            page.meta["title"] = esc(title)
+        for key in THEME_META:          # the theme prints these unescaped
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = esc(page.meta[key])
         if not self.is_archive_page(page):
             return markdown
         page.meta.setdefault("template", LEAN_TEMPLATE)
+        if page.file.src_uri in self.archive.source_by_uri:
+            markdown = drop_legacy_article_list(markdown)
         markdown = escape_markup(markdown)
         if page.file.src_uri in self.archive.source_by_uri:
             markdown = raw_anchor(markdown)
         return markdown
 
     def on_page_content(self, html: str, page, config, files) -> str:
-        """Wrap article pages in their header/footer; list a source page's articles."""
+        """Sanitise the HTML of every page from docs/ (event handlers,
+        ``javascript:`` URLs, scripts); then wrap article pages in their
+        header/footer and list a source page's articles."""
+        if page.file.generated_by is None:      # hand-editable: take out what Markdown let in
+            html = sanitize_html(html)
+            sanitize_toc(page.toc)
         if self.index is None:
             return html
         uri = page.file.src_uri
@@ -199,7 +230,8 @@ class ArchiveSite:
                     + article_footer(self.index, article))
         source = self.archive.source_by_uri.get(uri)
         if source is not None:
-            return source_header(self.index, source) + after_title(html, self.page_picture(source, files))
+            return source_header(self.index, source) + after_title(
+                html, self.page_picture(source, files) + source_articles(self.index, source))
         return html
 
     @event_priority(-100)

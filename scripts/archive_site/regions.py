@@ -6,15 +6,22 @@ registry's facts are shown, even for a page converted before the zone was
 added), *unlisted* (``<place>高新区`` of a real place: placed under the
 place's province and city, reported as information at build), or *unknown*
 (neither: typed by hand; listed under 其他/未知 and warned about, with the
-closest registry names). Nothing here raises on a bad name.
+closest registry names). Nothing here raises on a bad name; but a registry
+file that cannot be read (``zones.yml``, ``topics.yml``) fails the build with
+its file and line: it never silently files every article under 其他/未知.
 """
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
+import yaml
+
+from newsarchive import topics as topic_registry
+from newsarchive import zones as zone_registry
 from newsarchive.zones import UNLISTED, closest_zone_names, registry_line, zone_info
 
 from . import config
@@ -47,9 +54,47 @@ class ZoneEntry:
         return self.status == LISTED
 
 
+
+class RegistryError(Exception):
+    """A registry file (zones.yml, topics.yml) that cannot be read: says which and where."""
+
+
+def registry_problem(path: Path | str, exc: Exception) -> str:
+    """One line naming the registry file, the line and what is wrong.
+
+    >>> try:
+    ...     yaml.safe_load("zones:\\n  - name: 淄博高新区\\n    city: [淄博\\n")
+    ... except yaml.YAMLError as exc:
+    ...     print(registry_problem("data/zones.yml", exc))
+    data/zones.yml, line 4, column 1: not valid YAML: while parsing a flow sequence: expected ',' or ']', but got '<stream end>'
+    """
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        what = f"{exc.context}: {exc.problem}" if exc.context else exc.problem
+        return f"{path}, line {mark.line + 1}, column {mark.column + 1}: not valid YAML: {what}"
+    if isinstance(exc, yaml.YAMLError):
+        return f"{path}: not valid YAML: {' '.join(str(exc).split())}"
+    return f"{path}: cannot be read as a registry: {type(exc).__name__}: {exc}"
+
+
+def load_registries() -> None:
+    """Read the zone and topic registries now; raise :class:`RegistryError`
+    naming the file (and line) if either cannot be read."""
+    for path, load in ((zone_registry.DATA, zone_registry.registry), (topic_registry.DATA, topic_registry.taxonomy)):
+        try:
+            load()
+        except Exception as exc:  # noqa: BLE001 - any failure: stop the build naming the file
+            raise RegistryError(registry_problem(path, exc)) from exc
+
+
 def registry_lookup(reg=None) -> Callable[[str], object | None]:
-    """``zone_info`` from the zone registry (or ``reg``, a loaded registry);
-    a name that breaks the lookup is treated as unknown (the site still builds)."""
+    """``zone_info`` from the zone registry (or ``reg``, a loaded registry),
+    after the registries have been read (:func:`load_registries` raises, naming
+    the file and line, when one cannot be); a name that breaks the lookup is
+    treated as unknown."""
+    if reg is None:
+        load_registries()
+
     def lookup(name: str):
         try:
             return zone_info(name, reg)

@@ -172,13 +172,12 @@ def page_stem(page: SourcePage) -> str:
 def render_page(page: SourcePage) -> list[Output]:
     """Markdown files for one page model: its articles and its source page."""
     stem = page_stem(page)
-    outputs, paths = [], []
+    outputs = []
     for n, article in enumerate(page.articles, start=1):
         rel = f"articles/{stem}/{n:02d}.md"
         problems = validate(article_meta(article, page, n, f"{stem}-{n:02d}"), ARTICLE_FIELDS, ARTICLE_REQUIRED)
         if problems:  # a converter bug: never write a page the site would reject
             raise ValueError(f"{rel}: front matter breaks the schema: {'; '.join(problems)}")
-        paths.append(rel)
         outputs.append(Output(rel, render_article(article, page, n, f"{stem}-{n:02d}")))
-    outputs.append(Output(f"sources/{stem}.md", render_source(page, paths)))
+    outputs.append(Output(f"sources/{stem}.md", render_source(page)))
     return outputs

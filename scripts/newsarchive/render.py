@@ -57,10 +57,24 @@ def escape_heading(text: str) -> str:
     return text[:-1] + "\\#" if text.endswith("#") else text
 
 
+class _FrontMatterDumper(yaml.SafeDumper):
+    """Mappings in block style (one key a line) even when all their values
+    are scalars; lists of scalars stay on one line (``zones: [淄博高新区]``)."""
+
+
+_FrontMatterDumper.add_representer(
+    dict, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False))
+
+
 def front_matter(meta: dict) -> str:
-    """YAML front matter, deterministic, Chinese kept as is."""
+    """YAML front matter, deterministic, Chinese kept as is, one key a line.
+
+    >>> front_matter({"type": "source", "source": "a.txt", "editors": ["王涛"], "date": ""})
+    '---\\ntype: source\\nsource: a.txt\\neditors: [王涛]\\n---\\n'
+    """
     clean = {k: v for k, v in meta.items() if v not in (None, "", [], False)}
-    body = yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=1 << 20, default_flow_style=None)
+    body = yaml.dump(clean, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=1 << 20,
+                     default_flow_style=None)
     return f"---\n{body}---\n"
 
 
@@ -147,9 +161,12 @@ def _fence(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
-def render_source(page: SourcePage, article_paths: list[str]) -> str:
-    """The page of one input file: its articles, every removed block with its
-    reason, the cleaning log, and the raw text for proofreading."""
+def render_source(page: SourcePage) -> str:
+    """The page of one input file: every removed block with its reason, the
+    cleaning log, and the raw text for proofreading. Its list of articles is
+    not written here: the site makes it at build time from the articles' own
+    front matter (``source``, ``order``), so deleting or renaming an article
+    page by hand never leaves a broken link."""
     meta = {
         "type": "source",
         "source": page.name,
@@ -160,16 +177,9 @@ def render_source(page: SourcePage, article_paths: list[str]) -> str:
         "date": page.date,
         "editors": page.editors,
         "encoding": page.encoding,
-        "articles": article_paths,
     }
     where = f"（PDF 第 {page.pdf_page + 1} 页，共 {page.pdf_pages} 页）" if page.pdf_page is not None and page.pdf_pages > 1 else ""
     out = [front_matter(meta).rstrip("\n"), f"# 来源：{escape_inline(page.name)}{where}"]
-    out.append("## 文章")
-    if page.articles:
-        out.append("\n".join(
-            f"{n}. [{escape_inline(a.title)}](../{path})" for n, (a, path) in enumerate(zip(page.articles, article_paths), 1)))
-    else:
-        out.append("（本页没有识别出文章。）")
     out.append("## 删除的文字")
     if page.removed:
         out.append(f"共 {len(page.removed)} 处，按原文顺序：")

@@ -41,12 +41,17 @@ The body is Markdown: one paragraph per line, blank line between
 paragraphs, section headings as ``##``.
 
 Source page (``docs/sources/<source-stem>.md``): ``type: source`` plus
-``source``, ``newspaper``, ``page``, ``date``, ``editors`` and ``articles`` (the
-article paths relative to ``docs/``, in page order); a PDF source also has
-``pdf_page`` and, when page pictures are on, ``picture`` (the page picture,
-relative to ``docs/``: ``pictures/NAME.<hash>.webp``). Its body lists the removed
-text with reasons and ends with the raw text in a fenced block under the
-heading ``## 原始文本``.
+``source``, ``newspaper``, ``page``, ``date`` and ``editors``; a PDF source also
+has ``pdf_page`` and, when page pictures are on, ``picture`` (the page picture,
+relative to ``docs/``: ``pictures/NAME.<hash>.webp``). Its body lists the
+removed text with reasons and ends with the raw text in a fenced block under
+the heading ``## 原始文本``. Its list of articles is made by the site at build
+time from the articles' ``source`` and ``order`` (older pages also carry an
+``articles`` list of paths and a ``## 文章`` list of links: both are ignored).
+
+A page's folder says its type: a page under ``sources/`` must have
+``type: source``, one under ``articles/`` must not. A key given twice in
+front matter is an error (YAML would silently keep the last).
 """
 from __future__ import annotations
 
@@ -304,8 +309,36 @@ class Page:
         return self.meta.get("type") == "source"
 
 
+class DuplicateKeyError(yaml.YAMLError):
+    """A YAML mapping with the same key twice (YAML would keep the last one silently)."""
+
+    def __init__(self, key: Any, first_line: int, second_line: int):
+        self.key, self.first_line, self.second_line = key, first_line, second_line
+        super().__init__(f"duplicate key {key!r} (lines {first_line} and {second_line})")
+
+
+class UniqueKeyLoader(SAFE_LOADER):
+    """The safe loader (LibYAML's when installed) refusing a mapping with a key given twice."""
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    first = seen.setdefault(key, key_node.start_mark.line + 1)
+                except TypeError:          # an unhashable key: SafeLoader reports it below
+                    continue
+                if first != key_node.start_mark.line + 1:
+                    raise DuplicateKeyError(key, first, key_node.start_mark.line + 1)
+        return super().construct_mapping(node, deep=deep)
+
+
 def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict, str]:
-    """Split ``---`` YAML front matter from a Markdown text.
+    """Split ``---`` YAML front matter from a Markdown text. A key given twice
+    is an error naming the key and its lines in the file.
 
     >>> split_front_matter("---\\ntitle: 标题\\n---\\n正文\\n")
     ({'title': '标题'}, '正文\\n')
@@ -313,12 +346,19 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict, st
     Traceback (most recent call last):
     ...
     schema.FrontMatterError: <text>: front matter is not valid YAML: ...
+    >>> split_front_matter("---\\ntitle: 一\\nsource: a.txt\\ntitle: 二\\n---\\n")
+    Traceback (most recent call last):
+    ...
+    schema.FrontMatterError: <text>: front matter has the key 'title' twice (lines 2 and 4); keep one
     """
     match = FRONT_MATTER.match(text)
     if not match:
         raise FrontMatterError(path, "no front matter (the page must start with a '---' line and a closing '---')")
     try:
-        meta = yaml.load(match.group(1) or "", Loader=SAFE_LOADER) or {}
+        meta = yaml.load(match.group(1) or "", Loader=UniqueKeyLoader) or {}
+    except DuplicateKeyError as exc:   # lines counted in the file: the opening '---' is line 1
+        raise FrontMatterError(path, f"front matter has the key {exc.key!r} twice "
+                                     f"(lines {exc.first_line + 1} and {exc.second_line + 1}); keep one") from None
     except yaml.YAMLError as exc:
         detail = " ".join(str(exc).split())
         raise FrontMatterError(path, f"front matter is not valid YAML: {detail}") from None
@@ -329,10 +369,36 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict, st
     return meta, text[match.end():]
 
 
-def read_page(path: Path | str) -> Page:
-    """Read and validate one page under ``docs/``; errors name the file."""
+def page_type_problem(meta: dict, kind: str | None) -> str | None:
+    """What is wrong with a page's type for the folder it is in (``kind``:
+    'article' under articles/, 'source' under sources/, None: anywhere).
+
+    >>> page_type_problem({"title": "标题", "source": "a.txt"}, "source")
+    "a page under sources/ must have 'type: source' (this one has no 'type'; is it an article page in the wrong folder?)"
+    >>> page_type_problem({"type": "article", "source": "a.txt"}, "source")
+    "a page under sources/ must have 'type: source', not 'type: article'"
+    >>> page_type_problem({"type": "source", "source": "a.txt"}, "article")
+    "'type: source' marks a source page, but this page is under articles/ (source pages belong under sources/)"
+    >>> page_type_problem({"type": "source"}, "source") is None
+    True
+    """
+    is_source = meta.get("type") == "source"
+    if kind == "source" and not is_source:
+        if "type" not in meta:
+            return ("a page under sources/ must have 'type: source' (this one has no 'type'; "
+                    "is it an article page in the wrong folder?)")
+        return f"a page under sources/ must have 'type: source', not 'type: {meta.get('type')}'"
+    if kind == "article" and is_source:
+        return "'type: source' marks a source page, but this page is under articles/ (source pages belong under sources/)"
+    return None
+
+
+def read_page(path: Path | str, kind: str | None = None) -> Page:
+    """Read and validate one page under ``docs/``; errors name the file.
+    ``kind`` ('article' or 'source') is what the page's folder says it is:
+    a page of the other type is reported as that, before any field."""
     path = Path(path)
-    return page_from_bytes(path, path.read_bytes())
+    return page_from_bytes(path, path.read_bytes(), kind)
 
 
 def decode_page(path: Path | str, data: bytes) -> str:
@@ -343,10 +409,15 @@ def decode_page(path: Path | str, data: bytes) -> str:
         raise FrontMatterError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
-def page_from_bytes(path: Path | str, data: bytes) -> Page:
-    """Parse and validate a page's bytes (read from ``path``); errors name the file."""
+def page_from_bytes(path: Path | str, data: bytes, kind: str | None = None) -> Page:
+    """Parse and validate a page's bytes (read from ``path``); errors name the
+    file. ``kind`` ('article' or 'source') is what the page's folder says it
+    is: a page of the other type is reported as that, before any field."""
     path = Path(path)
     meta, body = split_front_matter(decode_page(path, data), path)
+    wrong_type = page_type_problem(meta, kind)
+    if wrong_type:
+        raise FrontMatterError(path, wrong_type)
     if meta.get("type") == "source":
         problems = validate(meta, SOURCE_FIELDS, SOURCE_REQUIRED)
     else:

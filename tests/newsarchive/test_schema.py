@@ -152,3 +152,17 @@ def test_hand_edit_saved_with_a_utf8_bom_is_read(tmp_path):
     """Some editors (Windows Notepad) save UTF-8 with a BOM: the page is still valid."""
     page = read_page(write(tmp_path, b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8")))
     assert page.meta["title"] == "淄博高新区奋力推动跨越式、突破性发展"
+
+
+def test_a_key_given_twice_names_the_key_and_its_lines(tmp_path):
+    with pytest.raises(FrontMatterError) as info:
+        read_page(write(tmp_path, GOOD.replace("order: 1\n", "order: 1\nzones: [甲]\norder: 2\n")))
+    assert str(info.value).endswith("01.md: front matter has the key 'order' twice (lines 8 and 10); keep one")
+
+
+def test_a_page_of_the_wrong_type_for_its_folder_says_so(tmp_path):
+    with pytest.raises(FrontMatterError) as info:
+        read_page(write(tmp_path, GOOD), kind="source")
+    assert info.value.problems == ["a page under sources/ must have 'type: source' (this one has no 'type'; "
+                                   "is it an article page in the wrong folder?)"]
+    assert read_page(write(tmp_path, GOOD), kind="article").meta["order"] == 1

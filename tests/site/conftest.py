@@ -16,7 +16,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from archive_fixture import build_fixture  # noqa: E402
+from archive_fixture import build_fixture, build_hostile  # noqa: E402
 from archive_site.fixtures import write_config  # noqa: E402
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -69,5 +69,15 @@ def edited(tmp_path_factory, built) -> Built:
     undated = docs / "articles" / "005_eeee" / "01.md"
     undated.write_text(undated.read_text(encoding="utf-8").replace("date: ''", "date: '2016-03-08'"), encoding="utf-8")
     result = mkdocs_build(tmp, docs)
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory) -> Built:
+    """The hostile archive (formula titles, injected Markdown and HTML) built
+    once per session; the strict build must pass."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    result = mkdocs_build(tmp, build_hostile(tmp / "docs"))
     assert result.returncode == 0, result.log
     return result

@@ -183,3 +183,57 @@ def test_notes_and_untitled(page, base):
     page.goto(base + "articles/004_dddd/01.html")
     assert "标题为整理时所加" in page.locator(".as-untitled").text_content()
     assert page.locator(".as-notes li").all_text_contents() == ["（作者为<i>某单位</i>干部）"]
+
+
+# Fires every kind of event an injected handler could wait for, on every element;
+# default actions (following links, submitting) are prevented so the page stays.
+FIRE_EVERY_EVENT = """() => {
+  document.addEventListener('click', e => e.preventDefault(), true);
+  const kinds = ['click', 'dblclick', 'mousedown', 'mouseup', 'mouseover', 'mouseenter', 'mouseout',
+                 'pointerdown', 'pointerover', 'focus', 'blur', 'focusin', 'input', 'change', 'keydown',
+                 'toggle', 'load', 'error', 'animationstart', 'transitionend', 'submit', 'scroll'];
+  for (const el of document.querySelectorAll('*')) {
+    for (const kind of kinds) el.dispatchEvent(new Event(kind, {bubbles: true}));
+  }
+  return document.querySelectorAll('*').length;
+}"""
+HANDLERS_AND_SCRIPT_URLS = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of el.attributes) {
+      const v = a.value.replace(/[\\x00-\\x20]/g, '').toLowerCase();
+      if (a.name.startsWith('on') || /^(javascript|data|vbscript):/.test(v)) found.push(el.tagName + ' ' + a.name);
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("uri", ["about.html", "articles/-leading-dash/03.html"])
+def test_injected_handlers_never_fire(browser, hostile, uri):
+    """Handlers and script URLs typed into a hand-written page (attr_list
+    {: onclick=…}, [x](javascript:…), raw <script>, <img onerror>, <svg onload>,
+    front matter) do nothing in Chromium, while legitimate Markdown renders."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    dialogs: list[str] = []
+    p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with serve(hostile.site) as url:
+        p.goto(url + uri)
+        p.wait_for_load_state("load")
+        assert p.evaluate(HANDLERS_AND_SCRIPT_URLS) == []
+        for link in p.locator("article a:not([href])").all():      # the injected links, now inert
+            link.click()
+        p.locator("article h2").first.hover()
+        assert p.evaluate(FIRE_EVERY_EVENT) > 100
+        p.wait_for_timeout(200)                                       # let a timer-based handler run, if any
+        assert p.url.split("#")[0] == url + uri           # no navigation (Material may add an anchor)
+        assert p.evaluate("window.__xss") is None and dialogs == []
+        if uri.startswith("articles/"):
+            assert p.locator("p#legit-id.as-legit-class").is_visible()
+            assert p.locator(".admonition.note .admonition-title").text_content() == "注意"
+            assert p.locator("article table:not(.as-meta-table) td").all_text_contents() == ["甲", "乙"]
+            assert p.locator("article a", has_text="正常链接").get_attribute("href") == "../001_aaaa/01.html"
+        else:
+            assert p.locator(".admonition.tip").is_visible()
+    context.close()

@@ -6,7 +6,8 @@ import importlib
 
 import pytest
 
-MODULES = ["collection", "render", "decorate", "regions", "exports", "pages", "pages.zones", "pages.home", "picture", "plugin"]
+MODULES = ["collection", "render", "decorate", "regions", "exports", "sanitize", "pages", "pages.zones", "pages.home",
+           "picture", "plugin"]
 
 
 @pytest.mark.parametrize("name", MODULES)

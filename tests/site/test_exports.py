@@ -7,7 +7,7 @@ import gzip
 import io
 import json
 
-from archive_fixture import XSS_TITLE
+from archive_fixture import FORMULA_TITLES, XSS_TITLE
 from archive_site.collection import collect
 from archive_site.exports import write_exports
 from archive_site.render import Linker
@@ -45,3 +45,22 @@ def test_exports_are_deterministic(built, tmp_path):
     write_exports(collect(built.docs), Linker(), tmp_path)
     for name in ("articles.jsonl.gz", "articles.csv"):
         assert (tmp_path / "exports" / name).read_bytes() == (built.site / "exports" / name).read_bytes()
+
+
+def test_csv_cells_never_start_a_formula(hostile):
+    """Titles, names and a file name beginning with = + - @ or a tab are
+    neutralised in the CSV (a leading quote); the JSON Lines keep them as written."""
+    raw = (hostile.site / "exports" / "articles.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(raw)))
+    cells = [cell for row in rows for cell in row]
+    assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    records = read_jsonl(hostile.site / "exports" / "articles.jsonl.gz")
+    by_title = {r["title"]: r for r in records}
+    dict_rows = {r["slug"]: r for r in csv.DictReader(io.StringIO(raw))}
+    for title in FORMULA_TITLES:
+        record = by_title[title]                                   # JSON: the data as written
+        row = dict_rows["'" + record["slug"]]                     # the slug -leading-dash-NN is neutralised too
+        assert row["title"] == "'" + title
+        assert row["source"] == "'-leading-dash.txt" and record["source"] == "-leading-dash.txt"
+    first = dict_rows["'" + by_title[FORMULA_TITLES[0]]["slug"]]
+    assert first["kicker"] == "'\t=1+1" and first["newspaper"] == "'=cmd|' /C calc'!A0"
