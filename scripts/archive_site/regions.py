@@ -22,6 +22,7 @@ import yaml
 
 from newsarchive import topics as topic_registry
 from newsarchive import zones as zone_registry
+from newsarchive.settings import registry_file
 from newsarchive.zones import UNLISTED, closest_zone_names, registry_line, zone_info
 
 from . import config
@@ -80,11 +81,11 @@ def registry_problem(path: Path | str, exc: Exception) -> str:
 def load_registries() -> None:
     """Read the zone and topic registries now; raise :class:`RegistryError`
     naming the file (and line) if either cannot be read."""
-    for path, load in ((zone_registry.DATA, zone_registry.registry), (topic_registry.DATA, topic_registry.taxonomy)):
+    for name, load in (("zones", zone_registry.registry), ("topics", topic_registry.taxonomy)):
         try:
             load()
         except Exception as exc:  # noqa: BLE001 - any failure: stop the build naming the file
-            raise RegistryError(registry_problem(path, exc)) from exc
+            raise RegistryError(registry_problem(registry_file(name), exc)) from exc
 
 
 def registry_lookup(reg=None) -> Callable[[str], object | None]:
