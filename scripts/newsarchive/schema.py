@@ -317,7 +317,7 @@ class DuplicateKeyError(yaml.YAMLError):
         super().__init__(f"duplicate key {key!r} (lines {first_line} and {second_line})")
 
 
-class UniqueKeyLoader(SAFE_LOADER):
+class UniqueKeyLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]  # LibYAML when installed
     """The safe loader (LibYAML's when installed) refusing a mapping with a key given twice."""
 
     def construct_mapping(self, node, deep=False):
