@@ -98,3 +98,14 @@ def convert_here(*args) -> subprocess.CompletedProcess:
         except SystemExit as exc:            # argparse
             code = exc.code
     return subprocess.CompletedProcess(["convert.py", *map(str, args)], code, out.getvalue(), err.getvalue())
+
+
+def strict_build(tmp: Path, docs: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a docs folder with the project's mkdocs.yml."""
+    from archive_site.fixtures import write_config
+
+    tmp.mkdir(parents=True, exist_ok=True)
+    cfg = write_config(tmp, docs, tmp / "site")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    return subprocess.run([str(mkdocs), "build", "--strict", "-f", str(cfg)], capture_output=True, text=True,
+                          env={**env(), "NO_MKDOCS_2_WARNING": "1"}, timeout=600)

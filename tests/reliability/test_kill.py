@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import convert, make_pages, pages, snapshot, start, stderr_pages, wait_for_lock
+from helpers import convert, make_pages, pages, snapshot, start, stderr_pages, strict_build, wait_for_lock
 
 PAGES = 500
 KILLS_WHILE_WRITING = 12
@@ -205,3 +205,8 @@ def test_a_second_run_changes_nothing(story):
     assert again.returncode == 0, again.stderr
     assert "0 new, 0 updated" in again.stderr and "0 torn writes repaired" in again.stderr
     assert stderr_pages(again.stderr, "kept hand edit:") == stderr_pages(story["final"].stderr, "kept hand edit:")
+
+
+def test_the_strict_build_passes_after_the_recovery(story, tmp_path_factory):
+    build = strict_build(tmp_path_factory.mktemp("kill-build"), story["docs"])
+    assert build.returncode == 0, (build.stdout + build.stderr)[-4000:]
