@@ -15,10 +15,13 @@ from typing import Callable
 
 from .model import LogEntry, Line, Unit, change_detail
 from .patterns import load as load_patterns
+from .text import CONTINUE_START, HAN, JOIN_AT, continuation_evidence, ends_sentence
 from .textfix import fix_line
 
 INDENT = re.compile("^(\u3000|[ \t]{2,})")
 FULL_LINE = 0.85        # a line this close to the column width wraps on
+OPEN_LINE = 0.7         # a line this wide that ends no sentence wraps on (an indented first line, a
+                        # comma set half-width); a heading above the text is narrower
 OVER_WIDE = 1.25        # a line this much wider than the column (a title across columns) does not
 MIN_COLUMN = 20         # narrower "columns" are lists of short lines, not prose
 
@@ -32,10 +35,22 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+ASCII_GAP = re.compile(r"(?<=[0-9A-Za-z%.]) +(?=\S)|(?<=\S) +(?=[0-9A-Za-z])")
+
+
 def line_width(line: Line) -> int:
-    """Width of a line as printed: letter-spaced lines count their spaces,
-    since justification is what stretched them to the column width."""
-    return display_width(line.raw.strip())
+    """Width of a line as printed, in half-width cells: its characters, not
+    the spaces letter-spacing put between them (justification spreads a line
+    to the column width, pdftotext writes the spread as spaces); a space
+    beside Latin letters or digits (set in another font) counts one cell.
+
+    >>> line_width(Line(1, "唯 物 主 义 认 识 论 告 诉 我 们 ，每 个 时", "")), line_width(Line(1, "是一定社会历史活动的结果。习近平新", ""))
+    (30, 34)
+    >>> line_width(Line(1, "2013 年 1 月 ，习 近 平 同 志 在 新 进 中", ""))
+    31
+    """
+    raw = line.raw.strip()
+    return display_width(re.sub(r"[ \t\u3000]+", "", raw)) + len(ASCII_GAP.findall(raw))
 
 
 def read_lines(raw: str, log: list[LogEntry]) -> list[Line]:
@@ -109,24 +124,93 @@ def join_wrapped(a: str, b: str) -> str:
     return a + b
 
 
+def block_width(block: list[Line]) -> float | None:
+    """The width a block of wrapped prose is set to, when it shows one: a
+    page has columns of several widths (a box, a narrow column beside a
+    vertical title), and pdftotext gives each its own block."""
+    return column_width([block])
+
+
+WINDOW_LINES = 3      # lines each side that show the width of the column a line is set in
+
+
+def local_width(widths: list[int], k: int) -> float | None:
+    """The column width around line k of a block: the median width of the
+    lines near it (a block may run in a narrow column beside a vertical title,
+    then across the full width of a box).
+
+    >>> local_width([44, 44, 44, 10, 22, 22, 22, 22], 5), local_width([44, 44, 44, 10, 22, 22, 22, 22], 1)
+    (22, 44)
+    """
+    if k < 0:
+        return None
+    near = [w for w in widths[max(0, k - WINDOW_LINES):k + WINDOW_LINES + 1] if w >= MIN_COLUMN]
+    if len(near) < 3:
+        return None
+    return statistics.median_high(near)
+
+
+LINE_OPEN_END = "，、：；（“‘《〈【「『"
+SHORT_RUN = 5         # lines: a heading wrapped in a narrow box runs to four
+
+
+def ends_open(text: str) -> bool:
+    """A line that stops where no paragraph ends: on a comma, a colon, an open
+    quote or bracket (pdftotext breaks lines at quote marks and commas).
+
+    >>> ends_open("习近平同志强调："), ends_open("从推进“四个伟"), ends_open("会用得纯熟。")
+    (True, True, False)
+    """
+    text = text.rstrip()
+    return bool(text) and (text[-1] in LINE_OPEN_END or text.count("“") > text.count("”")
+                           or text.count("（") > text.count("）"))
+
+
+def continues_short_run(current: Unit, line: Line, width: float | None) -> bool:
+    """A short line goes on a short line above it when a word or a clause
+    crosses the break (从推进“四个伟 ⏎ 大”创造性实践、历史 ⏎ 性变革的…: a
+    heading wrapped in a narrow box); a short line of names never does."""
+    if width is None or len(current.lines) >= SHORT_RUN or ends_sentence(current.text):
+        return False
+    if any(line_width(x) >= FULL_LINE * width for x in (*current.lines, line)):
+        return False
+    if re.fullmatch(f"[{HAN}]{{1,4}}", line.text):
+        return False                        # 陈曙光: a byline, not the rest of a heading
+    points, why = continuation_evidence(current.text, line.text)
+    return points >= JOIN_AT and ("crosses" in why or "open clause" in why or "punctuation" in why)
+
+
 def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[str], bool]) -> list[Unit]:
     """Group lines into paragraph candidates (units).
 
     ``standalone(text)`` tells a line that stands alone even inside wrapped
     prose (furniture, a byline, a subtitle): classification knows those forms
     (``classify.is_standalone``), so the caller passes it in.
+
+    A line wraps on to the next when it is as wide as its block's column
+    (the page's, if the block shows none), when it stops on a comma, colon
+    or open quote, when the next starts with closing punctuation, or when
+    both are short and a word crosses the break (a wrapped heading).
     """
     all_blocks = blocks(lines)
-    width = column_width(all_blocks)
+    page_width = column_width(all_blocks)
     units: list[Unit] = []
     for block in all_blocks:
         current: Unit | None = None
-        for line in block:
+        fallback = block_width(block) or page_width
+        widths = [line_width(x) for x in block]
+        for k, line in enumerate(block):
+            prev = current.lines[-1] if current is not None else None
+            width = local_width(widths, k - 1) or fallback
             wraps_on = (
-                current is not None and width is not None
-                and FULL_LINE * width <= line_width(current.lines[-1]) <= OVER_WIDE * width
+                prev is not None
                 and not starts_paragraph(line)
-                and not standalone(line.text) and not standalone(current.lines[-1].text)
+                and not standalone(line.text) and not standalone(prev.text)
+                and ((width is not None and FULL_LINE * width <= line_width(prev) <= OVER_WIDE * width)
+                     or (width is not None and OPEN_LINE * width <= line_width(prev) <= OVER_WIDE * width
+                         and not ends_sentence(prev.text) and line_width(line) >= FULL_LINE * width)
+                     or ends_open(prev.text) or line.text[:1] in CONTINUE_START
+                     or continues_short_run(current, line, width))
             )
             if wraps_on:
                 current.lines.append(line)
