@@ -9,10 +9,12 @@ unless such evidence says it is the head of a broken sentence.
 from __future__ import annotations
 
 
+import statistics
+
 from .classify import GAP_CAPTION
-from .layout import join_wrapped
-from .model import Kind, LogEntry, Unit
-from .text import JOIN_AT, WINDOW, chinese_length, continuation_evidence, ends_sentence, pos_tagger
+from .layout import ends_open, join_wrapped, line_width
+from .model import Kind, Line, LogEntry, Unit
+from .text import CONTINUE_START, ENUMERATION, JOIN_AT, WINDOW, chinese_length, continuation_evidence, ends_sentence, pos_tagger
 
 LOOKAHEAD = 4         # body blocks searched for the rest of a broken sentence
 
@@ -111,6 +113,133 @@ def _choose(units: list[Unit], i: int, found: list[int]) -> tuple[int | None, st
     return None, ""
 
 
+FULL_END = 0.85       # a last line this close to its column's width was cut off by the column end
+FULL_START = 0.95     # a first line this close to the column's width has no paragraph indent
+SAME_COLUMN = 2       # cells: two fragments set to one column width are likely one column
+
+
+def _widths(unit: Unit) -> list[int]:
+    return [line_width(line) for line in unit.lines]
+
+
+def _column(unit: Unit) -> float | None:
+    """The column width a fragment is set to: the typical width of its lines
+    (of two lines, the wider)."""
+    widths = _widths(unit)
+    if len(widths) == 2:
+        return max(widths)
+    return statistics.median_high(widths) if len(widths) >= 3 else None
+
+
+def open_end(unit: Unit) -> bool:
+    """A fragment cut off mid-sentence at a column end: no sentence end and a
+    last line as wide as its column (or ending on a comma, an open quote)."""
+    if unit.kind not in (Kind.BODY, Kind.HEADLINE) or unit.signature or ends_sentence(unit.text):
+        return False
+    column = _column(unit)
+    return (column is not None and _widths(unit)[-1] >= FULL_END * column) or ends_open(unit.text)
+
+
+def open_start(unit: Unit) -> bool:
+    """A fragment that begins mid-paragraph: closing punctuation first, or a
+    first line as wide as the column (a paragraph's first line is indented)."""
+    if unit.kind not in (Kind.BODY, Kind.HEADLINE) or unit.lead or not unit.text:
+        return False
+    if unit.text[0] in CONTINUE_START:
+        return True
+    if unit.kind is Kind.HEADLINE and not ends_sentence(unit.text):
+        return False              # a heading (准确把握实施健 ⏎ 康中国战略的核心要 ⏎ 义和基本思路), not a tail
+    if ENUMERATION.match(unit.text):
+        return False
+    if len(unit.lines) == 1 and unit.kind is Kind.BODY and ends_sentence(unit.text):
+        return True               # one short line that ends a sentence: the tail of a paragraph
+    column = _column(unit)
+    if column is None:
+        return False
+    first = unit.lines[0].text
+    # a first line as wide as the column has no indent; a short first line that
+    # ends a sentence is the tail of a paragraph begun elsewhere (…其 | 他国家民众的精神家园。)
+    return _widths(unit)[0] >= FULL_START * column or (len(unit.lines) > 1 and ends_sentence(first))
+
+
+def chain_score(before: Unit, after: Unit) -> tuple[int, str]:
+    """Points for 'after continues before' between two open fragments: the
+    text's continuation evidence, and one column width for both (+2).
+
+    >>> a = Unit([Line(i, "中 国 特 色 社 会 主 义 进 入 新 时 代", "") for i in range(3)], "要深刻把握中国特色社会主义进入新时")
+    >>> b = Unit([Line(i, "代 的 历 史 方 位 ，坚 定 不 移 地 前", "") for i in range(3)], "代的历史方位，坚定不移地前进。")
+    >>> chain_score(a, b)[0] >= 5
+    True
+    """
+    points, why = join_evidence(before, after)
+    a, b = _column(before), _column(after)
+    if a is not None and b is not None and abs(a - b) <= SAME_COLUMN:
+        points += 2
+        why += "; same column width"
+    return points, why
+
+
+WORD_RANK = 4         # rank bonus of a word across the join: it picks one continuation out of many
+CHAIN_AT = 5          # continuation points (JOIN_AT) and a word or a column width in common
+
+
+def chain_fragments(units: list[Unit], log: list[LogEntry]) -> list[Unit]:
+    """Put fragments read out of order back in reading order (pdftotext
+    interleaves columns): each fragment cut off mid-sentence is joined to the
+    fragment, anywhere on the page, that begins mid-paragraph and continues it
+    best — strongest evidence first, then the nearest after it. A page whose
+    lines have positions (a PDF) keeps the order its geometry gave."""
+    if any(line.box is not None for unit in units for line in unit.lines):
+        return units
+    ends = [i for i, u in enumerate(units) if open_end(u)]
+    starts = [j for j, u in enumerate(units) if open_start(u)]
+    if not ends or not starts:
+        return units
+    pairs = []
+    for i in ends:
+        for j in starts:
+            if i == j:
+                continue
+            points, why = chain_score(units[i], units[j])
+            if points >= CHAIN_AT:
+                distance = j - i if j > i else len(units) + i - j
+                # a word across the join is evidence about this pair; an open end
+                # (a comma) fits any continuation, so the word ranks first
+                rank = points + (WORD_RANK if "crosses" in why else 0)
+                pairs.append((-rank, distance, i, j, why))
+    pairs.sort()
+    succ: dict[int, int] = {}
+    pred: dict[int, int] = {}
+    for _, _, i, j, why in pairs:
+        if i in succ or j in pred:
+            continue
+        k = i                     # no cycles: j must not already lead back to i
+        while k in pred:
+            k = pred[k]
+        if k == j:
+            continue
+        succ[i], pred[j] = j, i
+        if j != i + 1:
+            log.append(LogEntry("chain_fragments", f"L{units[i].last}|L{units[j].first}",
+                                f"{units[i].text[-8:]!r} + {units[j].text[:8]!r} ({why}); moved from L{units[j].first}"))
+    if not succ:
+        return units
+    out: list[Unit] = []
+    for i, unit in enumerate(units):
+        if i in pred:
+            continue
+        out.append(unit)
+        k = i
+        while k in succ:
+            k = succ[k]
+            nxt = units[k]
+            unit.text = join_wrapped(unit.text, nxt.text)
+            unit.lines = unit.lines + nxt.lines
+            unit.kind = Kind.BODY
+            unit.signature, unit.authors = nxt.signature, unit.authors + nxt.authors
+    return out
+
+
 def join_broken_paragraphs(units: list[Unit], log: list[LogEntry]) -> tuple[list[Unit], int]:
     """Join paragraphs broken mid-sentence; move displaced blocks after the
     joined paragraph. Returns the new unit list and how many breaks were repaired.
@@ -120,7 +249,9 @@ def join_broken_paragraphs(units: list[Unit], log: list[LogEntry]) -> tuple[list
     to it, and may then join the paragraph above it."""
     # removed units go, but a source line stays: it closes an article
     units = [u for u in units if not u.kind.removed or u.kind is Kind.SOURCE_LINE]
-    repaired = 0
+    before = len(units)
+    units = chain_fragments(units, log)
+    repaired = before - len(units)
     while True:
         units, more = _join_pass(units, log)
         repaired += more

@@ -16,7 +16,7 @@ from typing import Callable
 from .model import LogEntry, Line, Unit, change_detail
 from .patterns import load as load_patterns
 from .text import CONTINUE_START, HAN, JOIN_AT, continuation_evidence, ends_sentence
-from .textfix import fix_line
+from .textfix import fix_line, is_letter_spaced
 
 INDENT = re.compile("^(\u3000|[ \t]{2,})")
 FULL_LINE = 0.85        # a line this close to the column width wraps on
@@ -150,6 +150,7 @@ def local_width(widths: list[int], k: int) -> float | None:
     return statistics.median_high(near)
 
 
+NAME_LINE = re.compile(f"[{HAN}]{{2,4}}")   # 刘志明 under a title: a byline, never the rest of a line
 LINE_OPEN_END = "，、：；（“‘《〈【「『"
 SHORT_RUN = 5         # lines: a heading wrapped in a narrow box runs to four
 
@@ -166,6 +167,18 @@ def ends_open(text: str) -> bool:
                            or text.count("（") > text.count("）"))
 
 
+def justified(prev: Line, line: Line) -> bool:
+    """A letter-spaced line was spread to its column's width by justification,
+    which never spreads a paragraph's last line: it wraps on (明 确 新 目 标 ：分 两
+    ⏎ 步走全面建设社会主义), unless a line of names follows.
+
+    >>> justified(Line(1, "明 确 新 目 标 ：分 两", "明确新目标：分两"), Line(2, "步走全面建设社会主义", "步走全面建设社会主义"))
+    True
+    """
+    return is_letter_spaced(prev.raw) and not ends_sentence(prev.text) \
+        and not re.fullmatch(f"[{HAN}]{{1,4}}", line.text)
+
+
 def continues_short_run(current: Unit, line: Line, width: float | None) -> bool:
     """A short line goes on a short line above it when a word or a clause
     crosses the break (从推进“四个伟 ⏎ 大”创造性实践、历史 ⏎ 性变革的…: a
@@ -176,6 +189,8 @@ def continues_short_run(current: Unit, line: Line, width: float | None) -> bool:
         return False
     if re.fullmatch(f"[{HAN}]{{1,4}}", line.text):
         return False                        # 陈曙光: a byline, not the rest of a heading
+    if len(current.lines) >= 2 and line_width(current.lines[-1]) >= FULL_LINE * max(map(line_width, current.lines)):
+        return True                         # the box is as wide as its widest line: that line wrapped
     points, why = continuation_evidence(current.text, line.text)
     return points >= JOIN_AT and ("crosses" in why or "open clause" in why or "punctuation" in why)
 
@@ -206,11 +221,12 @@ def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[st
                 prev is not None
                 and not starts_paragraph(line)
                 and not standalone(line.text) and not standalone(prev.text)
+                and not (NAME_LINE.fullmatch(line.text) and not ends_open(prev.text))
                 and ((width is not None and FULL_LINE * width <= line_width(prev) <= OVER_WIDE * width)
                      or (width is not None and OPEN_LINE * width <= line_width(prev) <= OVER_WIDE * width
                          and not ends_sentence(prev.text) and line_width(line) >= FULL_LINE * width)
                      or ends_open(prev.text) or line.text[:1] in CONTINUE_START
-                     or continues_short_run(current, line, width))
+                     or justified(prev, line) or continues_short_run(current, line, width))
             )
             if wraps_on:
                 current.lines.append(line)

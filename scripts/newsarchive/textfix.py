@@ -259,6 +259,12 @@ def undo_overprint(text: str) -> str:
     ('朱炳元', '我国社会主要矛盾变化的重大意义')
     >>> undo_overprint("研究研究"), undo_overprint("看看再说"), undo_overprint("天天向上，好好学习")
     ('研究研究', '看看再说', '天天向上，好好学习')
+    >>> undo_overprint("新征程：新征程：明确新目标 谱写新篇章")
+    '新征程：明确新目标 谱写新篇章'
+    >>> undo_overprint("一路走来一路走来，我们坚守初心")
+    '一路走来，我们坚守初心'
+    >>> undo_overprint("高新区高新区"), undo_overprint("谢谢谢谢大家")
+    ('高新区', '谢谢谢谢大家')
     """
     if len(text) > 80 or "。" in text:
         return text
@@ -275,9 +281,12 @@ def undo_overprint(text: str) -> str:
             out.append(text[i])
             i += 1
     visible = len(text.replace(" ", ""))
-    if not runs or doubled < OVERPRINT_COVER * visible or (len(runs) == 1 and runs[0] < 3):
-        return text
-    return "".join(out)
+    if runs and doubled >= OVERPRINT_COVER * visible and not (len(runs) == 1 and runs[0] < 3):
+        return "".join(out)
+    lead = re.match(r"(\S{3,12}?)\1", text)
+    if lead and len(lead.group(1).strip("：:，、 ")) >= 2 and re.search(CJK, lead.group(1)):
+        return lead.group(1) + text[lead.end():]     # only the first words caught the shadow (新征程：新征程：明确…)
+    return text
 
 
 class Change(NamedTuple):

@@ -172,3 +172,21 @@ def test_a_number_after_the_break_is_no_numbered_point(rest):
     head = "本报讯 5月19日，西安高新区召开大会，会上公布的数据显示，今年园区营收同比增长了"
     page = build_page(RawSource("t.txt", f"园区召开大会\n\n{head}\n\n{rest}\n", "utf-8"))
     assert page.articles[0].paragraphs == [head + rest]
+
+
+def test_a_fragment_read_out_of_order_is_joined_to_the_one_that_continues_it():
+    """pdftotext gives a column's continuation far away (before or after):
+    the fragment that begins mid-paragraph and continues the sentence is put
+    after the one cut off at the column end."""
+    from newsarchive.pipeline import build_page
+    from newsarchive.reader import RawSource
+
+    col = "社 会 主 义 现 代 化 国 家 建 设"
+    raw = (f"从2035年到2050年，把我国建\n{col}\n成富强民主文明和谐美丽的社会主\n义现代化强国。这与原来第三步战\n"
+           "略目标相比，内涵更加充实，目标更\n\n"
+           "改革开放之初，我们党对我国社\n会主义现代化建设作出战略安排，\n提出“三步走”战略目标。\n\n"
+           "加宏大，愿景更加美好。从现代化\n国家升级为现代化强国，意味着中\n华民族将以更加昂扬的姿态屹立\n于世界民族之林。\n")
+    page = build_page(RawSource("t.pdftotext.txt", raw, "utf-8"))
+    paragraphs = [p for a in page.articles for p in a.paragraphs]
+    assert any("内涵更加充实，目标更加宏大，愿景更加美好" in p for p in paragraphs)
+    assert any(e.rule == "chain_fragments" for e in page.log)

@@ -170,3 +170,44 @@ def test_a_letter_spaced_line_does_not_hide_the_column():
     got = texts(P1 + SPACED + P3)
     assert len(got) == 3, got
     assert got[1].startswith("我国经济已由") and got[1].endswith("产业集群。")
+
+
+# ── pdftotext of real e-paper pages: justified, letter-spaced, narrow boxes ──
+
+BODY_COLUMN = ("党的十九大报告指出，中国特色社会主\n义进入新时代，这是我国发展新的历\n史方位。新时代要有新气象，更要有\n"
+               "新作为，党员干部要带头撸起袖子加\n油干。\n\n")
+
+
+def _units(raw: str):
+    from newsarchive.classify import is_standalone
+    from newsarchive.layout import group_units, read_lines
+
+    log = []
+    return group_units(read_lines(raw, log), log, is_standalone)
+
+
+def test_letter_spaced_lines_wrap_on_and_a_heading_in_a_narrow_box_is_one_line():
+    raw = ("明 确 新 目 标 ：分 两\n步走全面建设社会主义\n现代化国家\n\n" + BODY_COLUMN +
+           "贯 彻 新 思 想 ：用\n习 近平新时代中国特色\n社会主义思想武装头\n脑、指导实践\n"
+           "中 国 共 产 党 领 导 中 国 人 民 90 多 年 革\n命、建设和改革的伟大实践，是救国、兴国、\n"
+           "强 国 和 为 人 民 谋 幸 福 、为 民 族 谋 复 兴 的 接\n续奋斗的历史过程。\n")
+    texts = [u.text for u in _units(raw)]
+    assert "明确新目标：分两步走全面建设社会主义现代化国家" in texts
+    at = texts.index("贯彻新思想：用习 近平新时代中国特色社会主义思想武装头脑、指导实践")
+    assert texts[at + 1].startswith("中国共产党领导中国人民 90 多年革命、建设") and texts[at + 1].endswith("接续奋斗的历史过程。")
+
+
+def test_lines_broken_after_a_comma_or_before_closing_punctuation_are_one_paragraph():
+    from newsarchive.pipeline import build_page
+    from newsarchive.reader import RawSource
+
+    raw = BODY_COLUMN + "中国特色社会主义进入新时\n代，\n这是我国发展新的历史方位，\n也\n是我们奋进新的历史坐标。\n"
+    page = build_page(RawSource("t.pdftotext.txt", raw, "utf-8"))
+    assert "中国特色社会主义进入新时代，这是我国发展新的历史方位，也是我们奋进新的历史坐标。" in [
+        p for a in page.articles for p in a.paragraphs]
+
+
+def test_a_title_and_its_byline_in_one_block_stay_apart():
+    raw = "深刻理解新时代划时代意义\n刘志明\n党的十九大报告指出，中国特\n色社会主义进入新时代，这是我\n国发展新的历史方位。\n"
+    texts = [u.text for u in _units(raw)]
+    assert texts[:2] == ["深刻理解新时代划时代意义", "刘志明"]
