@@ -47,7 +47,7 @@ def line_width(line: Line) -> int:
     >>> line_width(Line(1, "唯 物 主 义 认 识 论 告 诉 我 们 ，每 个 时", "")), line_width(Line(1, "是一定社会历史活动的结果。习近平新", ""))
     (30, 34)
     >>> line_width(Line(1, "2013 年 1 月 ，习 近 平 同 志 在 新 进 中", ""))
-    31
+    32
     """
     raw = line.raw.strip()
     return display_width(re.sub(r"[ \t\u3000]+", "", raw)) + len(ASCII_GAP.findall(raw))
