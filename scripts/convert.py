@@ -78,7 +78,8 @@ def convert_job(job: str | PdfSheet, out: str = "docs", settings: Settings | Non
         if picture is not None and picture.size > settings.picture_kb * 1024:
             warnings.append(f"page picture is {picture.size // 1024} KB, over the {settings.picture_kb} KB budget")
     stats = {"articles": len(page.articles), "breaks": page.breaks_repaired, "removed": len(page.removed),
-             "warnings": [f"{where}: {w}" for w in warnings], "log": page.log, "picture": picture,
+             "warnings": [f"{where}: {w}" for w in warnings], "log": page.log, "explain": page.explain,
+             "picture": picture,
              "zones": sorted({z for a in page.articles for z in a.zones})}
     try:
         outputs = render_page(page)
@@ -225,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.explain:
         for name, done, _ in results:
             if done:
+                for entry in done[1].get("explain", []):      # each block: its kind and the evidence weighed
+                    print(f"{entry.where:>12}  {entry.rule:<36} {entry.detail}")
                 for entry in done[1]["log"]:
                     print(f"{entry.where:>12}  {entry.rule:<36} {entry.detail}")
         return 2 if failures else 0

@@ -386,3 +386,22 @@ def test_a_converter_error_on_one_page_does_not_stop_the_others(tmp_path, monkey
     assert re.search(r"error: .*boom\.txt: converter error: RuntimeError: simulated bug", err), err
     assert (tmp_path / "docs" / "sources" / "good.md").is_file()
     assert not (tmp_path / "docs" / "sources" / "boom.md").exists()
+
+
+def test_explain_prints_each_block_with_its_kind_and_weighed_evidence(tmp_path):
+    """--explain: for each block the kind given and the evidence with its weights."""
+    import subprocess
+    import sys as _sys
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "p.txt").write_text("2020年1月1日 星期三\n\n意气风发走进新时代\n\n欧阳辉\n\n"
+                               "中国特色社会主义进入新时代，这是我国发展新的历史方位。办事群众可扫描专属二维码评价服务，"
+                               "评价结果纳入考核。\n", encoding="utf-8")
+    run = subprocess.run([_sys.executable, str(ROOT / "scripts" / "convert.py"), "--src", str(src), "--explain", "p.txt"],
+                         capture_output=True, text=True)
+    out = run.stdout
+    assert "furniture '2020年1月1日 星期三' ← furniture_form +3" in out
+    line = next(x for x in out.splitlines() if "'欧阳辉'" in x and " kind " in x)
+    assert "byline '欧阳辉' ←" in line and "name_form +2" in line and "under_a_title +2" in line
+    assert "prose_in_flow -4" in out and "furniture_form +1" in out    # the QR word weighed against the prose

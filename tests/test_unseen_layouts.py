@@ -109,3 +109,12 @@ def test_numbers_broken_over_column_ends_and_an_ad_box_between_articles():
 @pytest.mark.parametrize("name", sorted(p.name for p in PAGES.glob("*.txt")))
 def test_nothing_is_left_unplaced(name):
     assert not [w for w in page(name).warnings if "not placed" in w]
+
+
+def test_a_column_of_briefs_under_a_label_is_one_article_titled_by_the_label():
+    p = page("county_briefs.txt")
+    briefs, own = p.articles
+    assert briefs.title == "简讯" and len(briefs.paragraphs) == 3
+    assert briefs.authors == ["张三", "李四", "王五"]           # the names signed after the items
+    assert own.title == "城关镇启动老旧小区改造"                # an item with its own headline
+    assert (facts(p, 0).page, facts(p, 0).date) == ("3", "2024-03-05")

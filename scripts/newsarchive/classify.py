@@ -318,22 +318,53 @@ def is_dialogue(text: str) -> bool:
     return bool(SPEAKER.match(text)) and ends_sentence(text)
 
 
+@evidence_for("headline")
+def headline_length(unit: Unit, pats: Patterns) -> Evidence | None:
+    """A line short enough to be a display line (+1); longer than any
+    headline (-6), or with no Chinese character at all (-6).
+
+    >>> headline_length(Unit([], "新时代的鲜明主题"), load_patterns()).score
+    1
+    """
+    n = chinese_length(unit.text)
+    if not re.search(f"[{HAN}]", unit.text):
+        return Evidence("headline_length", Kind.BODY.value, -6, "no Chinese text")
+    if n > HEADLINE_MAX:
+        return Evidence("headline_length", Kind.BODY.value, -6, f"{n} characters: longer than a headline")
+    return Evidence("headline_length", Kind.HEADLINE.value, 1, f"{n} characters")
+
+
+@evidence_for("headline")
+def sentence_form(unit: Unit, pats: Patterns) -> Evidence | None:
+    """A sentence is not a heading: a full stop inside or at the end, a line
+    that stops on a comma or colon (-3), a sentence of several clauses (-3),
+    an interview line (-3).
+
+    >>> sentence_form(Unit([], "纵观2020年，淄博高新区“双招双引”的步伐从未停歇。"), load_patterns()).score
+    -3
+    >>> sentence_form(Unit([], "高新之上，何以登新高？"), load_patterns()) is None
+    True
+    """
+    text = unit.text
+    if is_dialogue(text):
+        return Evidence("sentence_form", Kind.BODY.value, -3, "an interview line")
+    if text.rstrip(CLOSERS).endswith(("，", "、", "：", "；", ",", ":", "。", "…")) or "。" in text:
+        return Evidence("sentence_form", Kind.BODY.value, -3, "sentence punctuation")
+    if chinese_length(text) >= 25 and len(re.findall("[，；,;]", text)) >= 2:
+        return Evidence("sentence_form", Kind.BODY.value, -3, "a sentence of clauses")
+    return None
+
+
 def is_headline(text: str) -> bool:
-    """A short line that is not a sentence: title, kicker or section heading.
+    """A short line that is not a sentence: title, kicker or section heading
+    (the "headline" evidence weighed).
 
     >>> is_headline("紧盯前沿 高端布局拥抱新经济"), is_headline("高新之上，何以登新高？")
     (True, True)
     >>> is_headline("纵观2020年，淄博高新区“双招双引”的步伐从未停歇。")
     False
     """
-    stripped = text.rstrip(CLOSERS)
-    if not re.search(f"[{HAN}]", text) or chinese_length(text) > HEADLINE_MAX or is_dialogue(text):
-        return False
-    if stripped.endswith(("，", "、", "：", "；", ",", ":", "。", "…")):
-        return False
-    if chinese_length(text) >= 25 and len(re.findall("[，；,;]", text)) >= 2:
-        return False                      # a sentence of clauses, not a heading
-    return "。" not in text
+    return weigh("headline", Unit([], text))[0] > 0
 
 
 def is_subtitle(text: str) -> bool:
@@ -440,7 +471,9 @@ def classify_unit(unit: Unit, pats: Patterns) -> None:
     unit.lead, lead_names = split_lead(unit.text, pats)
     if lead_names:
         unit.authors = lead_names + unit.authors
-    unit.kind = Kind.HEADLINE if is_headline(unit.text) and not unit.lead and not signature else Kind.BODY
+    score, found = weigh("headline", unit, pats)
+    unit.evidence.extend(found)
+    unit.kind = Kind.HEADLINE if score > 0 and not unit.lead and not signature else Kind.BODY
     if unit.kind is Kind.HEADLINE and pats.column_label.match(unit.text):
         unit.kind, unit.reason = Kind.LABEL, "column label"
 

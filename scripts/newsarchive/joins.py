@@ -61,11 +61,13 @@ def join_evidence(before: Unit, after: Unit) -> tuple[int, str]:
     points, why = continuation_evidence(before.text, after.text)
     if points == 0:
         return points, why
-    last, tag = _last_word(before.text)
+    end = before.text.rstrip()[-1:]
+    short_after = chinese_length(after.text) < HEADING_FOLLOWER
+    last, tag = _last_word(before.text) if (end in FUNCTION_WORD_END or short_after) else ("", "")
     if last in FUNCTION_WORD_END and "open clause" not in why:
         points += 3
         why += f"; open clause (ends on the function word {last})"
-    elif tag == "v" and len(last) > 1 and chinese_length(after.text) < HEADING_FOLLOWER:
+    elif tag == "v" and len(last) > 1 and short_after:
         points += 1             # a verb waits for its object (比重超过 | 70%。); a heading above a paragraph may end on one
         why += f"; ends on the verb {last}"
     if before.kind is Kind.HEADLINE and not _strong(why) and chinese_length(after.text) >= HEADING_FOLLOWER:

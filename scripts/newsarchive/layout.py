@@ -8,6 +8,7 @@ block from the line widths alone, so both come out as one unit per paragraph.
 """
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 import unicodedata
@@ -49,7 +50,12 @@ def line_width(line: Line) -> int:
     >>> line_width(Line(1, "2013 年 1 月 ，习 近 平 同 志 在 新 进 中", ""))
     32
     """
-    raw = line.raw.strip()
+    return _raw_width(line.raw)
+
+
+@functools.lru_cache(maxsize=8192)
+def _raw_width(raw: str) -> int:
+    raw = raw.strip()
     return display_width(re.sub(r"[ \t\u3000]+", "", raw)) + len(ASCII_GAP.findall(raw))
 
 

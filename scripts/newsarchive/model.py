@@ -266,6 +266,7 @@ class SourcePage:
     pdf_pages: int = 0            # pages in that PDF (> 1: the stem gets -p03)
     size: tuple[float, float] | None = None   # printed page (width, height) in points (PDF)
     picture: str = ""             # the page picture, relative to docs/ (pictures/…)
+    explain: list[LogEntry] = field(default_factory=list)   # each block's kind and its evidence (--explain)
 
     def facts(self, sheet: int = 0) -> PageFacts:
         """The facts of one printed page, filled in from the file's where it says nothing."""

@@ -43,6 +43,7 @@ def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEnt
         lines = read_lines(raw.text, page.log)
         units = group_units(lines, page.log, is_standalone)
     classify(units, page.log)
+    page.explain = explain_units(units)
     removed = [u for u in units if u.kind.removed]
     page.removed = [Removed(" ".join(line.raw.strip() for line in u.lines), u.reason or u.kind.value, u.first, u.last)
                     for u in removed]
@@ -62,6 +63,25 @@ def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEnt
         page.warnings.append(f"{len(missing)} block(s) not placed in any article: " + "; ".join(m[:20] for m in missing))
     place_articles(page, [line for u in units if not u.kind.removed for line in u.lines])
     return page
+
+
+def explain_units(units: list[Unit]) -> list[LogEntry]:
+    """For each block: the kind it was given, and the evidence with its weights.
+
+    >>> from .model import Evidence, Kind
+    >>> u = Unit([], "扫码关注高新区发布", kind=Kind.FURNITURE, evidence=[Evidence("furniture_form", "furniture", 1, "QR")])
+    >>> explain_units([u])[0].detail
+    "furniture '扫码关注高新区发布' ← furniture_form +1 (QR)"
+    """
+    out = []
+    for unit in units:
+        where = "" if not unit.lines else f"L{unit.first}" if unit.first == unit.last else f"L{unit.first}-L{unit.last}"
+        text = unit.text if len(unit.text) <= 24 else unit.text[:23] + "…"
+        kind = unit.kind.value + (f" (hint {unit.hint.value})" if unit.hint is not None else "")
+        pieces = "; ".join(f"{e.rule} {e.score:+g} ({e.reason})" for e in unit.evidence)
+        out.append(LogEntry("kind", where, f"{kind} {text!r}" + (f" ← {pieces}" if pieces else "")
+                            + (f" [{unit.reason}]" if unit.reason and not pieces else "")))
+    return out
 
 
 def pdf_stem(name: str, index: int, pages: int) -> str:

@@ -111,6 +111,25 @@ def _starts_article(cluster: list[Unit], after: Unit | None, current: Article | 
     return len(heads) >= 2 and bool(current.blocks)
 
 
+BRIEFS_LABEL_MAX = 4   # characters: a column label (简讯, 信息快递, 本地动态); a headline of five is an article title
+
+
+def briefs_label(cluster: list[Unit], after: Unit | None) -> bool:
+    """A column label over untitled items (简讯 ⏎ 本报讯 …（张三） ⏎ 本报讯 …):
+    by form and place, not by its words — one or two very short lines, no
+    subtitle or byline, and text with no headline of its own right under it.
+
+    >>> briefs_label([Unit([], "简讯", kind=Kind.LABEL)], Unit([], "本报讯 近日，县里召开会议。", lead="本报讯"))
+    True
+    >>> briefs_label([Unit([], "深刻理解新时代划时代意义", kind=Kind.HEADLINE)], Unit([], "党的十九大报告指出……"))
+    False
+    """
+    heads = [u for u in cluster if u.kind is not Kind.CAPTION]
+    return (0 < len(heads) <= 2 and all(u.kind in (Kind.HEADLINE, Kind.LABEL) for u in heads)
+            and all(chinese_length(u.text) <= BRIEFS_LABEL_MAX and not ends_sentence(u.text) for u in heads)
+            and after is not None and after.kind is Kind.BODY)
+
+
 def _add_byline(article: Article, unit: Unit) -> None:
     article.byline.append(unit.text)
     article.authors.extend(unit.authors)
@@ -124,6 +143,8 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
     signed_off = False
     pending_captions: list[str] = []
     caption_units = {id(u): u for u in units if u.kind is Kind.CAPTION}
+    briefs: set[int] = set()      # articles that are a labelled column of untitled items
+    signed_by_item = False        # the last unit was an item signed at its end (…。（张三）)
     i = 0
 
     def start(unit: Unit) -> Article:
@@ -141,9 +162,14 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             j = _cluster(units, i)
             cluster = units[i:j]
             after = next((u for u in units[j:] if u.kind is not Kind.CAPTION), None)
-            if _starts_article(cluster, after, current, signed_off):
-                article = start(unit)
+            in_briefs = current is not None and id(current) in briefs and layout_starts_article(cluster) is None
+            if in_briefs or _starts_article(cluster, after, current, signed_off):
+                article = start(unit)     # under a label, an item with its own headline is an article of its own
                 set_head(article, cluster)
+                if briefs_label(cluster, after) and layout_starts_article(cluster) is None:
+                    briefs.add(id(article))
+                    log.append(LogEntry("briefs_column", f"L{unit.first}",
+                                        f"{article.title!r} labels the untitled items under it: one article"))
                 article.captions.extend(u.text for u in cluster if u.kind is Kind.CAPTION)
                 log.append(LogEntry("segment_articles", f"L{unit.first}", f"article {len(articles)}: {article.title!r}"))
             else:
@@ -169,7 +195,9 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
                 current.last = max(current.last, unit.last)
             i += 1
             continue
-        if current is None or (unit.kind is Kind.BODY and (signed_off or (unit.lead and current.blocks))):
+        if current is not None and id(current) in briefs and unit.kind is Kind.BODY and signed_by_item:
+            signed_off = False              # an item of a briefs column: its signature does not end the column
+        elif current is None or (unit.kind is Kind.BODY and (signed_off or (unit.lead and current.blocks))):
             start(unit).untitled = True     # text with no title: continued, or a brief (本报讯…) of its own
         if unit.kind is Kind.BYLINE:
             _add_byline(current, unit)
@@ -187,6 +215,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             if unit.signature:
                 current.byline.append(unit.signature)
                 signed_off = True
+        signed_by_item = unit.kind is Kind.BODY and bool(unit.signature)
         current.last = max(current.last, unit.last)
         i += 1
     if pending_captions and articles:
