@@ -288,7 +288,7 @@ def test_generated_pages_are_deterministic_and_seed_sized():
     assert all(2500 <= len(p) for p in a)
     rng = random.Random(0)
     small = bench_convert.noisy_page(rng, PARAGRAPHS, size=300, noise=1.0)
-    assert "\n\n" in small and 300 <= len(small)
+    assert "\n\n" in small.replace("\r", "") and 300 <= len(small)   # a blank line, in LF or CRLF noise
 
 
 def test_bench_runs_in_process(capsys):
