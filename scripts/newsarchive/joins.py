@@ -13,7 +13,7 @@ import statistics
 
 from .classify import GAP_CAPTION
 from .layout import ends_open, join_wrapped, line_width
-from .model import Kind, Line, LogEntry, Unit
+from .model import Kind, LogEntry, Unit
 from .text import CONTINUE_START, ENUMERATION, JOIN_AT, WINDOW, chinese_length, continuation_evidence, ends_sentence, pos_tagger
 
 LOOKAHEAD = 4         # body blocks searched for the rest of a broken sentence
@@ -168,6 +168,7 @@ def chain_score(before: Unit, after: Unit) -> tuple[int, str]:
     """Points for 'after continues before' between two open fragments: the
     text's continuation evidence, and one column width for both (+2).
 
+    >>> from .model import Line
     >>> a = Unit([Line(i, "中 国 特 色 社 会 主 义 进 入 新 时 代", "") for i in range(3)], "要深刻把握中国特色社会主义进入新时")
     >>> b = Unit([Line(i, "代 的 历 史 方 位 ，坚 定 不 移 地 前", "") for i in range(3)], "代的历史方位，坚定不移地前进。")
     >>> chain_score(a, b)[0] >= 5
