@@ -17,8 +17,8 @@ from .lexicon import install as install_lexicon
 from .meta import article_facts, date_article, describe, page_facts
 from .model import LogEntry, Removed, SourcePage, Unit
 from .pdflayout import layout_page
-from .pdfpages import PdfSheet, check_text_layer
-from .read_pdf import PdfPage, read_pdf, read_pdf_page
+from .pdfpages import PdfSheet, check_text_layer, split_pdf
+from .read_pdf import PdfPage, read_pdf_page
 from .reader import InputError, RawSource
 from .region import place_articles
 from .render import article_meta, render_article, render_source
@@ -96,24 +96,16 @@ def pdf_stem(name: str, index: int, pages: int) -> str:
 
 
 def build_pdf_pages(path: Path | str) -> list[SourcePage]:
-    """One page model per printed page of a PDF file (read → layout → the shared steps).
-
-    A page with no text layer (a scan) gets no articles and a warning that it
-    needs OCR; a file PDFium cannot open raises InputError naming it."""
-    path = Path(path)
-    try:
-        doc = read_pdf(path)
-    except Exception as exc:       # PdfiumError: not a PDF, damaged, password
-        raise InputError(path, f"cannot read this PDF ({exc})") from None
-    return [build_pdf_model(pdf_page, doc.name, len(doc.pages)) for pdf_page in doc.pages]
+    """One page model per printed page of a PDF file: the CLI's per-page path
+    (:func:`build_pdf_page`) over every page. A file PDFium cannot open, or a
+    page with no text layer (a scan: it needs OCR), raises InputError naming it."""
+    return [build_pdf_page(sheet) for sheet in split_pdf(path)]
 
 
 def build_pdf_model(pdf_page: PdfPage, name: str, count: int) -> SourcePage:
     """The model of one read PDF page (page ``pdf_page.index`` of ``count`` in file ``name``)."""
     layout = layout_page(pdf_page)
     raw = RawSource(name, layout.text, "pdf")
-    if not pdf_page.has_text:
-        raw.warnings.append(f"page {pdf_page.index + 1} has no text layer (a scan?): it needs OCR first")
     page = build_page(raw, layout.units, layout.log, size=(pdf_page.width, pdf_page.height))
     page.stem = pdf_stem(name, pdf_page.index, count)
     page.pdf_page, page.pdf_pages = pdf_page.index, count

@@ -71,8 +71,9 @@ def test_kicker_title_subtitle_and_byline_by_their_sizes(tmp_path):
 
 
 def test_a_scan_says_it_needs_ocr(tmp_path):
-    (model,) = build_pdf_pages(scan(tmp_path))
-    assert model.articles == [] and any("OCR" in w for w in model.warnings)
+    with pytest.raises(InputError, match="OCR") as err:
+        build_pdf_pages(scan(tmp_path))
+    assert "scan" in str(err.value)
 
 
 def test_one_source_page_per_printed_page(tmp_path):
