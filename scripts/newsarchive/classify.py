@@ -51,12 +51,17 @@ EvidenceFn = Callable[[Unit, Patterns], "Evidence | None"]
 EVIDENCE: dict[str, list[EvidenceFn]] = {}
 
 
-def evidence_for(decision: str) -> Callable[[EvidenceFn], EvidenceFn]:
-    """Register an evidence function for one decision ("furniture", …)."""
-    def register(fn: EvidenceFn) -> EvidenceFn:
-        EVIDENCE.setdefault(decision, []).append(fn)
+def _registrar(table: dict, decision: str) -> Callable:
+    """A decorator that appends a function to ``table[decision]`` (registration order is weighing order)."""
+    def register(fn):
+        table.setdefault(decision, []).append(fn)
         return fn
     return register
+
+
+def evidence_for(decision: str) -> Callable[[EvidenceFn], EvidenceFn]:
+    """Register an evidence function for one decision ("furniture", …)."""
+    return _registrar(EVIDENCE, decision)
 
 
 def weigh(decision: str, unit: Unit, pats: Patterns | None = None) -> tuple[float, list[Evidence]]:
@@ -587,10 +592,7 @@ CONTEXT_EVIDENCE: dict[str, list[ContextFn]] = {}
 
 def context_evidence_for(decision: str) -> Callable[[ContextFn], ContextFn]:
     """Register an evidence function that looks at a unit among its neighbours (units, i)."""
-    def register(fn: ContextFn) -> ContextFn:
-        CONTEXT_EVIDENCE.setdefault(decision, []).append(fn)
-        return fn
-    return register
+    return _registrar(CONTEXT_EVIDENCE, decision)
 
 
 def weigh_in_context(decision: str, units: list[Unit], i: int, pats: Patterns) -> tuple[float, list[Evidence]]:
