@@ -35,6 +35,22 @@ LAYERS: list[set[str]] = [
 ]
 
 
+# archive_site's layers, lowest first (site: collection → pages → search → exports;
+# the engine-independent build above them, then the engines' adapters).
+# pages.* and search.* are their package's layer.
+SITE_LAYERS: list[set[str]] = [
+    {"config", "labels", "cache", "minify", "fixtures"},   # data, the build cache
+    {"collection", "configure"},                           # the archive read from docs/
+    {"render", "regions", "sanitize"},                     # HTML pieces, zone registry
+    {"pages", "picture"},                                  # index page generators
+    {"decorate"},                                          # article and source page decoration
+    {"search"},                                            # the search index
+    {"exports"},
+    {"core"},                                              # the engine-independent build
+    {"plugin", "mkdocs_plugin", "zensical"},               # the engines
+]
+
+
 def _modules() -> dict[str, Path]:
     found = {}
     for package in PACKAGES:
@@ -145,3 +161,24 @@ def test_the_checker_sees_a_cycle(tmp_path):
     (tmp_path / "c.py").write_text("def f():\n    from . import b\n", encoding="utf-8")
     deps, hidden = _imports("pkg.c", tmp_path / "c.py", {"pkg.c", "pkg.b"})
     assert deps == {"pkg.b"} and hidden == ["pkg.b"]
+
+
+def test_site_layers_import_downwards_only():
+    graph, _ = _graph()
+    rank = {m: i for i, layer in enumerate(SITE_LAYERS) for m in layer}
+    problems = []
+
+    def layer(name: str) -> str:
+        return name.split(".")[1]
+
+    for name, deps in graph.items():
+        if not name.startswith("archive_site."):
+            continue
+        if layer(name) not in rank:
+            problems.append(f"{name} is in no layer: add it to SITE_LAYERS in tests/test_layers.py")
+            continue
+        for dep in deps:
+            if dep.startswith("archive_site.") and rank.get(layer(dep), -1) > rank[layer(name)]:
+                problems.append(f"{name} (layer {rank[layer(name)]}) imports {dep} (layer {rank[layer(dep)]}), "
+                                "against the flow")
+    assert not problems, "\n".join(problems)

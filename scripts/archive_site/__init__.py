@@ -16,8 +16,12 @@ Layout (after Material's own plugins):
                                  article list is made here, from the articles' front matter)
 - :mod:`archive_site.sanitize`   HTML of hand-written pages cleaned of handlers, script URLs
 - :mod:`archive_site.exports`    JSON and CSV exports
-- :mod:`archive_site.plugin`     the MkDocs event handlers (used by scripts/hooks/site.py)
+- :mod:`archive_site.core`       the engine-independent build: validation, index pages
+                                 (staged in build/, never in docs/), decoration, exports
+- :mod:`archive_site.plugin`     the MkDocs event handlers calling the core (the plugin
+                                 :mod:`archive_site.mkdocs_plugin`, scripts/hooks/)
 - :mod:`archive_site.fixtures`   schema-conformant pages for tests and the benchmark
 
-``archive_site.search`` (the search engine) belongs to the search hook.
+``archive_site.search`` is the search engine; :mod:`archive_site.search.integration`
+its engine-independent build step.
 """

@@ -10,7 +10,8 @@ the archive site and its search in one plugin, configured in mkdocs.yml.
           limits: {latest_articles: 20}
 
 Relative paths are relative to the folder of mkdocs.yml. The work is done by
-:class:`archive_site.plugin.ArchiveSite` and :mod:`archive_site.search.integration`,
+the engine-independent build (:mod:`archive_site.core`, :mod:`archive_site.search.integration`)
+through the MkDocs adapter :mod:`archive_site.plugin`,
 in the order the two hooks ran before (the search page exists before the
 index pages are made; the exports and then the search index after the build).
 """
@@ -25,8 +26,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from newsarchive.settings import SettingsError, load_settings, merge_settings
 
-from .plugin import ArchiveSite
-from .search import integration as search
+from .plugin import ArchiveSite, search_on_config, search_on_files, search_on_post_build
 
 
 class ArchivePluginConfig(base.Config):
@@ -66,13 +66,13 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         self.site.on_startup("build", self.dirty)
         config = self.site.on_config(config)
         if self.config.search:
-            config = search.on_config(config)
+            config = search_on_config(config)
         return config
 
     @event_priority(-100)   # after other plugins' on_files, as the hook was
     def on_files(self, files, config):
         if self.config.search:
-            files = search.on_files(files, config)
+            files = search_on_files(files, config)
         return self.site.on_files(files, config)
 
     @event_priority(-100)
@@ -89,5 +89,5 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     @event_priority(-100)   # the search index reads pages through the site's cache, then the site saves it
     def on_post_build(self, config):
         if self.config.search:
-            search.on_post_build(config)
+            search_on_post_build(config)
         self.site.on_post_build(config)

@@ -14,8 +14,6 @@ import unicodedata
 from typing import Iterable, Sequence
 from urllib.parse import quote
 
-from mkdocs.structure.files import File
-
 from .collection import Article
 from .labels import LABELS
 
@@ -76,6 +74,33 @@ def slugify(name: str, taken: set[str]) -> str:
     return slug
 
 
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
+
+def page_url(src_uri: str, use_directory_urls: bool = False) -> str:
+    """The site URL of a page or file, percent-encoded, as MkDocs (and Zensical) make it.
+
+    >>> page_url("zones/淄博.md"), page_url("zones/index.md", True), page_url("a/b.md", True), page_url("a.css", True)
+    ('zones/%E6%B7%84%E5%8D%9A.html', 'zones/', 'a/b/', 'a.css')
+    >>> page_url("index.md", True), page_url("README.md")
+    ('./', 'index.html')
+    """
+    if src_uri.endswith(MARKDOWN_SUFFIXES):
+        parent, filename = posixpath.split(src_uri)
+        stem = posixpath.splitext(filename)[0]
+        stem = "index" if stem == "README" else stem
+        if not use_directory_urls or stem == "index":
+            dest = posixpath.join(parent, stem + ".html")
+        else:
+            dest = posixpath.join(parent, stem, "index.html")
+        dirname, name = posixpath.split(dest)
+        if use_directory_urls and name == "index.html":
+            dest = (dirname or ".") + "/"
+    else:
+        dest = src_uri
+    return quote(dest)
+
+
 class Linker:
     """Relative links between pages, computed from their ``src_uri`` the way
     MkDocs computes page URLs (so they work from ``file://`` too)."""
@@ -89,7 +114,7 @@ class Linker:
         """The site-relative URL of a page or file (percent-encoded), as MkDocs makes it."""
         url = self._urls.get(src_uri)
         if url is None:
-            url = self._urls[src_uri] = File(src_uri, None, "", self.use_directory_urls).url
+            url = self._urls[src_uri] = page_url(src_uri, self.use_directory_urls)
         return url
 
     def href(self, from_uri: str, to_uri: str, anchor: str = "") -> str:

@@ -1,18 +1,18 @@
 """MkDocs hooks: the Chinese full-text search index (built from docs/).
 
 Thin wrapper: everything lives in scripts/archive_site/search/ (see its
-package docstring for the design).
+package docstring for the design) and the MkDocs adapter archive_site.plugin.
 """
-from archive_site.search import integration as _search
+from archive_site.plugin import search_on_config, search_on_files, search_on_post_build
 
 
 def on_config(config):
-    return _search.on_config(config)
+    return search_on_config(config)
 
 
 def on_files(files, config):
-    return _search.on_files(files, config)
+    return search_on_files(files, config)
 
 
 def on_post_build(config):
-    _search.on_post_build(config)
+    search_on_post_build(config)

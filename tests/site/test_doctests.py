@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 MODULES = ["collection", "render", "decorate", "regions", "exports", "sanitize", "pages", "pages.zones", "pages.home",
-           "picture", "plugin"]
+           "picture", "core"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,11 +1,12 @@
-"""MkDocs integration of the search (used by ``scripts/hooks/search.py``).
+"""The search in a site build, whatever the engine (the MkDocs plugin calls
+these from its events, ``newsarchive build --engine zensical`` around
+``zensical build``):
 
-- ``on_config``: adds the client's CSS and JavaScript to every page.
-- ``on_files``: adds the generated search page (:data:`SEARCH_PAGE`), the
-  client assets (from ``assets/``) and a generated ``config.js`` (the search
-  page's URL) to the site's files, and notes every page's URL (so results
-  link right with ``use_directory_urls`` either way).
-- ``on_post_build``: brings the index in ``site/fulltext/`` up to date with
+- :func:`asset_uris`: the client's CSS and JavaScript, for every page;
+- :data:`SEARCH_PAGE` (:data:`SEARCH_PAGE_TEXT`) and :func:`asset_files`: the
+  generated search page, the client assets (from ``assets/``) and a generated
+  ``config.js`` (the search page's URL);
+- :func:`build_index`: brings the index in ``site/fulltext/`` up to date with
   ``docs/``: a full build, or after a hand edit in a ``--dirty`` build (what
   ``make serve`` runs) a patch of the shards that changed (:mod:`.incremental`).
 """
@@ -15,8 +16,7 @@ import json
 import logging
 import time
 from pathlib import Path
-
-from mkdocs.structure.files import File, Files
+from typing import Callable
 
 from .. import cache
 from .builder import META_CHUNK
@@ -49,22 +49,12 @@ search:
 </div>
 """
 
-
 CONFIG_JS = ASSET_URI + "config.js"
 
-# src_uri → URL of every documentation page of the current build (set in on_files).
-_page_urls: dict[str, str] = {}
 
-
-def on_config(config):
-    """Add the search client's stylesheet and scripts to every page."""
-    css = ASSET_URI + "search.css"
-    if css not in [str(x) for x in config.extra_css]:
-        config.extra_css.append(css)
-    for js in (CONFIG_JS, ASSET_URI + "search.js"):
-        if js not in [str(x) for x in config.extra_javascript]:
-            config.extra_javascript.append(js)
-    return config
+def asset_uris() -> tuple[list[str], list[str]]:
+    """The client's stylesheets and scripts (site paths), for every page."""
+    return [ASSET_URI + "search.css"], [CONFIG_JS, ASSET_URI + "search.js"]
 
 
 def client_config(search_url: str) -> str:
@@ -76,30 +66,22 @@ def client_config(search_url: str) -> str:
     return "window.gxqSearchConfig = " + json.dumps({"page": search_url}, ensure_ascii=False) + ";\n"
 
 
-def on_files(files: Files, config) -> Files:
-    """Add the generated search page and the client assets."""
-    page = files.get_file_from_path(SEARCH_PAGE)
-    if page is None:
-        page = File.generated(config, SEARCH_PAGE, content=SEARCH_PAGE_TEXT)
-        files.append(page)
-    for asset in sorted(ASSETS_DIR.iterdir()):
-        uri = ASSET_URI + asset.name
-        if files.get_file_from_path(uri) is None:
-            files.append(File.generated(config, uri, abs_src_path=str(asset)))
-    if files.get_file_from_path(CONFIG_JS) is None:
-        files.append(File.generated(config, CONFIG_JS, content=client_config(page.url)))
-    _page_urls.clear()
-    _page_urls.update({f.src_uri: f.url for f in files.documentation_pages()})
+def asset_files(search_url: str) -> dict[str, Path | str]:
+    """``{site path: file or text}`` of the client: the assets and ``config.js``
+    naming the search page's URL ``search_url``."""
+    files: dict[str, Path | str] = {ASSET_URI + asset.name: asset for asset in sorted(ASSETS_DIR.iterdir())}
+    files[CONFIG_JS] = client_config(search_url)
     return files
 
 
-def on_post_build(config) -> None:
-    """Build the search index from the article pages of docs/ into site/fulltext/."""
+def build_index(docs_dir: Path, site_dir: Path, config_file, url_for: Callable[[str], str] = html_url) -> None:
+    """Build the search index from the article pages of docs/ into site/fulltext/
+    (``url_for``: a page's site URL from its path under docs/)."""
     started = time.perf_counter()
-    out = Path(config.site_dir) / INDEX_DIR
-    docs_dir = Path(config.docs_dir)
-    pages = page_keys(docs_dir, url_for=lambda uri: _page_urls.get(uri) or html_url(uri))
-    state = cache.cache_dir(config.config_file_path) / STATE_FILE
+    out = Path(site_dir) / INDEX_DIR
+    docs_dir = Path(docs_dir)
+    pages = page_keys(docs_dir, url_for=url_for)
+    state = cache.cache_dir(config_file) / STATE_FILE
     stats, how = update_index(out, state, pages, lambda key: record_from_page(docs_dir / key.src_uri, key.url),
                               META_CHUNK, expected=len(pages))
     if how == "full":

@@ -1,0 +1,246 @@
+"""The engine-independent build of the archive site: everything the site adds
+to the pages of ``docs/``, without MkDocs.
+
+- :meth:`SiteBuild.load`: read and validate every article/source page
+  through the build cache (fail naming each broken file) and the zone registry;
+- :meth:`SiteBuild.generated_pages`: the index pages (the generators of
+  :data:`archive_site.pages.GENERATORS`), staged in the build folder (never in
+  ``docs/``) and rewritten only when their text changes;
+- :meth:`SiteBuild.page_markdown` / :meth:`SiteBuild.page_html`: an article or
+  source page's OCR markup escaped, the HTML of hand-editable pages sanitised
+  (nh3), the article header/footer and a source page's article list (made from
+  the articles' front matter) and page picture;
+- :meth:`SiteBuild.finish`: the exports (metadata CSV, compressed JSON Lines)
+  and the page cache; the search index is :func:`archive_site.search.integration.build_index`.
+
+The MkDocs plugin (:mod:`archive_site.plugin`) calls these from its events;
+``newsarchive build --engine zensical`` (:mod:`archive_site.zensical`) runs
+them around ``zensical build``, which knows nothing of MkDocs plugins.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from newsarchive.settings import Settings
+
+from . import cache
+from . import config as site_config
+from .collection import Archive, CollectionError, collect
+from .configure import configure
+from .decorate import (article_footer, article_header, drop_legacy_article_list, escape_markup, raw_anchor,
+                       source_articles, source_header)
+from .exports import write_exports
+from .pages import SiteIndex, generate, index_signature
+from .picture import page_picture, picture_report, region_link
+from .regions import RegistryError, registry_lookup, report_zones
+from .render import Linker, esc
+from .sanitize import sanitize_html
+
+log = logging.getLogger("mkdocs.hooks.archive_site")
+
+STAGE = "pages"     # generated index pages, under the build folder (never in docs/)
+STAGE_LISTING = "pages.json"   # in STAGE: the staged pages and the signature they were made from
+
+# Front-matter values a theme prints as HTML, unescaped.
+THEME_META = ("title", "description", "author", "subtitle", "status")
+
+
+class BuildError(Exception):
+    """The archive cannot be built; the message names every broken file."""
+
+
+def escape_meta(meta: dict) -> None:
+    """Escape the front-matter values the theme prints unescaped (in place).
+
+    >>> meta = {"title": "<b>标题</b>", "order": 1}
+    >>> escape_meta(meta); meta["title"]
+    '&lt;b&gt;标题&lt;/b&gt;'
+    """
+    for key in THEME_META:
+        if isinstance(meta.get(key), str):
+            meta[key] = esc(meta[key])
+
+
+def after_title(html: str, insert: str) -> str:
+    """``insert`` right after the page's ``<h1>`` (at the start if it has none).
+
+    >>> after_title('<h1 id="a">来源</h1><h2>文章</h2>', '<figure></figure>')
+    '<h1 id="a">来源</h1><figure></figure><h2>文章</h2>'
+    """
+    end = html.find("</h1>")
+    if not insert or end < 0:
+        return insert + html
+    return html[:end + 5] + insert + html[end + 5:]
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+@dataclass
+class SiteBuild:
+    """State of one build of one archive: its settings, the archive read from
+    ``docs/``, the indexes and the build folder (``build/archive-site/``)."""
+
+    settings: Settings = field(default_factory=Settings)
+    config_file: str | Path | None = None       # mkdocs.yml (or another file beside which build/ lives)
+    use_directory_urls: bool = False
+    dirty: bool = False
+    archive: Archive | None = None
+    index: SiteIndex | None = None
+    docs_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        self.linker = Linker(self.use_directory_urls)
+        self.build_dir = cache.cache_dir(self.config_file)
+
+    def start(self) -> "SiteBuild":
+        """Apply the settings (an unknown label or limit raises SettingsError)
+        and open the build cache."""
+        configure(self.settings, str(self.config_file))
+        cache.start_build(self.build_dir)
+        return self
+
+    # -- reading docs/ ----------------------------------------------------------
+    def load(self, docs_dir: Path | str, uris: Iterable[str] | None = None) -> Archive:
+        """Read and validate all pages (``uris``: the Markdown paths the engine
+        found; default: every page under docs/articles and docs/sources)."""
+        self.docs_dir = Path(docs_dir)
+        problems = []
+        lookup = None
+        try:
+            lookup = registry_lookup()
+        except RegistryError as exc:
+            problems.append(str(exc))
+        archive = None
+        try:
+            archive = collect(self.docs_dir, uris)
+        except CollectionError as exc:
+            problems.append(str(exc))
+        if problems or lookup is None or archive is None:
+            raise BuildError("\n".join(problems))
+        self.archive = archive
+        self.index = SiteIndex.build(archive, self.linker, lookup)
+        report_zones(self.index.zones)   # unlisted zones: information; unknown names: warnings
+        log.info("archive: %d articles, %d sources", len(archive.articles), len(archive.sources))
+        return archive
+
+    def is_archive_page(self, uri: str) -> bool:
+        """An article or source page of this build."""
+        return self.archive is not None and (uri in self.archive.by_uri or uri in self.archive.source_by_uri)
+
+    # -- generated pages ------------------------------------------------------------
+    @property
+    def stage_dir(self) -> Path:
+        return self.build_dir / STAGE
+
+    def generated_pages(self, has_home: bool, search_uri: str | None) -> dict[str, str]:
+        """``{src_uri: staged file}`` of the generated pages: generated afresh,
+        or, when nothing they depend on changed since the last build (an edit
+        of article text only), the staged pages of the last build as they are."""
+        signature = index_signature(self.archive, has_home, search_uri, self.use_directory_urls, self.settings)
+        listing = self.stage_dir / STAGE_LISTING
+        try:
+            last = json.loads(listing.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            last = {}
+        if last.get("signature") == signature and all((self.stage_dir / u).is_file() for u in last.get("pages", [])):
+            log.info("archive: index pages unchanged (no front matter changed)")
+            return {uri: str(self.stage_dir / uri) for uri in last["pages"]}
+        pages = generate(self.index, with_home=not has_home, search_uri=search_uri)
+        staged = {uri: self.stage(uri, markdown) for uri, markdown in pages.items()}
+        cache.write_atomic(listing, json.dumps({"signature": signature, "pages": sorted(staged)},
+                                               ensure_ascii=False).encode("utf-8"))
+        return staged
+
+    def stage(self, uri: str, markdown: str) -> str:
+        """Write a generated page into the staging folder unless it holds the
+        same text already (then its time stays and ``--dirty`` builds skip it)."""
+        path = self.stage_dir / uri
+        cache.write_if_changed(path, markdown.encode("utf-8"))
+        return str(path)
+
+    def drop_stale_stage(self, live: set[str]) -> None:
+        """Delete staged pages that this build no longer generates (``live``: the
+        source paths of this build's files)."""
+        if self.stage_dir.is_dir():
+            for path in self.stage_dir.rglob("*.md"):
+                if str(path) not in live:
+                    path.unlink()
+
+    # -- article and source pages ------------------------------------------------------
+    def page_markdown(self, uri: str, markdown: str) -> str:
+        """An article or source page body with its markup escaped (OCR text);
+        other pages as they are."""
+        if not self.is_archive_page(uri):
+            return markdown
+        is_source = uri in self.archive.source_by_uri
+        if is_source:
+            markdown = drop_legacy_article_list(markdown)
+        markdown = escape_markup(markdown)
+        if is_source:
+            markdown = raw_anchor(markdown)
+        return markdown
+
+    def page_html(self, uri: str, html: str, hand_written: bool, has_file: Callable[[str], bool]) -> str:
+        """Sanitise the HTML of a page from docs/ (``hand_written``: event
+        handlers, ``javascript:`` URLs, scripts); then wrap an article page in
+        its header/footer and give a source page its article list and picture.
+        ``has_file(uri)``: whether the site has that file (a page picture)."""
+        if hand_written:
+            html = sanitize_html(html)
+        if self.index is None:
+            return html
+        before, after = self.decoration(uri, has_file)
+        if uri in self.archive.source_by_uri:
+            return before + after_title(html, after)
+        return before + html + after
+
+    def decoration(self, uri: str, has_file: Callable[[str], bool]) -> tuple[str, str]:
+        """What goes around a page's body HTML: (before, after); for a source
+        page ``after`` goes right after its ``<h1>``."""
+        if self.index is None:
+            return "", ""
+        article = self.archive.by_uri.get(uri)
+        if article is not None:
+            return (article_header(self.index, article) + self.region_link(article),
+                    article_footer(self.index, article))
+        source = self.archive.source_by_uri.get(uri)
+        if source is not None:
+            return (source_header(self.index, source),
+                    self.page_picture(source, has_file) + source_articles(self.index, source))
+        return "", ""
+
+    def page_picture(self, source, has_file: Callable[[str], bool]) -> str:
+        """The page picture with its articles' regions, if pictures are on and the file is there."""
+        if not (self.settings.page_pictures and source.picture):
+            return ""
+        if not has_file(source.picture):
+            log.info("%s: its page picture %s is missing (convert again to make it)", source.src_uri, source.picture)
+            return ""
+        return page_picture(self.archive, self.linker, source)
+
+    def region_link(self, article) -> str:
+        return region_link(self.archive, self.linker, article) if self.settings.page_pictures else ""
+
+    # -- after the build -------------------------------------------------------------
+    def finish(self, site_dir: Path | str) -> None:
+        """Write the exports into ``site_dir``; save the page cache."""
+        if self.archive is not None:
+            if self.dirty and (Path(site_dir) / site_config.EXPORT_CSV).exists():
+                log.info("archive: exports kept from the last full build (a --dirty build does not rewrite them)")
+            else:
+                write_exports(self.archive, self.linker, site_dir)
+            if self.settings.page_pictures and self.docs_dir is not None:
+                docs_dir = self.docs_dir
+                log.info(picture_report(self.archive, lambda rel: _size(docs_dir / rel)))
+        pages = cache.current()
+        pages.save()
+        log.info("archive: front matter parsed for %d pages, reused from the cache for %d", pages.parsed, pages.reused)
