@@ -510,6 +510,53 @@ def join_split_names(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _lone_character(unit: Unit) -> bool:
+    return unit.kind in (Kind.HEADLINE, Kind.LABEL) and len(unit.text) == 1 and bool(re.fullmatch(f"[{HAN}]", unit.text)) \
+        and unit.lines[0].box is None
+
+
+def pair_name_characters(chars: list[str], pats: Patterns) -> list[tuple[int, int]]:
+    """Which lone characters make one name (by index): a vertical byline
+    that pdftotext cut into its characters (刘 … 伟), each on a line of its
+    own somewhere down the page. A surname opens a name, the next character
+    that is no surname closes the latest open one (names set one inside
+    another's span close inside out); surnames left open pair in order.
+
+    >>> pair_name_characters(["刘", "殷", "鹏", "伟", "吴", "锦"], load_patterns())
+    [(1, 2), (0, 3), (4, 5)]
+    >>> pair_name_characters(["方", "雷"], load_patterns()), pair_name_characters(["帆"], load_patterns())
+    ([(0, 1)], [])
+    """
+    opened: list[int] = []
+    pairs = []
+    for k, ch in enumerate(chars):
+        if ch in pats.surnames:
+            opened.append(k)
+        elif opened:
+            pairs.append((opened.pop(), k))
+    pairs.extend(zip(opened[0::2], opened[1::2]))
+    return pairs
+
+
+def join_vertical_names(units: list[Unit], pats: Patterns) -> list[Unit]:
+    """A vertical byline cut into lone characters (刘 ⏎ … ⏎ 伟) becomes one
+    byline where its surname stands, when the two make a name (not a
+    dictionary word: 简 ⏎ 讯 stays a label). Text pages only: a PDF page's
+    layout reads vertical lines whole."""
+    lone = [i for i, u in enumerate(units) if _lone_character(u)]
+    drop: set[int] = set()
+    for a, b in pair_name_characters([units[i].text for i in lone], pats):
+        first, second = units[lone[a]], units[lone[b]]
+        name = first.text + second.text
+        if bare_names(name, pats) != [name]:
+            continue
+        first.text, first.lines = name, first.lines + second.lines
+        first.kind, first.authors = Kind.BYLINE, [name]
+        first.evidence.append(Evidence("join_vertical_names", Kind.BYLINE.value, 2, f"{name[0]} + {name[1]} (L{second.first})"))
+        drop.add(lone[b])
+    return [u for i, u in enumerate(units) if i not in drop]
+
+
 def mark_long_titles(units: list[Unit]) -> None:
     """A line with no sentence end right above a news lead or a byline is a
     title even when it is longer than a headline (notices: 关于印发《…》的通知)."""
@@ -635,6 +682,42 @@ def before_text_or_page_end(units: list[Unit], i: int, pats: Patterns) -> Eviden
     if after is None or (after.kind is Kind.BODY and chinese_length(after.text) >= 15) or after.kind is Kind.NOTE:
         return Evidence("before_text_or_page_end", Kind.BYLINE.value, 1, "text or the page end follows")
     return None
+
+
+@context_evidence_for("byline")
+def set_apart(units: list[Unit], i: int, pats: Patterns) -> Evidence | None:
+    """A line in a block of its own (blank lines around it), or the first
+    thing on the page (+1): a byline printed beside its title or down the
+    side of a column, which pdftotext gives a block of its own wherever the
+    title went. Alone it is not enough; with a name's form (+2) and text
+    after it (+1) it is.
+
+    >>> u = [Unit([], "正文结束。", block_lines=3), Unit([], "何民捷", gap=1), Unit([], "新时代中国共产党的历史使命……", gap=1)]
+    >>> set_apart(u, 1, load_patterns()).score, set_apart(u, 2, load_patterns())
+    (1, None)
+    """
+    unit = units[i]
+    before = [u for u in units[:i] if not u.kind.removed]
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    alone = unit.gap >= 1 and unit.block_lines == 1 and (nxt is None or nxt.gap >= 1)
+    if alone or not before:
+        return Evidence("set_apart", Kind.BYLINE.value, 1, "first on the page" if not before else "a block of its own")
+    return None
+
+
+def bare_byline(unit: Unit) -> bool:
+    """A byline of names only, known by its form and place (陈曙光 set apart),
+    not by a role word or a signature's place after the last sentence: on a
+    text page it may stand anywhere in its article's text (a vertical byline
+    read out of order), so it does not end the article.
+
+    >>> bare_byline(Unit([], "何民捷", kind=Kind.BYLINE, evidence=[Evidence("name_form", "byline", 2)]))
+    True
+    """
+    return unit.kind is Kind.BYLINE and any(e.rule in BARE_NAME_RULES for e in unit.evidence)
+
+
+BARE_NAME_RULES = ("name_form", "join_vertical_names")
 
 
 BYLINE_AT = 4    # a name's form and one sign of a byline's place, or both places
@@ -953,6 +1036,7 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     for unit in units:
         classify_unit(unit, pats)
     units[:] = join_split_names(units)
+    units[:] = join_vertical_names(units, pats)
     mark_name_continuations(units)
     mark_labels(units, pats)
     mark_ad_columns(units, pats, log)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import statistics
 
-from .classify import GAP_CAPTION
+from .classify import GAP_CAPTION, bare_byline
 from .layout import ends_open, join_wrapped, line_width
 from .model import Kind, LogEntry, Unit
 from .text import CONTINUE_START, ENUMERATION, JOIN_AT, WINDOW, chinese_length, continuation_evidence, ends_sentence, pos_tagger
@@ -86,8 +86,8 @@ def _candidates(units: list[Unit], i: int) -> list[int]:
             units[j].kind = Kind.BODY      # the rest of the sentence, not a caption, after the gap
             found.append(j)
             continue
-        if kind is Kind.CAPTION:
-            continue
+        if kind is Kind.CAPTION or bare_byline(units[j]):
+            continue             # a caption or a byline of names set in the text: the sentence goes on past it
         if kind is Kind.BODY and not units[j].lead:
             found.append(j)
             if len(found) >= LOOKAHEAD:

@@ -156,7 +156,7 @@ def local_width(widths: list[int], k: int) -> float | None:
     return statistics.median_high(near)
 
 
-NAME_LINE = re.compile(f"[{HAN}]{{2,4}}")   # 刘志明 under a title: a byline, never the rest of a line
+NAME_LINE = re.compile(f"[{HAN}]{{1,4}}")   # 刘志明 (or 刘 of a vertical 刘 ⏎ 伟) under a title: a byline, never the rest of a line
 LINE_OPEN_END = "，、：；（“‘《〈【「『"
 SHORT_RUN = 5         # lines: a heading wrapped in a narrow box runs to four
 

@@ -228,6 +228,8 @@ class Article:
     organizations: list[str] = field(default_factory=list)
     log: list[LogEntry] = field(default_factory=list)
     region: list[float] | None = None   # [x0, y0, x1, y1] on the printed page, fractions of its size (PDF)
+    # the display lines of its head: (labels, headlines, subtitles, a byline right under the last line)
+    head_parts: tuple[list[str], list[str], list[str], bool] = ([], [], [], False)
 
     @property
     def paragraphs(self) -> list[str]:

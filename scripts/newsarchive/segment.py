@@ -11,10 +11,14 @@ blocks above them are the column label.
 """
 from __future__ import annotations
 
+import re
+
+from .classify import bare_byline
 from .layout import join_wrapped
 from .model import Article, Kind, LogEntry, Unit
 from .patterns import load as load_patterns
-from .text import chinese_length, ends_sentence, word_across
+
+from .text import HAN, chinese_length, ends_sentence, title_fit, word_across
 
 HEAD_KINDS = (Kind.HEADLINE, Kind.SUBTITLE, Kind.LABEL)
 
@@ -46,8 +50,9 @@ def merge_wrapped_titles(heads: list[str]) -> list[str]:
     return out
 
 
-def set_head(article: Article, cluster: list[Unit]) -> None:
-    """Fill title, kicker, subtitle and label from the units of a title run."""
+def set_head(article: Article, cluster: list[Unit], after: Unit | None = None) -> None:
+    """Fill title, kicker, subtitle and label from the units of a title run
+    (``after``: the unit that follows it)."""
     label_max = load_patterns().label_max
     labels, heads, subtitles = [], [], []
     for unit in cluster:
@@ -60,10 +65,23 @@ def set_head(article: Article, cluster: list[Unit]) -> None:
                 labels.append(unit.text)      # a very short line above the title: a label
             else:
                 heads.append(unit.text)
-    heads = merge_wrapped_titles(heads)
-    if len(heads) >= 3 and not subtitles:
+    # a byline set right under the last line (no blank line between) signs the title
+    signed = after is not None and after.kind is Kind.BYLINE and after.gap == 0 and cluster[-1].kind is Kind.HEADLINE
+    article.head_parts = (labels, merge_wrapped_titles(join_set_pieces(heads)), subtitles, signed)
+    place_head(article, *article.head_parts)
+
+
+def place_head(article: Article, labels: list[str], heads: list[str], subtitles: list[str],
+               signed: bool = False) -> None:
+    """Title, kicker, subtitle and label of an article from the display
+    lines of its head: the last headline is the title, the one above it the
+    kicker; of three undashed lines the middle one is the title, unless a
+    byline is set right under the last (``signed``)."""
+    labels, heads, subtitles = list(labels), list(heads), list(subtitles)
+    if len(heads) >= 3 and not subtitles and not signed:
         # 引题 / 主题 / 副题 printed without the dash: the middle line is the title
         subtitles.append(heads.pop())
+    article.kicker = ""
     if heads:
         article.title = heads[-1]
         if len(heads) >= 2:
@@ -75,6 +93,42 @@ def set_head(article: Article, cluster: list[Unit]) -> None:
         article.title = labels.pop()
     article.subtitle = " ".join(subtitles)
     article.section = " ".join(labels)
+
+
+PIECE_MAX = 6         # characters: 双手联弹 / 双量发力 …, set as pieces of one display line
+
+
+def join_set_pieces(heads: list[str]) -> list[str]:
+    """Very short head lines of one length in a row are the pieces of one
+    display line (a kicker set as 不是此消彼长 ⏎ 而是相辅相成), joined by a
+    full-width space; lines of other lengths are a wrapped title, not pieces.
+
+    >>> join_set_pieces(["双手联弹", "双量发力", "双色并重", "双管齐下", "运用辩证思维推动高质量发展"])
+    ['双手联弹\u3000双量发力\u3000双色并重\u3000双管齐下', '运用辩证思维推动高质量发展']
+    >>> join_set_pieces(["接续奋斗迈向", "复兴未来"])
+    ['接续奋斗迈向', '复兴未来']
+    """
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.append("\u3000".join(run))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for head in heads:
+        piece = chinese_length(head) <= PIECE_MAX and re.fullmatch(f"[{HAN}]+", head) is not None
+        if piece and run and len(head) != len(run[0]):
+            flush()
+        if piece:
+            run.append(head)
+        else:
+            flush()
+            out.append(head)
+    flush()
+    return out
 
 
 def layout_starts_article(cluster: list[Unit]) -> bool | None:
@@ -165,7 +219,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             in_briefs = current is not None and id(current) in briefs and layout_starts_article(cluster) is None
             if in_briefs or _starts_article(cluster, after, current, signed_off):
                 article = start(unit)     # under a label, an item with its own headline is an article of its own
-                set_head(article, cluster)
+                set_head(article, cluster, after)
                 if briefs_label(cluster, after) and layout_starts_article(cluster) is None:
                     briefs.add(id(article))
                     log.append(LogEntry("briefs_column", f"L{unit.first}",
@@ -201,7 +255,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             start(unit).untitled = True     # text with no title: continued, or a brief (本报讯…) of its own
         if unit.kind is Kind.BYLINE:
             _add_byline(current, unit)
-            if current.blocks:
+            if current.blocks and not bare_byline(unit):
                 signed_off = True        # a closing byline ends the article
         elif unit.kind is Kind.NOTE:          # （作者为…） ends an article
             current.notes.append(unit.text)
@@ -222,6 +276,8 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
         articles[-1].captions.extend(pending_captions)
     elif pending_captions and orphans is not None:
         orphans.extend(u for u in caption_units.values() if u.text in pending_captions)
+    if not any(u.hint is not None or any(line.box is not None for line in u.lines) for u in units):
+        give_orphan_titles(articles, log)
     for article in articles:
         article.authors = list(dict.fromkeys(article.authors))
         if article.untitled:
@@ -244,3 +300,68 @@ def untitled_title(article: Article) -> str:
             first = first[:first.index(stop)]
             break
     return first[:30] + "……"
+
+
+NEEDS_TITLE = 200     # characters of text: an article, not a stray fragment, that lost its title
+FITS = 0.5            # a title names at least half of its subject (by IDF weight) in its article's text
+BETTER_BY = 0.25      # …and fits its new article this much better than the one it was read with
+CROWDED_HEAD = 4      # display lines: more than one head holds (kicker, title, subtitle); with fewer,
+                      # a line moves only to a text that quotes it word for word
+
+
+def head_lines(article: Article) -> list[str]:
+    """The display lines of an article's head that could be another
+    article's title: its headlines and undashed subtitles, and labels too
+    long to be a column label."""
+    labels, heads, subtitles, _ = article.head_parts
+    label_max = load_patterns().label_max
+    return [line for line in (*labels, *heads, *subtitles)
+            if chinese_length(line) > label_max and not line.startswith(("—", "－", "-"))]
+
+
+def give_orphan_titles(articles: list[Article], log: list[LogEntry]) -> None:
+    """Give an untitled article a title read elsewhere on the page: pdftotext
+    puts a title where its text block fell, often in a run with other
+    articles' titles (政党是… ⏎ 全面从严治党… ⏎ 始终坚持… ⏎ 新时代必将… ⏎ 刘宏达),
+    so a head that holds more display lines than one article needs may give
+    one to an untitled article whose text it fits much better (title_fit:
+    jieba's IDF-weighted share of the title's words in the text) than the
+    text it was read with; a head of a kicker and a title gives a line only
+    to a text that quotes it (意气风发走进新时代). Each head keeps one line. Text pages only:
+    a PDF's layout puts each title over its own columns."""
+    needy = [a for a in articles if a.untitled and len(a.text()) >= NEEDS_TITLE]
+    if not needy:
+        return
+    offers = []
+    for donor in articles:
+        lines = head_lines(donor)
+        if donor.untitled or len(lines) < 2:
+            continue
+        own = donor.text()
+        for line in lines:
+            stay = title_fit(line, own)
+            for k, article in enumerate(needy):
+                fit = title_fit(line, article.text())
+                quoted = line in article.text() and line not in own
+                if fit >= FITS and fit - stay >= BETTER_BY and (len(lines) >= CROWDED_HEAD or quoted):
+                    offers.append((fit - stay, fit, k, id(donor), line, donor))
+    offers.sort(key=lambda o: (-o[0], -o[1], o[2]))
+    given: set[int] = set()
+    for gain, fit, k, _, line, donor in offers:
+        article = needy[k]
+        if k in given or line not in head_lines(donor) or len(head_lines(donor)) < 2:
+            continue
+        labels, heads, subtitles, signed = donor.head_parts
+        labels, heads, subtitles = list(labels), list(heads), list(subtitles)
+        for part in (labels, heads, subtitles):
+            if line in part:
+                part.remove(line)
+                break
+        donor.head_parts = (labels, heads, subtitles, signed)
+        place_head(donor, *donor.head_parts)
+        article.head_parts = ([], [line], [], False)
+        place_head(article, *article.head_parts)
+        article.untitled = False
+        given.add(k)
+        log.append(LogEntry("orphan_title", f"L{article.first}",
+                            f"{line!r} from the head at L{donor.first} (fits {fit:.2f}, {gain:+.2f} over its text there)"))

@@ -176,3 +176,34 @@ def continuation_evidence(before: str, after: str) -> tuple[int, str]:
     if looks_like_heading(before):
         points -= 2
     return points, "; ".join(why)
+
+
+def content_words(text: str) -> list[str]:
+    """The words jieba cuts from a text that carry its subject: two characters
+    or more, Chinese, not a stop word.
+
+    >>> content_words("政党是构建人类命运共同体的重要力量")
+    ['政党', '构建', '人类', '命运', '共同体', '重要', '力量']
+    """
+    stop = idf_table()[2]
+    return [w for w in tokenizer().lcut(text, HMM=False)
+            if len(w) >= 2 and HAN_CHAR.match(w) and w not in stop]
+
+
+def title_fit(title: str, text: str) -> float:
+    """How much of a title's subject a text is about: the share of the title's
+    words, weighted by jieba's shipped IDF (rare words count most), that the
+    text uses. A headline names what its article is about; an article's title
+    fits it better than another article's on the same page.
+
+    >>> title_fit("政党是构建人类命运共同体的重要力量", "世界各国政党大大小小……推动构建人类命运共同体，政党的力量不可替代。") > 0.8
+    True
+    >>> title_fit("全面从严治党永远在路上", "世界各国政党大大小小……推动构建人类命运共同体。") < 0.3
+    True
+    """
+    idf, median, _ = idf_table()
+    words = set(content_words(title))
+    total = sum(idf.get(w, median) for w in words)
+    if not total:
+        return 0.0
+    return sum(idf.get(w, median) for w in words if w in text) / total

@@ -337,3 +337,36 @@ def test_short_words_under_a_title_are_not_bylines(line):
 def test_glued_names_are_split():
     units, _ = classified("新时代必将有力推动人的全面发展\n\n刘宏达谢守成\n")
     assert units[-1].kind is Kind.BYLINE and units[-1].authors == ["刘宏达", "谢守成"]
+
+
+VERTICAL_NAMES = """刘
+
+以供给侧结构性改革为主线建设现代化经济体系
+殷
+
+党的十八届三中全会指出，公有制经济和非公有制经济都是社会主义市场经济的重要组成部分。
+
+鹏
+
+国有企业和民营企业不是此消彼长，而是相辅相成、相得益彰的关系。
+
+伟
+"""
+
+
+def test_a_vertical_byline_cut_into_characters_is_one_name_where_its_surname_stands():
+    units, _ = classified(VERTICAL_NAMES)
+    bylines = [u for u in units if u.kind is Kind.BYLINE]
+    assert [(u.text, u.authors) for u in bylines] == [("刘伟", ["刘伟"]), ("殷鹏", ["殷鹏"])]
+    assert all(u.text not in ("伟", "鹏") for u in units)        # the given names went into the bylines
+
+
+def test_lone_characters_that_make_a_word_are_no_name():
+    units, _ = classified("简\n\n本报讯 近日，县里召开会议，部署今年的重点工作。\n\n讯\n")
+    assert not any(u.kind is Kind.BYLINE for u in units)
+
+
+def test_a_name_in_a_block_of_its_own_is_a_byline():
+    units, _ = classified("历史永远眷顾奋进者\n\n正文的最后一句话写在这里，文章到此结束。\n\n何民捷\n\n"
+                          "新时代中国共产党的历史使命，源自历史、植根国情、立足时代。\n")
+    assert next(u for u in units if u.text == "何民捷").kind is Kind.BYLINE

@@ -224,3 +224,58 @@ def test_titles_after_their_texts_make_one_article_each():
     assert page.articles[0].paragraphs[0].startswith("中国共产党人的初心和使命")
     assert page.articles[1].notes == ["（作者为中共中央党校教授）"]
     assert (page.newspaper, page.page, page.date) == ("人民日报", "7", "2018-01-04")
+
+
+def wrapped(paragraph: str, width: int = 17) -> str:
+    """A paragraph hard-wrapped at a column width, as pdftotext gives it."""
+    return "\n".join(paragraph[k:k + width] for k in range(0, len(paragraph), width))
+
+
+ORPHAN_TITLES = "\n".join([
+    "舒国增",
+    wrapped("习近平同志在党的十九大报告中指出：“全面从严治党永远在路上。”全面从严治党，核心是加强党的领导，"
+            "基础在全面，关键在严，要害在治。全面从严治党永远在路上，要覆盖全党、落实到党的建设各方面。"),
+    wrapped("全面意味着管全党、治全党。全面从严治党要覆盖各领域、各部门、各单位，覆盖全体党员，特别是要抓住"
+            "领导干部这个“关键少数”，压实主体责任。从严治党没有完成时。"),
+    wrapped("全面意味着反腐败斗争无禁区无死角。有效运用监督执纪“四种形态”，抓早抓小、防微杜渐，坚持无禁区、"
+            "全覆盖、零容忍，坚持重遏制、强高压、长震慑。"),
+    "（作者为中央纪委驻中央办公厅纪检组组长）",
+    "",
+    wrapped("当前，世界格局正发生深刻变化。站在人类社会发展的十字路口，政党如何在推动构建人类命运共同体中发挥"
+            "作用，是世界各国政党共同面对的问题。政党是现代政治的重要力量。"),
+    wrapped("在现代国家，从进行选举、组织政府直到治理国家和社会，通常都是由政党来进行的，政党的力量是其他"
+            "社会组织所不具备的，人类命运共同体的建设离不开政党。"),
+    wrapped("世界各国政党大大小小、林林总总，各有其阶级基础和纲领主张。政党之间加强交流，共同探讨人类社会"
+            "未来发展的方向，携手建设更加美好的世界。"),
+    "（作者为中国人民大学国际关系学院教授）",
+    "",
+    "政党是构建人类命运共同体的重要力量",
+    "",
+    "全面从严治党永远在路上的新时代内涵",
+    "",
+    "始终坚持以人民为中心",
+    "",
+    "新时代必将有力推动人的全面发展",
+    "刘宏达",
+    wrapped("习近平新时代中国特色社会主义思想强调坚持以人民为中心，把人民对美好生活的向往作为奋斗目标，"
+            "依靠人民创造历史伟业，推动人的全面发展。"),
+    "",
+])
+
+
+def test_titles_read_in_one_run_go_to_the_untitled_texts_they_fit():
+    page = page_from(ORPHAN_TITLES)
+    heads = [(a.title, a.kicker, a.authors) for a in page.articles]
+    assert heads == [("全面从严治党永远在路上的新时代内涵", "", ["舒国增"]),
+                     ("政党是构建人类命运共同体的重要力量", "", []),
+                     ("新时代必将有力推动人的全面发展", "始终坚持以人民为中心", ["刘宏达"])]
+    assert any(e.rule == "orphan_title" for e in page.log)
+
+
+def test_a_head_of_kicker_and_title_keeps_its_lines():
+    page = page_from("让中国特色社会主义展现出更加强大生命力\n\n深刻理解新时代划时代意义\n刘志明\n\n"
+                     "党的十九大报告指出，中国特色社会主义进入新时代，在中华人民共和国发展史上具有重大意义。\n"
+                     "（作者为研究员）\n\n" + "中国特色社会主义展现出更加强大的生命力，这是新时代的鲜明特征，也是历史的必然。" * 6 + "\n",
+                     )
+    assert page.articles[0].kicker == "让中国特色社会主义展现出更加强大生命力"
+    assert page.articles[1].untitled
