@@ -692,7 +692,7 @@ def set_apart(units: list[Unit], i: int, pats: Patterns) -> Evidence | None:
     title went. Alone it is not enough; with a name's form (+2) and text
     after it (+1) it is.
 
-    >>> u = [Unit([], "正文结束。", block_lines=3), Unit([], "何民捷", gap=1), Unit([], "新时代中国共产党的历史使命……", gap=1)]
+    >>> u = [Unit([], "正文结束。", block_lines=3), Unit([], "何民捷", gap=1), Unit([], "新时代中国共产党的历史使命……", gap=1, block_lines=3)]
     >>> set_apart(u, 1, load_patterns()).score, set_apart(u, 2, load_patterns())
     (1, None)
     """
