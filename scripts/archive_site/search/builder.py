@@ -10,7 +10,8 @@ where ``fetch``/XHR do not):
     browser never mixes files of two builds), counts, shard count, facet values (zones, topics, years) and the casefold
     exceptions for the client's query folding.
 ``docs.js``
-    one encoded stream with, per article: date rank, folded title length,
+    one encoded stream with, per article: date rank, where the folded title
+    starts in its indexed text (:func:`index_text`: the title comes last),
     year, zone ids and topic ids (ranking and facets for every result).
 ``d/<shard>.js``
     per key (one folded code point, or a bigram of two): the articles that
@@ -64,7 +65,7 @@ from . import codec
 from .fold import WHITESPACE, casefold_exceptions, fold
 from .records import Record
 
-FORMAT_VERSION = 2          # 2: texts compressed (pack_text)
+FORMAT_VERSION = 3          # 2: texts compressed (pack_text); 3: title last in the indexed text
 TEXT_CODING = "deflate-raw+base64"
 CALLBACK = "gxqSearchData"
 META_CHUNK = 16
@@ -112,9 +113,16 @@ def key_hash(key: str) -> int:
 
 
 def index_text(record: Record) -> tuple[str, int]:
-    """The folded searchable text of a record and the folded title length."""
-    title = fold(record.title)
-    return title + "\n" + fold(record.text), len(title)
+    """The folded searchable text of a record and where its title starts in
+    it: the other fields first, the title last, so a title edit changes the
+    positions of the title's keys only (an incremental patch then rewrites a
+    few shards, not every shard holding a key of the article).
+
+    >>> index_text(Record(url="a.html", title="标题", text="正文"))
+    ('正文\\n标题', 3)
+    """
+    text = fold(record.text)
+    return text + "\n" + fold(record.title), len(text) + 1
 
 
 def bigram_positions(text: str) -> dict[str, list[int]]:
@@ -191,13 +199,13 @@ def doc_postings(record: Record, split: set[str]) -> dict[str, tuple[int, bytes 
 
     >>> post = doc_postings(Record(url="a.html", title="高新", text="高新区"), set())
     >>> sorted(post), post["高新"], post["区"]
-    (['区', '新', '新区', '高', '高新'], (5, b'!%'), (2, None))
+    (['区', '新', '新区', '高', '高新'], (5, b'!&'), (2, None))
     """
-    text, title_len = index_text(record)
+    text, title_start = index_text(record)
     out: dict[str, tuple[int, bytes | None]] = {}
 
     def add(key: str, positions: list[int]) -> None:
-        in_title = positions[0] + len(key) <= title_len
+        in_title = positions[-1] >= title_start
         out[key] = (len(positions) * 2 + in_title, _positions_code(positions))
         if key in split:
             length = len(key) + 1
@@ -211,7 +219,7 @@ def doc_postings(record: Record, split: set[str]) -> dict[str, tuple[int, bytes 
 
     for key, positions in bigram_positions(text).items():
         add(key, positions)
-    title_chars = set(text[:title_len])
+    title_chars = set(text[title_start:])
     for key, count in Counter(text).items():
         if key not in WHITESPACE:
             out[key] = (count * 2 + (key in title_chars), None)
@@ -220,7 +228,7 @@ def doc_postings(record: Record, split: set[str]) -> dict[str, tuple[int, bytes 
 
 def doc_entry(record: Record) -> tuple:
     """The ranking and facet values of an article (a row of ``docs.js`` before ids)."""
-    return (record.date_key, len(fold(record.title)), record.year, record.zones, record.topics)
+    return (record.date_key, index_text(record)[1], record.year, record.zones, record.topics)
 
 
 def meta_entry(record: Record) -> list:
@@ -266,7 +274,7 @@ class IndexBuilder:
             shutil.rmtree(self.out_dir)
         (self.out_dir / "t").mkdir(parents=True, exist_ok=True)
         self.postings: dict[str, _Posting] = {}
-        self.docs: list[tuple] = []     # (date_key, title_len, year, zones, topics)
+        self.docs: list[tuple] = []     # (date_key, title_start, year, zones, topics)
         self.meta: list[list] = []      # (url, title, date, newspaper, page, zones, topics)
         self.stats = BuildStats()
 
@@ -345,8 +353,8 @@ class IndexBuilder:
         year_id = {y: i + 1 for i, y in enumerate(years)}
         date_rank = {k: i for i, k in enumerate(sorted({d[0] for d in self.docs}))}
         table = bytearray()
-        for date_key, title_len, year, doc_zones, doc_topics in self.docs:
-            table += _encode(date_rank[date_key]) + _encode(title_len) + _encode(year_id.get(year, 0))
+        for date_key, title_start, year, doc_zones, doc_topics in self.docs:
+            table += _encode(date_rank[date_key]) + _encode(title_start) + _encode(year_id.get(year, 0))
             table += _encode(len(doc_zones)) + b"".join(_encode(zone_id[z]) for z in doc_zones)
             table += _encode(len(doc_topics)) + b"".join(_encode(topic_id[t]) for t in doc_topics)
         self._write_js("docs", table.decode("ascii"))

@@ -42,10 +42,10 @@ class Index:
         self.shards = self.manifest["shards"]
         self.width = len(f"{self.shards - 1:x}")
         table = codec.decode(self._load("docs"))
-        self.title_len, self.date_rank, self.year, self.zones, self.topics = [], [], [], [], []
+        self.title_start, self.date_rank, self.year, self.zones, self.topics = [], [], [], [], []
         i = 0
         for _ in range(self.manifest["docs"]):
-            self.date_rank.append(table[i]); self.title_len.append(table[i + 1]); self.year.append(table[i + 2])
+            self.date_rank.append(table[i]); self.title_start.append(table[i + 1]); self.year.append(table[i + 2])
             nz = table[i + 3]; self.zones.append(list(table[i + 4:i + 4 + nz])); i += 4 + nz
             nt = table[i]; self.topics.append(list(table[i + 1:i + 1 + nt])); i += 1 + nt
 
@@ -132,7 +132,7 @@ class Index:
             others = [(o, set(w[doc])) for o, w in zip(offsets[1:], where[1:])]
             starts = [p for p in where[0][doc] if all(p + o in s for o, s in others)]
             if starts:
-                result[doc] = (len(starts), starts[0] + len(term) <= self.title_len[doc])
+                result[doc] = (len(starts), starts[-1] >= self.title_start[doc])
         return result
 
     def search(self, query: str, zone: int | None = None, topic: int | None = None,

@@ -117,13 +117,13 @@
   Engine.prototype.readDocTable = function (t) {
     var n = this.manifest.docs;
     this.dateRank = new Int32Array(n);
-    this.titleLen = new Int32Array(n);
+    this.titleStart = new Int32Array(n);   // the title comes last in the indexed text
     this.year = new Int32Array(n);
     this.zones = new Array(n);
     this.topics = new Array(n);
     var i = 0;
     for (var d = 0; d < n; d++) {
-      this.dateRank[d] = t[i]; this.titleLen[d] = t[i + 1]; this.year[d] = t[i + 2];
+      this.dateRank[d] = t[i]; this.titleStart[d] = t[i + 1]; this.year[d] = t[i + 2];
       var nz = t[i + 3]; this.zones[d] = t.slice(i + 4, i + 4 + nz); i += 4 + nz;
       var nt = t[i]; this.topics[d] = t.slice(i + 1, i + 1 + nt); i += 1 + nt;
     }
@@ -258,7 +258,7 @@
         var pos = r[0];
         var docs = [], counts = [], title = [];
         for (var c = 0; c < cand.length; c++) {
-          var hits = 0, firstHit = -1;
+          var hits = 0, lastHit = -1;
           var p0 = pos[0], s0 = p0.start[idx[0][c]], e0 = p0.start[idx[0][c] + 1];
           var cur = offsets.map(function (o, j) { return pos[j].start[idx[j][c]]; });
           for (var s = s0; s < e0; s++) {
@@ -268,11 +268,11 @@
               while (cur[j3] < end && pj.flat[cur[j3]] < want) cur[j3]++;
               all = cur[j3] < end && pj.flat[cur[j3]] === want;
             }
-            if (all) { hits++; if (firstHit < 0) firstHit = p; }
+            if (all) { hits++; lastHit = p; }
           }
           if (hits) {
             docs.push(cand[c]); counts.push(hits);
-            title.push(firstHit + termLength <= self.titleLen[cand[c]] ? 1 : 0);
+            title.push(lastHit >= self.titleStart[cand[c]] ? 1 : 0);
           }
         }
         return { docs: docs, counts: counts, title: title };
@@ -360,7 +360,7 @@
     return new Response(stream).text();
   }
 
-  var FORMAT = 2;
+  var FORMAT = 3;
 
   /** Create an engine from a loader (after the manifest has loaded). */
   function openIndex(load) {
