@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -119,26 +120,78 @@ def tree_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.exists() else 0
 
 
-def edit_rebuild(docs: Path, cfg: Path, mkdocs: Path) -> None:
-    """Edit one article by hand (its title and a character of its text) and
-    time `mkdocs build --dirty` (what `mkdocs serve --dirty`, i.e. `make serve`,
-    runs after a save); print what the hooks report they did."""
-    page = sorted((docs / "articles").rglob("*.md"))[len(list((docs / "articles").rglob("*.md"))) // 2]
-    text = page.read_text(encoding="utf-8")
-    head, sep, body = text.partition("\n---\n")
-    head = head.replace("title: ", "title: 手工校对：", 1)
-    body = body.replace("。", "；", 1)
-    page.write_text(head + sep + body, encoding="utf-8")
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants (from /proc; 0 when gone)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))) * 1024
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def run_measured(cmd: list[str]) -> tuple[subprocess.CompletedProcess, float, float, int, int]:
+    """Run ``cmd``; (result, wall s, CPU s of it and its descendants, max RSS
+    of its largest process, peak of the summed RSS of all its processes
+    sampled every 0.2 s)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.run([str(mkdocs), "build", "--dirty", "--no-strict", "-f", str(cfg)], capture_output=True,
-                          text=True, env=ENV)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+    peak = [0]
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss(proc.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    sampler.join()
     took = time.perf_counter() - t0
-    if proc.returncode != 0:
-        print(proc.stdout + proc.stderr, file=sys.stderr)
-    said = [line.split("-  ", 1)[-1] for line in (proc.stdout + proc.stderr).splitlines()
-            if "search index" in line or "parsed for" in line]
-    print(f"one-edit rebuild:  {took:.1f} s wall (mkdocs build --dirty after editing {page.relative_to(docs)}): "
-          + "; ".join(said))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    result = subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+    return result, took, cpu, after.ru_maxrss * 1024, peak[0]
+
+
+def edit_rebuild(docs: Path, cfg: Path, mkdocs: Path) -> None:
+    """Two hand edits of one article, each followed by `mkdocs build --dirty`
+    (what `mkdocs serve --dirty`, i.e. `make serve`, runs after a save): a
+    correction of its text (one character, the daily case), then of its
+    title; print the time of each and what the hooks report they did."""
+    pages = sorted((docs / "articles").rglob("*.md"))
+    page = pages[len(pages) // 2]
+
+    def body_edit(text: str) -> str:
+        head, sep, body = text.partition("\n---\n")
+        return head + sep + body.replace("。", "；", 1)
+
+    def title_edit(text: str) -> str:
+        head, sep, body = text.partition("\n---\n")
+        return head.replace("title: ", "title: 手工校对：", 1) + sep + body
+
+    for what, edit in (("text edit", body_edit), ("title edit", title_edit)):
+        page.write_text(edit(page.read_text(encoding="utf-8")), encoding="utf-8")
+        proc, took, cpu, _, _ = run_measured([str(mkdocs), "build", "--dirty", "--no-strict", "-f", str(cfg)])
+        if proc.returncode != 0:
+            print(proc.stdout + proc.stderr, file=sys.stderr)
+        said = [line.split("-  ", 1)[-1] for line in (proc.stdout + proc.stderr).splitlines()
+                if "search index" in line or "parsed for" in line or "index pages" in line]
+        print(f"one-edit rebuild, {what + ':':<12}{took:.1f} s wall, {cpu:.1f} s CPU (mkdocs build --dirty after"
+              f" editing {page.relative_to(docs)}): " + "; ".join(said))
+
+
+def load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,12 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.site_hook_only:
             cfg = write_config(tmp, docs, site, hooks=[str(ROOT / "scripts" / "hooks" / "site.py")])
         mkdocs = Path(sys.executable).parent / "mkdocs"
-        t0 = time.perf_counter()
-        proc = subprocess.run([str(mkdocs), "build", "--strict", "-f", str(cfg)], capture_output=True, text=True,
-                              env=ENV)
-        t_build = time.perf_counter() - t0
-        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-        peak_kb, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+        print(f"load average:      {load_average()} (before the build; 2-core machine shared with others)")
+        proc, t_build, cpu, peak_one, peak_all = run_measured([str(mkdocs), "build", "--strict", "-f", str(cfg)])
         if proc.returncode != 0:
             print(proc.stdout + proc.stderr, file=sys.stderr)
             print("build FAILED", file=sys.stderr)
@@ -173,24 +222,30 @@ def main(argv: list[str] | None = None) -> int:
         html = sorted(site.rglob("*.html"), key=lambda f: f.stat().st_size, reverse=True)
         total = tree_size(site)
         print(f"articles:          {args.articles} (docs written in {t_write:.1f} s, {tree_size(docs) / 1e6:.1f} MB)")
-        print(f"build time:        {t_build:.1f} s wall, {cpu:.1f} s CPU (mkdocs build --strict; wall time"
-              " depends on what else the machine runs)")
-        print(f"peak memory:       {peak_kb / 1024:.0f} MB (max RSS of the build process)")
+        said = [line.split("-  ", 1)[-1] for line in (proc.stdout + proc.stderr).splitlines()
+                if "search index:" in line]
+        print(f"build time:        {t_build:.1f} s wall, {cpu:.1f} s CPU (mkdocs build --strict, with its worker"
+              " processes; wall time depends on what else the machine runs): " + "; ".join(said))
+        print(f"peak memory:       {peak_all / 1e6:.0f} MB (all processes of the build together, sampled;"
+              f" largest single process {peak_one / 1e6:.0f} MB)")
         print(f"site size:         {total / 1e6:.1f} MB in {pages} HTML pages: "
               f"{total / args.articles / 1e3:.1f} KB per article")
-        parts = {"article pages": site / "articles", "source pages": site / "sources",
-                 "search index": site / search_index_dir(), "exports": site / "exports"}
-        rest = total - sum(tree_size(p) for p in parts.values())
-        for label, path in [*parts.items()]:
-            print(f"  {label + ':':<17}{tree_size(path) / 1e6:8.1f} MB  {tree_size(path) / args.articles / 1e3:5.1f} KB/article")
-        print(f"  {'the rest:':<17}{rest / 1e6:8.1f} MB  {rest / args.articles / 1e3:5.1f} KB/article"
-              " (index pages, assets)")
+        parts = {"article pages": [site / "articles"], "source pages": [site / "sources"],
+                 "search index": [site / search_index_dir()], "exports": [site / "exports"],
+                 "index pages": [p for p in site.iterdir() if p.name not in {"articles", "sources", "assets",
+                                 "exports", search_index_dir()} and (p.is_dir() or p.suffix == ".html")]}
+        sizes = {label: sum(tree_size(p) if p.is_dir() else p.stat().st_size for p in paths)
+                 for label, paths in parts.items()}
+        sizes["assets, the rest"] = total - sum(sizes.values())
+        for label, size in sizes.items():
+            print(f"  {label + ':':<17}{size / 1e6:8.1f} MB  {size / args.articles / 1e3:5.1f} KB/article")
         for f in (site / "exports").glob("*"):
             print(f"    exports/{f.name}: {f.stat().st_size / 1e6:.1f} MB")
         print("largest pages:     " + ", ".join(f"{f.relative_to(site)} {f.stat().st_size / 1e3:.0f} kB" for f in html[:3]))
         over = [f for f in html if f.stat().st_size > 200_000]
         print(f"pages over 200 kB: {len(over)}")
         edit_rebuild(docs, cfg, mkdocs)
+        print(f"load average:      {load_average()} (after)")
         if args.keep:
             print(f"kept:              {tmp}")
         return 0

@@ -235,3 +235,20 @@ def test_empty_archive_builds_and_finds_nothing(tmp_path):
     assert node_search(tmp_path, [["高新区", {}], ["", {}]]) == [
         {"terms": ["高新区"], "hits": [], "snippet": [{"text": "全角ＡＢＣ和abc", "mark": False}], "text": None},
         {"terms": [], "hits": [], "snippet": [{"text": "全角ＡＢＣ和abc", "mark": False}], "text": None}]
+
+
+def test_a_parallel_build_writes_the_same_files_as_one_process(archive, tmp_path, monkeypatch):
+    """Worker processes index blocks of articles; appended in order, the
+    files are byte for byte those of a build in one process (blocks of 3
+    articles, so several blocks meet in every posting list)."""
+    from archive_site.search import builder
+
+    docs, _ = archive
+    records = list(iter_records(docs))
+    monkeypatch.setattr(builder, "BLOCK", 3)
+    assert len(records) > 3 * builder.BLOCK
+    build_index(records, tmp_path / "one", jobs=1)
+    build_index(records, tmp_path / "two", jobs=2)
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*.js"))
+    assert files == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*.js"))
+    assert all((tmp_path / "one" / f).read_bytes() == (tmp_path / "two" / f).read_bytes() for f in files)

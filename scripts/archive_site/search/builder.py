@@ -50,11 +50,15 @@ the size of the finished index plus one article.
 from __future__ import annotations
 
 import base64
+import collections
 import hashlib
 import itertools
 import json
+import multiprocessing
+import os
 import re
 import shutil
+import threading
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -75,6 +79,9 @@ MAX_GRAM = 8
 SAMPLE_DOCS = 500
 MIN_SHARDS = 8
 MAX_SHARDS = 8192
+BLOCK = 200             # articles indexed together (one task of a worker process)
+PARALLEL_MIN = 1000     # articles from which a full build uses worker processes
+MAX_JOBS = 4
 
 _RUN = re.compile("[^" + re.escape("".join(sorted(WHITESPACE))) + "]{2,}")
 _enc = codec.SMALL_ENCODINGS  # hot path: encodings of small numbers by value
@@ -236,6 +243,75 @@ def meta_entry(record: Record) -> list:
     return [record.url, record.title, record.date, record.newspaper, record.page, record.zones, record.topics]
 
 
+@dataclass
+class BlockPostings:
+    """What consecutive articles add to the index (made in a worker process
+    in a parallel build): per key (first doc, last doc, its ``d`` stream after
+    the first doc's gap, its positions or None), and per article its
+    ``docs.js`` row, ``m`` row and packed text."""
+
+    postings: dict[str, tuple[int, int, bytes, bytes | None]]
+    docs: list[tuple]
+    meta: list[list]
+    texts: list[str]
+
+
+def block_postings(start: int, records: list[Record], split: set[str]) -> BlockPostings:
+    """The postings of ``records`` as the articles ``start``, ``start + 1``, …
+
+    >>> block = block_postings(7, [Record(url="a", title="", text="高新"), Record(url="b", title="", text="新区")], set())
+    >>> block.postings["新"] == (7, 8, codec.encode(2) + codec.encode(1) + codec.encode(2), None)
+    True
+    """
+    acc: dict[str, list] = {}
+    enc, limit = _enc, codec.SMALL_LIMIT
+    for doc, record in enumerate(records, start):
+        for key, (value, positions) in doc_postings(record, split).items():
+            entry = acc.get(key)
+            if entry is None:
+                acc[key] = [doc, doc, bytearray(enc[value] if value < limit else _encode(value)),
+                            None if positions is None else bytearray(positions)]
+            else:
+                gap = doc - entry[1]
+                entry[2] += enc[gap] if gap < limit else _encode(gap)
+                entry[2] += enc[value] if value < limit else _encode(value)
+                entry[1] = doc
+                if positions is not None:
+                    entry[3] += positions
+    return BlockPostings({k: (a, b, bytes(d), None if p is None else bytes(p)) for k, (a, b, d, p) in acc.items()},
+                         [doc_entry(r) for r in records], [meta_entry(r) for r in records],
+                         [pack_text(r.text) for r in records])
+
+
+# The split keys of the build a worker process serves (set by its initializer).
+_worker_split: set[str] = set()
+
+
+def _init_worker(split: set[str]) -> None:
+    global _worker_split
+    _worker_split = split
+
+
+def _worker_block(start: int, records: list[Record]) -> BlockPostings:
+    return block_postings(start, records, _worker_split)
+
+
+def default_jobs(articles: int | None) -> int:
+    """Worker processes for a full build: one per available core (at most
+    :data:`MAX_JOBS`) from :data:`PARALLEL_MIN` articles on, else none (1: in
+    this process). ``GXQ_SEARCH_JOBS`` overrides it."""
+    override = os.environ.get("GXQ_SEARCH_JOBS", "")
+    if override.isdigit() and int(override) > 0:
+        return int(override)
+    if not articles or articles < PARALLEL_MIN:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:      # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_JOBS))
+
+
 class _Posting:
     """Encoded postings of one key, appended article by article."""
 
@@ -282,18 +358,28 @@ class IndexBuilder:
     def add(self, record: Record) -> int:
         """Index one record (and write its text file); return its doc id."""
         doc = len(self.docs)
-        for key, (value, positions) in doc_postings(record, self.split).items():
-            posting = self.postings.get(key)
+        self.add_block(doc, block_postings(doc, [record], self.split))
+        return doc
+
+    def add_block(self, start: int, block: BlockPostings) -> None:
+        """Append the postings of the articles ``start``, ``start + 1``, … (the
+        next ones: ``start`` is the number of articles added so far)."""
+        if start != len(self.docs):
+            raise ValueError(f"block of articles from {start} added after {len(self.docs)} articles")
+        postings = self.postings
+        for key, (first, last, docs, positions) in block.postings.items():
+            posting = postings.get(key)
             if posting is None:
-                posting = self.postings[key] = _Posting(positions is not None)
-            posting.docs += _encode(doc - posting.last) + _encode(value)
-            posting.last = doc
+                posting = postings[key] = _Posting(positions is not None)
+            posting.docs += _encode(first - posting.last)
+            posting.docs += docs
+            posting.last = last
             if positions is not None:
                 posting.positions += positions
-        self.docs.append(doc_entry(record))
-        self.meta.append(meta_entry(record))
-        self._write_js(f"t/{doc}", pack_text(record.text))
-        return doc
+        self.docs += block.docs
+        self.meta += block.meta
+        for i, packed in enumerate(block.texts):
+            self._write_js(f"t/{start + i}", packed)
 
     # -- writing -------------------------------------------------------
     def _write_js(self, name: str, data) -> None:
@@ -389,20 +475,28 @@ _CASEFOLD = casefold_exceptions()
 
 
 def build_index(records: Iterable[Record], out_dir: Path | str, expected: int | None = None,
-                split_positions: int = SPLIT_POSITIONS, sample_docs: int = SAMPLE_DOCS) -> BuildStats:
+                split_positions: int = SPLIT_POSITIONS, sample_docs: int = SAMPLE_DOCS,
+                jobs: int | None = None) -> BuildStats:
     """Index all records into ``out_dir`` (replaced); return counts and sizes.
 
     ``expected`` is the number of records (to extrapolate gram frequencies
     from the first ``sample_docs``); it defaults to ``len(records)`` when
     records is a sequence.
     """
-    return build_with(records, out_dir, expected, split_positions, sample_docs).stats
+    return build_with(records, out_dir, expected, split_positions, sample_docs, jobs).stats
 
 
 def build_with(records: Iterable[Record], out_dir: Path | str, expected: int | None = None,
-               split_positions: int = SPLIT_POSITIONS, sample_docs: int = SAMPLE_DOCS) -> IndexBuilder:
+               split_positions: int = SPLIT_POSITIONS, sample_docs: int = SAMPLE_DOCS,
+               jobs: int | None = None) -> IndexBuilder:
     """:func:`build_index`, returning the builder (its split keys, doc and meta
-    tables and build id are what an incremental patch starts from)."""
+    tables and build id are what an incremental patch starts from).
+
+    The articles are indexed in blocks of :data:`BLOCK` consecutive ones;
+    with ``jobs`` > 1 (default :func:`default_jobs`) the blocks are indexed by
+    that many worker processes while this one reads the records and appends
+    the finished blocks in order, so the files are the same bytes either way
+    (tests/search/test_search_index.py checks it)."""
     if expected is None and hasattr(records, "__len__"):
         expected = len(records)
     records = iter(records)
@@ -410,8 +504,42 @@ def build_with(records: Iterable[Record], out_dir: Path | str, expected: int | N
     scale = max(1.0, (expected or len(sample)) / max(1, len(sample)))
     split = plan_splits([index_text(r)[0] for r in sample], scale, split_positions)
     builder = IndexBuilder(out_dir, split)
-    for record in itertools.chain(sample, records):
-        builder.add(record)
+    blocks = _blocks(itertools.chain(sample, records), BLOCK)
+    jobs = default_jobs(expected) if jobs is None else jobs
+    if jobs <= 1:
+        for start, block in blocks:
+            builder.add_block(start, block_postings(start, block, split))
+    else:
+        context = multiprocessing.get_context(_start_method())
+        with context.Pool(jobs, initializer=_init_worker, initargs=(split,)) as pool:
+            pending: collections.deque = collections.deque()
+            for start, block in blocks:
+                pending.append((start, pool.apply_async(_worker_block, (start, block))))
+                while len(pending) > 2 * jobs:      # bounded: records are read as workers need them
+                    done_start, result = pending.popleft()
+                    builder.add_block(done_start, result.get())
+            while pending:
+                done_start, result = pending.popleft()
+                builder.add_block(done_start, result.get())
     builder.write()
     builder.stats.split = len(split)
     return builder
+
+
+def _start_method() -> str:
+    """``fork`` when this process runs one thread (``mkdocs build``: quick,
+    and a caller needs no ``__main__`` guard), else ``spawn`` (never fork a
+    threaded process such as ``mkdocs serve``)."""
+    return "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _blocks(records: Iterable[Record], size: int):
+    """(first doc id, records) of consecutive blocks of ``size`` records."""
+    start = 0
+    iterator = iter(records)
+    while True:
+        block = list(itertools.islice(iterator, size))
+        if not block:
+            return
+        yield start, block
+        start += len(block)
