@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import base64
 import collections
+import gc
 import hashlib
 import itertools
 import json
@@ -511,7 +512,15 @@ def build_with(records: Iterable[Record], out_dir: Path | str, expected: int | N
             builder.add_block(start, block_postings(start, block, split))
     else:
         context = multiprocessing.get_context(_start_method())
-        with context.Pool(jobs, initializer=_init_worker, initargs=(split,)) as pool:
+        # A forked worker shares this process's memory (a whole MkDocs build)
+        # until it writes to it; frozen objects are never visited by its
+        # garbage collector, so their pages stay shared instead of copied.
+        gc.freeze()
+        try:
+            pool = context.Pool(jobs, initializer=_init_worker, initargs=(split,))
+        finally:
+            gc.unfreeze()
+        with pool:
             pending: collections.deque = collections.deque()
             for start, block in blocks:
                 pending.append((start, pool.apply_async(_worker_block, (start, block))))
