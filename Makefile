@@ -38,11 +38,12 @@ browser:
 test: $(STAMP) browser
 	$(PY) -m pytest
 
-# Regenerate the lock files after a change of requirements.txt / requirements-test.txt.
+# Regenerate the lock files after a change of requirements.txt / requirements-test.txt /
+# requirements-zensical.txt.
 lock:
 	test -x $(VENV)/bin/uv || $(PY) -m pip install --quiet uv==0.13.8
 	$(VENV)/bin/uv pip compile pyproject.toml --refresh --quiet --generate-hashes --python-version 3.11.5 -o requirements.lock
-	$(VENV)/bin/uv pip compile pyproject.toml --refresh --quiet --generate-hashes --python-version 3.11.5 --extra test -o requirements-test.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --refresh --quiet --generate-hashes --python-version 3.11.5 --extra test --extra zensical -o requirements-test.lock
 
 # Regenerate the golden files (tests/golden/) after a deliberate change of output.
 golden: $(STAMP)

@@ -1,7 +1,9 @@
 """The installed tool, end to end, as someone starting their own archive uses it:
 `newsarchive new` in a temporary folder, a page added to seeds/, `convert`,
 `check`, `build`, and the site opened in real headless Chromium (home, a zone
-page, an article, a search).
+page, an article, a search) — built by MkDocs and by Zensical
+(`newsarchive build --engine zensical`), whose theme differs: the browser
+checks look at what a reader sees (headings, links, text), not at class names.
 
 The `newsarchive` command is the console script `make` installed into .venv
 (its imports come from this checkout: tests/conftest.py sets PYTHONPATH).
@@ -9,11 +11,15 @@ The `newsarchive` command is the console script `make` installed into .venv
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlparse
 
 import pytest
 import yaml
@@ -34,6 +40,20 @@ topics:
     keywords: {高新区: 1}
 """
 LATEST = "本库最近收录"
+# A hand-written page with markup that must never run (Markdown lets raw HTML through).
+HAND_PAGE = """---
+title: 关于本库
+---
+
+# 关于本库
+
+本库收录高新区报道。<img src="missing.png" onerror="window.__pwned = 1">
+
+[点这里](javascript:window.__pwned=2)
+
+<script>window.__pwned = 3</script>
+"""
+ENGINES = ("mkdocs", "zensical")
 
 
 def newsarchive(*args: str | Path, cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
@@ -56,8 +76,30 @@ def archive(tmp_path_factory) -> Path:
         fh.write(f"topics_file: topics.yml\nlabels: {{latest: {LATEST}}}\n")
     newsarchive("convert", cwd=folder)
     newsarchive("check", cwd=folder)
+    (folder / "docs" / "about.md").write_text(HAND_PAGE, encoding="utf-8")
     newsarchive("build", cwd=folder)
     return folder
+
+
+def tree(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def zensical_archive(archive, tmp_path_factory) -> Path:
+    """The same archive built by Zensical (a copy, so both sites exist)."""
+    folder = tmp_path_factory.mktemp("zensical") / "archive"
+    shutil.copytree(archive, folder, ignore=shutil.ignore_patterns("site", "build", ".cache"))
+    docs_before = tree(folder / "docs")
+    newsarchive("build", "--engine", "zensical", cwd=folder)
+    assert tree(folder / "docs") == docs_before            # the generated pages went to the build folder
+    return folder
+
+
+@pytest.fixture(params=ENGINES)
+def built(request, archive, zensical_archive) -> Path:
+    """The archive folder built by one engine, then the other."""
+    return archive if request.param == "mkdocs" else zensical_archive
 
 
 def test_new_writes_the_archive_files(archive):
@@ -123,22 +165,49 @@ def test_schema_command_prints_the_schema(archive):
     assert printed == json.loads((archive / "article.schema.json").read_text(encoding="utf-8"))
 
 
-def test_the_site_in_chromium(archive):
-    site = archive / "site"
-    article = sorted((archive / "docs" / "articles").rglob("*.md"))[0]
+def test_zensical_built_every_part_of_the_site(zensical_archive):
+    site = zensical_archive / "site"
+    for rel in ("index.html", "zones/index.html", "topics/index.html", "dates/index.html", "newspapers/index.html",
+                "people/index.html", "organizations/index.html", "search.html", "exports/articles.csv",
+                "exports/articles.jsonl.gz", "fulltext/manifest.js", "assets/search/search.js"):
+        assert (site / rel).is_file(), rel
+    articles = sorted((zensical_archive / "docs" / "articles").rglob("*.md"))
+    csv_lines = (site / "exports" / "articles.csv").read_text(encoding="utf-8-sig").strip().splitlines()
+    assert len(csv_lines) == len(articles) + 1
+    assert not (zensical_archive / ".newsarchive-zensical.yml").exists()     # the generated config is gone
+
+
+def test_zensical_build_stops_at_a_broken_page_naming_it(zensical_archive, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(zensical_archive, copy, ignore=shutil.ignore_patterns("site", "build", ".cache"))
+    page = sorted((copy / "docs" / "articles").rglob("*.md"))[0]
+    page.write_text(page.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    proc = newsarchive("build", "--engine", "zensical", cwd=copy, check=False)
+    assert proc.returncode != 0 and page.name in proc.stderr and "'title' is missing" in proc.stderr
+    assert not (copy / "site" / "index.html").exists()
+
+
+def test_the_site_in_chromium(built):
+    site = built / "site"
+    engine = "zensical" if built.parent.name.startswith("zensical") else "mkdocs"
+    article = sorted((built / "docs" / "articles").rglob("*.md"))[0]
     meta = yaml.safe_load(article.read_text(encoding="utf-8").split("---")[1])
-    article_url = article.relative_to(archive / "docs").with_suffix(".html").as_posix()
+    article_url = article.relative_to(built / "docs").with_suffix(".html").as_posix()
     word = meta["title"][:4]
     with serve(site) as base, chromium() as browser:
         page = browser.new_page()
         errors: list[str] = []
+        outside: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("request", lambda req: outside.append(req.url)
+                if urlparse(req.url).scheme not in ("data", "blob") and urlparse(req.url).hostname != "127.0.0.1"
+                else None)
 
         page.goto(base + "index.html")
-        assert page.locator("article h1").first.inner_text() == TITLE       # archive.yml's title
+        assert page.locator("h1").first.inner_text() == TITLE                # archive.yml's title
         assert LATEST in page.locator("article").inner_text()               # archive.yml's labels
         assert page.locator("a[href$='zones/index.html']").count() > 0
-        screenshot(page, "tool-new-archive-home")
+        screenshot(page, f"tool-new-archive-home-{engine}")
 
         page.goto(base + "zones/index.html")
         zone_links = page.locator("article a[href$='.html']:not([href^='../']):not([href='index.html'])")
@@ -148,10 +217,52 @@ def test_the_site_in_chromium(archive):
         assert "zones/" in page.url and page.locator("article a[href*='articles/']").count() > 0
 
         page.goto(base + article_url)
-        assert meta["title"] in page.locator("article").inner_text()
+        body = page.locator("article").inner_text()
+        assert meta["title"] in page.locator("h1").first.inner_text()
+        assert meta["zones"][0] in body                                     # the header the site adds
+        with page.expect_navigation():                                      # the link back to the printed page
+            page.locator("article a[href*='sources/']").first.click()
+        assert meta["title"] in page.locator("article").inner_text()      # the source page lists it
+
+        page.goto(base + "about.html")
+        assert "本库收录高新区报道" in page.locator("article").inner_text()
+        page.locator("article a", has_text="点这里").click()
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.__pwned") is None                      # sanitised: nothing ran
+        assert "javascript:" not in page.content()
 
         page.goto(base + "search.html?q=" + quote(word))
         page.wait_for_selector(".gxq-result__title a", timeout=15000)
         assert meta["title"] in page.locator(".gxq-result__title").all_text_contents()
-        screenshot(page, "tool-new-archive-search")
+        screenshot(page, f"tool-new-archive-search-{engine}")
         assert not errors, errors
+        assert not outside, f"requests that leave the machine: {outside}"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_gives_the_home_page_over_http(archive, tmp_path):
+    """`newsarchive serve` (MkDocs' live preview) answers on the address given, then stops."""
+    copy = tmp_path / "copy"
+    shutil.copytree(archive, copy, ignore=shutil.ignore_patterns("site", "build", ".cache"))
+    port = free_port()
+    proc = subprocess.Popen([str(COMMAND), "serve", "-a", f"127.0.0.1:{port}"], cwd=copy, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    html, deadline = None, time.monotonic() + 300     # a first build on a loaded machine: be patient
+    try:
+        while html is None and proc.poll() is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=10) as response:
+                    html = response.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.5)
+    finally:
+        os.killpg(proc.pid, 15)
+        output = proc.communicate(timeout=60)[0]
+    assert html is not None, f"newsarchive serve never answered:\n{output}"
+    assert "<h1" in html and TITLE in html and "zones/index.html" in html
+    assert proc.returncode is not None

@@ -44,7 +44,7 @@ def requirement_lines(path: Path) -> list[str]:
             if ln.split("#")[0].strip()]
 
 
-@pytest.mark.parametrize("name", ["requirements.txt", "requirements-test.txt"])
+@pytest.mark.parametrize("name", ["requirements.txt", "requirements-test.txt", "requirements-zensical.txt"])
 def test_every_requirement_is_pinned(name):
     unpinned = [ln for ln in requirement_lines(ROOT / name) if not PIN.match(ln)]
     assert not unpinned, f"{name}: pin these with ==: {unpinned}"
@@ -52,7 +52,7 @@ def test_every_requirement_is_pinned(name):
 
 @pytest.mark.parametrize("lock, inputs", [
     ("requirements.lock", ["requirements.txt"]),
-    ("requirements-test.lock", ["requirements.txt", "requirements-test.txt"]),
+    ("requirements-test.lock", ["requirements.txt", "requirements-test.txt", "requirements-zensical.txt"]),
 ])
 def test_lock_files_hold_every_pin(lock, inputs):
     locked = pins(ROOT / lock)

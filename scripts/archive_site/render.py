@@ -85,20 +85,27 @@ def page_url(src_uri: str, use_directory_urls: bool = False) -> str:
     >>> page_url("index.md", True), page_url("README.md")
     ('./', 'index.html')
     """
-    if src_uri.endswith(MARKDOWN_SUFFIXES):
-        parent, filename = posixpath.split(src_uri)
-        stem = posixpath.splitext(filename)[0]
-        stem = "index" if stem == "README" else stem
-        if not use_directory_urls or stem == "index":
-            dest = posixpath.join(parent, stem + ".html")
-        else:
-            dest = posixpath.join(parent, stem, "index.html")
-        dirname, name = posixpath.split(dest)
-        if use_directory_urls and name == "index.html":
-            dest = (dirname or ".") + "/"
-    else:
-        dest = src_uri
+    dest = dest_path(src_uri, use_directory_urls)
+    dirname, name = posixpath.split(dest)
+    if use_directory_urls and name == "index.html" and src_uri.endswith(MARKDOWN_SUFFIXES):
+        dest = (dirname or ".") + "/"
     return quote(dest)
+
+
+def dest_path(src_uri: str, use_directory_urls: bool = False) -> str:
+    """The file a page or file becomes in the site, relative to the site folder.
+
+    >>> dest_path("a/b.md"), dest_path("a/b.md", True), dest_path("a/index.md", True), dest_path("x.css")
+    ('a/b.html', 'a/b/index.html', 'a/index.html', 'x.css')
+    """
+    if not src_uri.endswith(MARKDOWN_SUFFIXES):
+        return src_uri
+    parent, filename = posixpath.split(src_uri)
+    stem = posixpath.splitext(filename)[0]
+    stem = "index" if stem == "README" else stem
+    if not use_directory_urls or stem == "index":
+        return posixpath.join(parent, stem + ".html")
+    return posixpath.join(parent, stem, "index.html")
 
 
 class Linker:

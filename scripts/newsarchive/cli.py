@@ -2,7 +2,7 @@
 
     newsarchive new DIR [--title TITLE] [--tool SPEC]   scaffold an archive
     newsarchive convert [converter options]              seeds/ → docs/ (see --help)
-    newsarchive build [--engine mkdocs] [mkdocs options] docs/ → site/ (strict)
+    newsarchive build [--engine mkdocs|zensical] [options] docs/ → site/ (strict)
     newsarchive serve [--addr HOST:PORT] [mkdocs options] live preview (e.g. --dirty)
     newsarchive check [--docs docs]                      validate every page's front matter
     newsarchive schema [-o FILE]                         the article JSON Schema
@@ -105,11 +105,18 @@ def engine_command(engine: str, action: str, config: Path, extra: list[str]) -> 
 
     >>> engine_command("mkdocs", "build", Path("mkdocs.yml"), [])[1:]
     ['-m', 'mkdocs', 'build', '--strict', '-f', 'mkdocs.yml']
+    >>> engine_command("zensical", "build", Path("mkdocs.yml"), [])[1:]
+    ['-m', 'archive_site.zensical', '-f', 'mkdocs.yml']
+
+    Zensical runs no MkDocs plugin: ``archive_site.zensical`` runs the
+    archive's own build step around ``zensical build`` (it reads mkdocs.yml).
     """
     if engine == "mkdocs":
         strict = ["--strict"] if action == "build" else []
         return [sys.executable, "-m", "mkdocs", action, *strict, "-f", str(config), *extra]
-    raise ValueError(f"unknown engine {engine!r}")
+    if engine == "zensical" and action == "build":
+        return [sys.executable, "-m", "archive_site.zensical", "-f", str(config), *extra]
+    raise ValueError(f"the {engine} engine cannot {action}")
 
 
 def run_engine(cmd: list[str], cwd: Path) -> int:
@@ -146,7 +153,9 @@ def parser() -> argparse.ArgumentParser:
                    add_help=False)
 
     build = sub.add_parser("build", help="build site/ from docs/")
-    build.add_argument("--engine", choices=("mkdocs",), default="mkdocs")
+    build.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                       help="the site generator: MkDocs + Material (default), or Zensical "
+                            "(pip install 'newsarchive[zensical]')")
     build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
 
     serve = sub.add_parser("serve", help="live preview of the site (MkDocs)")

@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 MODULES = ["collection", "render", "decorate", "regions", "exports", "sanitize", "pages", "pages.zones", "pages.home",
-           "picture", "core"]
+           "picture", "core", "zensical"]
 
 
 @pytest.mark.parametrize("name", MODULES)
