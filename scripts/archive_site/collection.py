@@ -7,52 +7,27 @@ list of Markdown paths MkDocs found) and it returns an :class:`Archive`.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Any, Iterable, TypeAlias
 
-from newsarchive.schema import FrontMatterError, date_parts
+from newsarchive.schema import ARTICLE_FIELDS, SOURCE_FIELDS, FrontMatterError, date_parts, site_fields
 
 from . import cache, config
 
 FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\s`]*)[^\n`]*$")
 
 
-@dataclass
-class Article:
-    """One article page (``docs/articles/<stem>/<nn>.md``)."""
+class ArticleBase:
+    """What an article page (``docs/articles/<stem>/<nn>.md``) knows besides its
+    fields; :class:`Article` is this with every field of the schema."""
 
     src_uri: str
-    title: str
+    date: str
     source: str
-    body: str = ""
-    kicker: str = ""
-    subtitle: str = ""
-    authors: list[str] = field(default_factory=list)
-    byline: list[str] = field(default_factory=list)
-    date: str = ""
-    date_inferred: bool = False
-    newspaper: str = ""
-    page: str = ""
-    section: str = ""
-    editors: list[str] = field(default_factory=list)
-    order: int = 0
-    raw_lines: tuple[int, int] | None = None
-    zones: list[str] = field(default_factory=list)
-    topics: list[str] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    people: list[str] = field(default_factory=list)
-    organizations: list[str] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    continued: bool = False
-    untitled: bool = False
-    notes: list[str] = field(default_factory=list)
-    slug: str = ""
-    pdf_page: int = 0                      # PDF sources: the page's position in the PDF (0: not a PDF)
-    region: list[float] | None = None      # PDF sources: [x0, y0, x1, y1] on the printed page, fractions
+    order: int
 
     @property
     def year(self) -> int | None:
@@ -73,20 +48,16 @@ class Article:
         return (y is None, y or 0, m or 0, d or 0, self.source, self.order, self.src_uri)
 
 
-@dataclass
-class Source:
-    """One source page (``docs/sources/<stem>.md``): a newspaper page as input."""
+class SourceBase:
+    """What a source page (``docs/sources/<stem>.md``, a newspaper page as
+    input) knows besides its fields; :class:`Source` is this with every field
+    of the schema."""
 
     src_uri: str
     source: str
-    newspaper: str = ""
-    page: str = ""
-    date: str = ""
-    editors: list[str] = field(default_factory=list)
-    articles: list[str] = field(default_factory=list)
-    raw_text: str | None = None
-    pdf_page: int = 0          # PDF sources: the page's position in the PDF (NAME-p03 is 3)
-    picture: str = ""          # the page picture, relative to docs/
+    pdf_page: int
+    page: str
+    date: str
 
     @property
     def key(self) -> tuple[str, int]:
@@ -97,6 +68,37 @@ class Source:
     def sort_key(self) -> tuple:
         y, m, d = date_parts(self.date or None)
         return (y is None, y or 0, m or 0, d or 0, _page_number(self.page), self.source)
+
+
+def schema_model(name: str, fields: dict, base: type, site_only: list[tuple[str, str, object]],
+                 first: tuple[str, ...] = ()) -> type:
+    """A dataclass with ``src_uri``, every field of the schema's ``fields``
+    (types and defaults from schema.SITE_TYPES; ``first`` come right after
+    ``src_uri``, for positional use) and the site's own ``site_only``
+    fields (name, type, default)."""
+    spec: list = [("src_uri", "str")]
+    schema = {f[0]: f for f in site_fields(fields)}
+
+    def one(field_name: str, annotation: str, default) -> tuple:
+        value = field(default_factory=default) if callable(default) else field(default=default)
+        return field_name, annotation, value
+
+    spec += [one(n, schema[n][1], schema[n][2]) for n in first]
+    spec += [one(*f) for f in site_only]
+    spec += [one(n, annotation, default) for n, annotation, default, _ in schema.values() if n not in first]
+    model = make_dataclass(name, spec, bases=(base,))
+    model.__module__ = __name__
+    return model
+
+
+# The site's models of the two kinds of page, made from the schema: a field the
+# schema adds is here (and in every index, export and record that reads it) without a change.
+if TYPE_CHECKING:
+    Article: TypeAlias = Any
+    Source: TypeAlias = Any
+else:
+    Article = schema_model("Article", ARTICLE_FIELDS, ArticleBase, [("body", "str", "")], first=("title", "source"))
+    Source = schema_model("Source", SOURCE_FIELDS, SourceBase, [("raw_text", "str | None", None)], first=("source",))
 
 
 @dataclass
@@ -172,19 +174,6 @@ def _page_number(page: str) -> tuple[int, str]:
     return (int(digits.group()) if digits else 10**6, page or "")
 
 
-def _text(value) -> str:
-    """A scalar front-matter value as text; dates as ISO."""
-    if value is None:
-        return ""
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.strftime("%Y-%m-%d")
-    return str(value)
-
-
-def _strs(value) -> list[str]:
-    return [str(v) for v in value] if isinstance(value, list) else []
-
-
 def extract_raw_text(body: str) -> str | None:
     """The raw input text of a source page: the fenced block right after the
     ``## 原始文本`` heading (the fence may be longer than three backticks).
@@ -217,55 +206,22 @@ def extract_raw_text(body: str) -> str | None:
     return "\n".join(content)   # unterminated fence: the rest of the page
 
 
+def from_meta(model: type, fields: dict, meta: dict, **site) -> Any:
+    """A model instance from validated front matter: each schema field converted
+    as schema.SITE_TYPES says (absent or empty: its default)."""
+    values = {name: convert(meta[name]) for name, _, _, convert in site_fields(fields)
+              if meta.get(name) not in (None, "")}
+    return model(**values, **site)
+
+
 def article_from_page(src_uri: str, meta: dict, body: str) -> Article:
     """Build an :class:`Article` from validated front matter."""
-    raw = meta.get("raw_lines")
-    return Article(
-        src_uri=src_uri,
-        title=str(meta["title"]),
-        source=str(meta["source"]),
-        body=body,
-        kicker=_text(meta.get("kicker")),
-        subtitle=_text(meta.get("subtitle")),
-        authors=_strs(meta.get("authors")),
-        byline=_strs(meta.get("byline")),
-        date=_text(meta.get("date")),
-        date_inferred=bool(meta.get("date_inferred")),
-        newspaper=_text(meta.get("newspaper")),
-        page=_text(meta.get("page")),
-        section=_text(meta.get("section")),
-        editors=_strs(meta.get("editors")),
-        order=meta.get("order") or 0,
-        raw_lines=(raw[0], raw[1]) if raw else None,
-        zones=_strs(meta.get("zones")),
-        topics=_strs(meta.get("topics")),
-        keywords=_strs(meta.get("keywords")),
-        people=_strs(meta.get("people")),
-        organizations=_strs(meta.get("organizations")),
-        captions=_strs(meta.get("captions")),
-        continued=bool(meta.get("continued")),
-        untitled=bool(meta.get("untitled")),
-        notes=_strs(meta.get("notes")),
-        slug=_text(meta.get("slug")),
-        pdf_page=meta.get("pdf_page") or 0,
-        region=list(meta["region"]) if meta.get("region") else None,
-    )
+    return from_meta(Article, ARTICLE_FIELDS, meta, src_uri=src_uri, body=body)
 
 
 def source_from_page(src_uri: str, meta: dict, body: str) -> Source:
     """Build a :class:`Source` from validated front matter and its body."""
-    return Source(
-        src_uri=src_uri,
-        source=str(meta["source"]),
-        newspaper=_text(meta.get("newspaper")),
-        page=_text(meta.get("page")),
-        date=_text(meta.get("date")),
-        editors=_strs(meta.get("editors")),
-        articles=_strs(meta.get("articles")),
-        raw_text=extract_raw_text(body),
-        pdf_page=meta.get("pdf_page") or 0,
-        picture=_text(meta.get("picture")),
-    )
+    return from_meta(Source, SOURCE_FIELDS, meta, src_uri=src_uri, raw_text=extract_raw_text(body))
 
 
 def archive_uris(docs_dir: Path) -> list[str]:

@@ -236,6 +236,71 @@ JSON_TYPES: dict[Any, dict] = {
 }
 
 
+# How the site holds a field of each check (its Python type, its value when the
+# page leaves it out, and the conversion of a validated YAML value): the site's
+# article and source models (archive_site.collection) are made from
+# ARTICLE_FIELDS and SOURCE_FIELDS through this table, like the JSON Schema.
+def as_text(value: Any) -> str:
+    """A scalar front-matter value as text; dates as ISO, absent as ''.
+
+    >>> as_text(_dt.date(2020, 1, 2)), as_text(10), as_text(None)
+    ('2020-01-02', '10', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def as_texts(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def as_int(value: Any) -> int:
+    return value or 0
+
+
+def as_range(value: Any) -> tuple[int, int] | None:
+    return (value[0], value[1]) if value else None
+
+
+def as_numbers(value: Any) -> list[float] | None:
+    return list(value) if value else None
+
+
+SITE_TYPES: dict[Any, tuple[str, Any, Any]] = {
+    _str: ("str", "", as_text),
+    _str_list: ("list[str]", list, as_texts),
+    _int: ("int", 0, as_int),
+    _bool: ("bool", False, bool),
+    _page: ("str", "", as_text),
+    _date: ("str", "", as_text),
+    _lines: ("tuple[int, int] | None", None, as_range),
+    _slug: ("str", "", as_text),
+    _source_type: ("str", "", as_text),
+    _positive: ("int", 0, as_int),
+    _region: ("list[float] | None", None, as_numbers),
+    _picture: ("str", "", as_text),
+}
+
+
+def site_fields(fields: dict) -> list[tuple[str, str, Any, Any]]:
+    """(name, Python type, default — a value or a factory —, conversion) of
+    each field, in the schema's order.
+
+    >>> [f[:3] for f in site_fields(ARTICLE_FIELDS)][:2]
+    [('title', 'str', ''), ('kicker', 'str', '')]
+    """
+    out = []
+    for name, (check, _) in fields.items():
+        if check not in SITE_TYPES:
+            raise KeyError(f"no site type for the check {getattr(check, '__name__', check)!r} of {name!r}: "
+                           "give it an entry in schema.SITE_TYPES")
+        out.append((name, *SITE_TYPES[check]))
+    return out
+
+
 def field_schema(check: Any, what: str) -> dict:
     """The JSON Schema of one field (its check's JSON form and its description).
 
