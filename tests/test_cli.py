@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote, urlparse
@@ -116,6 +117,15 @@ def test_new_writes_the_archive_files(archive):
                          Loader=yaml.BaseLoader)
     assert workflow["jobs"]["build"]["needs"] == "check" and workflow["jobs"]["deploy"]["needs"] == "build"
     assert "${{" in (archive / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+
+
+def test_the_archive_installs_the_tool_from_where_it_is(archive):
+    """requirements.txt names this checkout (the tool runs from it), not a version on no index."""
+    lines = [ln for ln in (archive / "requirements.txt").read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    assert lines == [f"newsarchive @ {ROOT.as_uri()}"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == "newsarchive"
 
 
 def test_the_archive_registry_replaces_the_tools_and_the_others_are_inherited(archive):

@@ -18,7 +18,7 @@ import json
 import os
 import subprocess
 import sys
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from string import Template
 
@@ -60,6 +60,45 @@ def yaml_string(text: str) -> str:
     '"淄博: \\\\"高新区\\\\""'
     """
     return json.dumps(text, ensure_ascii=False)
+
+
+def requirement_from(direct_url: dict | None, version: str) -> str:
+    """A requirement line that installs the tool from where it was installed
+    (``direct_url``: the installed distribution's PEP 610 ``direct_url.json``).
+
+    >>> requirement_from({"url": "https://github.com/me/tool.git", "vcs_info": {"vcs": "git", "commit_id": "1a2b"}}, "0.1.0")
+    'newsarchive @ git+https://github.com/me/tool.git@1a2b'
+    >>> requirement_from({"url": "file:///home/me/tool", "dir_info": {"editable": True}}, "0.1.0")
+    'newsarchive @ file:///home/me/tool'
+    >>> requirement_from({"url": "file:///tmp/newsarchive-0.1.0-py3-none-any.whl", "archive_info": {}}, "0.1.0")
+    'newsarchive @ file:///tmp/newsarchive-0.1.0-py3-none-any.whl'
+    >>> requirement_from(None, "0.1.0")
+    'newsarchive==0.1.0'
+    """
+    if not direct_url or not direct_url.get("url"):
+        return f"newsarchive=={version}"          # from a package index
+    vcs = direct_url.get("vcs_info")
+    if vcs:
+        at = vcs.get("commit_id") or vcs.get("requested_revision")
+        return f"newsarchive @ {vcs.get('vcs', 'git')}+{direct_url['url']}" + (f"@{at}" if at else "")
+    return f"newsarchive @ {direct_url['url']}"
+
+
+def installed_requirement() -> str:
+    """How this tool was installed, as a requirement line (the default of
+    ``new --tool``): the source checkout it runs from (an editable install,
+    or PYTHONPATH), else what the installed distribution records."""
+    source = Path(__file__).resolve().parents[2]
+    if (source / "pyproject.toml").is_file() and (source / "scripts" / "newsarchive" / "cli.py").is_file():
+        return f"newsarchive @ {source.as_uri()}"
+    for dist in metadata.distributions(name="newsarchive"):
+        try:
+            text = dist.read_text("direct_url.json")
+            if text:
+                return requirement_from(json.loads(text), __version__)
+        except ValueError:
+            continue
+    return requirement_from(None, __version__)
 
 
 def scaffold(target: Path, title: str, tool: str) -> list[Path]:
@@ -146,8 +185,10 @@ def parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="scaffold an archive in a new folder")
     new.add_argument("target", type=Path, metavar="DIR")
     new.add_argument("--title", default="报刊文库", help="the archive's title (default: 报刊文库)")
-    new.add_argument("--tool", default=f"newsarchive=={__version__}",
-                     help="how the archive's Pages workflow installs this tool (a requirement line)")
+    new.add_argument("--tool", default=None,
+                     help="the requirement line that installs this tool for the archive and its Pages workflow "
+                          "(default: from where it is installed here, e.g. "
+                          "'newsarchive @ git+https://github.com/<owner>/<repo>@<tag>')")
 
     sub.add_parser("convert", help="convert seeds/ into docs/ (all converter options pass through)",
                    add_help=False)
@@ -185,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "new":
         try:
-            written = scaffold(args.target, args.title, args.tool)
+            written = scaffold(args.target, args.title, args.tool or installed_requirement())
         except (FileExistsError, ValueError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
