@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -20,7 +21,7 @@ import time
 import tomllib
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote, urlparse
+from urllib.parse import quote, unquote, urlparse
 
 import pytest
 import yaml
@@ -75,7 +76,8 @@ def archive(tmp_path_factory) -> Path:
     (folder / "topics.yml").write_text(OWN_TOPICS, encoding="utf-8")
     with open(folder / "archive.yml", "a", encoding="utf-8") as fh:
         fh.write(f"topics_file: topics.yml\nlabels: {{latest: {LATEST}}}\n")
-    newsarchive("convert", cwd=folder)
+    converted = newsarchive("convert", cwd=folder)
+    assert "README" not in converted.stderr          # the scaffold's note in seeds/ is no page
     newsarchive("check", cwd=folder)
     (folder / "docs" / "about.md").write_text(HAND_PAGE, encoding="utf-8")
     newsarchive("build", cwd=folder)
@@ -195,6 +197,36 @@ def test_zensical_build_stops_at_a_broken_page_naming_it(zensical_archive, tmp_p
     proc = newsarchive("build", "--engine", "zensical", cwd=copy, check=False)
     assert proc.returncode != 0 and page.name in proc.stderr and "'title' is missing" in proc.stderr
     assert not (copy / "site" / "index.html").exists()
+
+
+def broken_links(site: Path) -> dict[str, str]:
+    """Relative links of the site's pages that name no file: {href: page}."""
+    broken = {}
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":      # an error page links from the site root, wherever it is served
+            continue
+        for href in re.findall(r'href="([^"#?:]+)', page.read_text(encoding="utf-8")):
+            if href.startswith("/"):
+                continue
+            target = page.parent / unquote(href)
+            if not (target.is_file() or (target / "index.html").is_file()):   # a folder: its index page
+                broken.setdefault(href, page.relative_to(site).as_posix())
+    return broken
+
+
+@pytest.mark.parametrize("directory_urls", [False, True])
+def test_zensical_links_resolve_with_either_url_style(zensical_archive, tmp_path, directory_urls):
+    folder = zensical_archive
+    if directory_urls:
+        folder = tmp_path / "copy"
+        shutil.copytree(zensical_archive, folder, ignore=shutil.ignore_patterns("site", "build", ".cache"))
+        config = folder / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("use_directory_urls: false",
+                                                                      "use_directory_urls: true"), encoding="utf-8")
+        newsarchive("build", "--engine", "zensical", cwd=folder)
+        assert (folder / "site" / "zones" / "index.html").is_file() and not (folder / "site" / "zones.html").exists()
+    assert len(list((folder / "site").rglob("*.html"))) > 20
+    assert broken_links(folder / "site") == {}
 
 
 def test_the_site_in_chromium(built):

@@ -37,7 +37,7 @@ from .exports import write_exports
 from .pages import SiteIndex, generate, index_signature
 from .picture import page_picture, picture_report, region_link
 from .regions import RegistryError, registry_lookup, report_zones
-from .render import Linker, esc
+from .render import Linker, SourceLinker, esc
 from .sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.hooks.archive_site")
@@ -93,12 +93,13 @@ class SiteBuild:
     config_file: str | Path | None = None       # mkdocs.yml (or another file beside which build/ lives)
     use_directory_urls: bool = False
     dirty: bool = False
+    source_links: bool = False     # links written source to source (.md), for an engine that resolves them (Zensical)
     archive: Archive | None = None
     index: SiteIndex | None = None
     docs_dir: Path | None = None
 
     def __post_init__(self) -> None:
-        self.linker = Linker(self.use_directory_urls)
+        self.linker = (SourceLinker if self.source_links else Linker)(self.use_directory_urls)
         self.build_dir = cache.cache_dir(self.config_file)
 
     def start(self) -> "SiteBuild":
@@ -145,7 +146,8 @@ class SiteBuild:
         """``{src_uri: staged file}`` of the generated pages: generated afresh,
         or, when nothing they depend on changed since the last build (an edit
         of article text only), the staged pages of the last build as they are."""
-        signature = index_signature(self.archive, has_home, search_uri, self.use_directory_urls, self.settings)
+        signature = index_signature(self.archive, has_home, search_uri, self.use_directory_urls, self.source_links,
+                                    self.settings)
         listing = self.stage_dir / STAGE_LISTING
         try:
             last = json.loads(listing.read_text(encoding="utf-8"))

@@ -147,6 +147,27 @@ class Linker:
         return rel + (esc(f"#{quote(anchor)}") if anchor else "")
 
 
+class SourceLinker(Linker):
+    """Links from page source to page source (``../articles/a/01.md``), for an
+    engine that resolves every relative link of a page the way MkDocs resolves
+    Markdown links, raw HTML included (Zensical): it turns them into the
+    target's URL for either URL style. :meth:`url` stays the site URL.
+
+    >>> SourceLinker(True).href("zones/淄博高新区.md", "articles/001/01.md", anchor="raw")
+    '../articles/001/01.md#raw'
+    >>> SourceLinker().href("index.md", "exports/articles.csv")
+    'exports/articles.csv'
+    """
+
+    def href(self, from_uri: str, to_uri: str, anchor: str = "") -> str:
+        base_dir = posixpath.dirname(from_uri)
+        key = (base_dir, to_uri)
+        rel = self._rel.get(key)
+        if rel is None:
+            rel = self._rel[key] = esc(quote(posixpath.relpath(to_uri, base_dir or ".")))
+        return rel + (esc(f"#{quote(anchor)}") if anchor else "")
+
+
 def date_label(article: Article) -> str:
     """The date as shown in lists: ISO as written, 推断 marked, 日期不详 if none."""
     if not article.date:

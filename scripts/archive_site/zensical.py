@@ -177,8 +177,10 @@ class ZensicalBuild:
         self.docs_dir = self.root / str(self.config.get("docs_dir") or "docs")
         self.site_dir = self.root / str(self.config.get("site_dir") or "site")
         self.use_directory_urls = bool(self.config.get("use_directory_urls", True))
+        # Zensical resolves every relative link of a page as source-relative (raw HTML too), so the
+        # site's links are written from page source to page source and Zensical makes them URLs.
         self.build = SiteBuild(archive_settings(self.config_file, self.config), self.config_file,
-                               self.use_directory_urls)
+                               self.use_directory_urls, source_links=True)
         self.stage_dir = self.build.build_dir / STAGE / "docs"
         self.fenced: list[str] = []          # src_uri of the pages whose body is between the markers
 
@@ -218,7 +220,7 @@ class ZensicalBuild:
                 continue
             put(uri, self.generated_page(Path(staged_file).read_text(encoding="utf-8")))
         put(site_config.ASSETS_CSS, (Path(__file__).parent / "assets" / "archive.css").read_text(encoding="utf-8"))
-        for uri, source in search.asset_files(self.build.linker.url(search_uri)).items():
+        for uri, source in search.asset_files(self.build.linker.url(search_uri)).items():   # a site URL
             if isinstance(source, Path):
                 link(source, self.stage_dir / uri)
                 staged.add(uri)
