@@ -36,7 +36,7 @@ def golden_inputs() -> list[Path]:
 
 def convert_one(page: Path, out: Path) -> tuple[int, str]:
     """Convert one page alone into the docs folder `out`; (exit code, stderr)."""
-    import convert
+    from newsarchive import convert
 
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "src"

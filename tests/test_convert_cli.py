@@ -321,7 +321,7 @@ def test_two_inputs_with_the_same_safe_stem_do_not_overwrite_each_other(tmp_path
     import contextlib
     import io
 
-    import convert
+    from newsarchive import convert
 
     src = tmp_path / "src"
     src.mkdir()
@@ -337,7 +337,7 @@ def test_two_inputs_with_the_same_safe_stem_do_not_overwrite_each_other(tmp_path
 
 
 def test_explain_prints_the_rules_for_one_file_and_writes_nothing(tmp_path, capsys):
-    import convert
+    from newsarchive import convert
 
     out = tmp_path / "docs"
     code = convert.main(["--src", str(ROOT / "seeds"), "--out", str(out), "--explain", SEEDS[1].name])
@@ -353,7 +353,7 @@ def test_explain_prints_the_rules_for_one_file_and_writes_nothing(tmp_path, caps
 
 def test_out_that_is_a_file_is_a_clear_error(tmp_path, capsys):
     """--out naming an existing file: exit 2 with a message naming it, not a traceback."""
-    import convert
+    from newsarchive import convert
 
     src = tmp_path / "src"
     src.mkdir()
@@ -367,7 +367,7 @@ def test_out_that_is_a_file_is_a_clear_error(tmp_path, capsys):
 
 
 def test_a_converter_error_on_one_page_does_not_stop_the_others(tmp_path, monkeypatch, capsys):
-    import convert
+    from newsarchive import convert
 
     src = tmp_path / "src"
     src.mkdir()

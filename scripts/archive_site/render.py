@@ -211,11 +211,14 @@ def link(href: str, text: str, count: int | None = None) -> str:
 def bar_chart(data: Sequence[tuple[str, int]], title: str, href_of=None, horizontal: bool = False,
               height: int = 120) -> str:
     """A static inline SVG bar chart; colours follow the light/dark palette
-    through Material's CSS variables. ``href_of(label)`` links bars.
+    through Material's CSS variables. ``href_of(label)`` links bars; an empty
+    bar links nowhere (no page or section lists no articles).
 
     >>> svg = bar_chart([("2019", 3), ("2020", 5)], "各年")
     >>> svg.count("<rect"), "2020" in svg, "<title>各年</title>" in svg
     (2, True, True)
+    >>> bar_chart([("2019", 3), ("2020", 0)], "各年", href_of=lambda y: f"{y}.html").count("<a href")
+    1
     """
     if not data:
         return ""
@@ -243,7 +246,7 @@ def _vbars(data, title, peak, href_of, height: int = 120) -> str:
             f'<text class="as-num" x="{x + bar / 2}" y="{y - 4}" text-anchor="middle">{n}</text>'
             f'<text class="as-label" x="{x + bar / 2}" y="{top + height + 16}" text-anchor="middle">{esc(label)}</text>'
         )
-        parts.append(_wrap(label, href_of(label) if href_of else None, inner))
+        parts.append(_wrap(label, href_of(label) if href_of and n else None, inner))
     total_h = top + height + bottom
     return (
         f'<svg class="as-chart" role="img" viewBox="0 0 {width} {total_h}" width="{width}" height="{total_h}" '
@@ -263,7 +266,7 @@ def _hbars(data, title, peak, href_of) -> str:
             f'<rect class="as-bar" x="{label_w}" y="{y + 4}" width="{w}" height="{row - 8}"><title>{esc(label)}：{n}</title></rect>'
             f'<text class="as-num" x="{label_w + w + 6}" y="{y + 16}">{n}</text>'
         )
-        parts.append(_wrap(label, href_of(label) if href_of else None, inner))
+        parts.append(_wrap(label, href_of(label) if href_of and n else None, inner))
     width, height = label_w + bar_w + 50, len(data) * row
     return (
         f'<svg class="as-chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '

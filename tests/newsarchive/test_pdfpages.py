@@ -250,7 +250,7 @@ class _Terminal:
 
 
 def test_a_24_page_issue_is_24_jobs_with_a_progress_step_each(tmp_path):
-    import convert
+    from newsarchive import convert
 
     pdf = make_pdf(tmp_path / "issue.pdf", [f"第{n}版的标题" for n in range(1, 25)])
     jobs, errors = convert.expand([pdf])

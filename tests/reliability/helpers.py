@@ -89,7 +89,7 @@ def convert_here(*args) -> subprocess.CompletedProcess:
     import io
 
     sys.path.insert(0, str(ROOT / "scripts"))
-    import convert as cli
+    from newsarchive import convert as cli
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
