@@ -44,7 +44,7 @@ topics:
 LATEST = "本库最近收录"
 # A hand-written page with markup that must never run (Markdown lets raw HTML through).
 HAND_PAGE = """---
-title: 关于本库
+title: "关于本库</title><script>window.__pwned = 4</script>"
 ---
 
 # 关于本库
