@@ -83,37 +83,23 @@ def _page_value(page: str):
 
 
 def article_meta(article: Article, page: SourcePage, order: int, slug: str) -> dict:
-    """The front matter of an article page: the schema's fields, in its order."""
+    """The front matter of an article page: the schema's fields, in its order.
+    What the printed page and the run say (newspaper, page, editors, where the
+    article is) comes from them; every other field is the article's attribute
+    of the same name."""
     facts = article_facts(page, article)
-    return in_schema_order({
-        "title": article.title,
-        "kicker": article.kicker,
-        "subtitle": article.subtitle,
-        "section": article.section,
-        "authors": article.authors,
-        "byline": article.byline,
-        "notes": article.notes,
-        "date": article.date,
-        "date_inferred": article.date_inferred,
+    from_page = {
         "newspaper": facts.newspaper,
         "page": _page_value(facts.page),
         "editors": facts.editors,
-        "zones": article.zones,
-        "topics": article.topics,
-        "keywords": article.keywords,
-        "people": article.people,
-        "organizations": article.organizations,
-        "captions": article.captions,
-        "source_line": article.source_line,
-        "continued": article.continued,
-        "untitled": article.untitled,
         "source": page.name,
         "pdf_page": None if page.pdf_page is None else page.pdf_page + 1,
         "order": order,
         "raw_lines": [article.first, max(article.first, article.last)],
-        "region": article.region,
         "slug": slug,
-    })
+    }
+    return in_schema_order({name: from_page[name] if name in from_page else getattr(article, name)
+                            for name in ARTICLE_FIELDS})
 
 
 def in_schema_order(meta: dict) -> dict:
