@@ -557,6 +557,35 @@ def join_vertical_names(units: list[Unit], pats: Patterns) -> list[Unit]:
     return [u for i, u in enumerate(units) if i not in drop]
 
 
+def join_wrapped_heads(units: list[Unit], pats: Patterns) -> list[Unit]:
+    """Two heading lines in one block, no blank line between, are one heading
+    wrapped in a narrow box (勇担重任回应 ⏎ 人民期待) when neither is a
+    sentence, a name or a piece of a line set in equal pieces. Hard-wrapped
+    text only: a page of one block per line never has two in a block.
+
+    >>> [u.text for u in join_wrapped_heads([Unit([], "勇担重任回应", kind=Kind.HEADLINE, gap=1),
+    ...                                       Unit([], "人民期待", kind=Kind.HEADLINE)], load_patterns())]
+    ['勇担重任回应人民期待']
+    """
+    out: list[Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if (prev is not None and unit.gap == 0 and not unit.lines[0].page_break
+                and prev.kind in (Kind.HEADLINE, Kind.LABEL) and unit.kind in (Kind.HEADLINE, Kind.LABEL)
+                and chinese_length(prev.text) >= 4 and chinese_length(unit.text) >= 2
+                and not re.search(f"[{SENTENCE_END}，：:,]", prev.text + unit.text)
+                and chinese_length(prev.text + unit.text) <= HEADLINE_MAX
+                and len(prev.text) != len(unit.text)
+                and bare_names(prev.text, pats) is None and bare_names(unit.text, pats) is None):
+            prev.text += unit.text
+            prev.lines = prev.lines + unit.lines
+            prev.kind = Kind.HEADLINE
+            prev.evidence.append(Evidence("join_wrapped_heads", Kind.HEADLINE.value, 0, f"wrapped onto L{unit.first}"))
+            continue
+        out.append(unit)
+    return out
+
+
 def mark_long_titles(units: list[Unit]) -> None:
     """A line with no sentence end right above a news lead or a byline is a
     title even when it is longer than a headline (notices: 关于印发《…》的通知)."""
@@ -700,8 +729,26 @@ def set_apart(units: list[Unit], i: int, pats: Patterns) -> Evidence | None:
     before = [u for u in units[:i] if not u.kind.removed]
     nxt = units[i + 1] if i + 1 < len(units) else None
     alone = unit.gap >= 1 and unit.block_lines == 1 and (nxt is None or nxt.gap >= 1)
-    if alone or not before:
-        return Evidence("set_apart", Kind.BYLINE.value, 1, "first on the page" if not before else "a block of its own")
+    if not before:   # a page does not open on a heading that is a bare name: its byline, set beside a title read later
+        return Evidence("set_apart", Kind.BYLINE.value, 2, "first on the page")
+    if alone:
+        return Evidence("set_apart", Kind.BYLINE.value, 1, "a block of its own")
+    return None
+
+
+@context_evidence_for("byline")
+def after_finished_text(units: list[Unit], i: int, pats: Patterns) -> Evidence | None:
+    """Right after an article's end, its （作者为…） note or a finished
+    paragraph (+1): where pdftotext puts a byline printed beside a title it
+    read later (…的政党力量。 ⏎ （作者为…教授） ⏎ 周淑真).
+
+    >>> after_finished_text([Unit([], "（作者为中国人民大学国际关系学院教授）", kind=Kind.NOTE), Unit([], "周淑真")], 1, load_patterns()).score
+    1
+    """
+    before, _ = _content_neighbours(units, i)
+    if before is not None and (before.kind is Kind.NOTE or (
+            before.kind is Kind.BODY and ends_sentence(before.text) and chinese_length(before.text) >= PROSE_LENGTH)):
+        return Evidence("after_finished_text", Kind.BYLINE.value, 1, "right after a finished text")
     return None
 
 
@@ -1037,6 +1084,7 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
         classify_unit(unit, pats)
     units[:] = join_split_names(units)
     units[:] = join_vertical_names(units, pats)
+    units[:] = join_wrapped_heads(units, pats)
     mark_name_continuations(units)
     mark_labels(units, pats)
     mark_ad_columns(units, pats, log)

@@ -9,9 +9,10 @@ unless such evidence says it is the head of a broken sentence.
 from __future__ import annotations
 
 
+import re
 import statistics
 
-from .classify import GAP_CAPTION, bare_byline
+from .classify import GAP_CAPTION, HEADLINE_MAX, bare_byline
 from .layout import ends_open, join_wrapped, line_width
 from .model import Kind, LogEntry, Unit
 from .text import CONTINUE_START, ENUMERATION, JOIN_AT, WINDOW, chinese_length, continuation_evidence, ends_sentence, pos_tagger
@@ -262,6 +263,19 @@ def join_broken_paragraphs(units: list[Unit], log: list[LogEntry]) -> tuple[list
             return units, repaired
 
 
+def wrapped_heading(before: Unit, after: Unit) -> bool:
+    """Two heading lines joined into one are still a heading when the whole
+    is one (从标准要求把握全面从严治 | 党永远在路上: a heading wrapped in a
+    narrow box), not the head of a sentence.
+
+    >>> wrapped_heading(Unit([], "从标准要求把握全面从严治党永", kind=Kind.HEADLINE), Unit([], "远在路上", kind=Kind.HEADLINE))
+    True
+    """
+    text = before.text + after.text
+    return before.kind is Kind.HEADLINE and after.kind is Kind.HEADLINE and not ends_sentence(text) \
+        and not re.search("[。，；]", text) and chinese_length(text) <= HEADLINE_MAX
+
+
 def layout_ends_paragraph(unit: Unit) -> bool:
     """Whether the page's layout (a PDF's columns and indents) already decided
     that the paragraph ends here: then no text evidence joins it on.
@@ -297,7 +311,7 @@ def _join_pass(units: list[Unit], log: list[LogEntry]) -> tuple[list[Unit], int]
                             + (f"; moved {len(displaced)} displaced block(s) after it" if displaced else "")))
         unit.text = join_wrapped(unit.text, nxt.text)
         unit.lines = unit.lines + nxt.lines
-        unit.kind = Kind.BODY
+        unit.kind = Kind.HEADLINE if wrapped_heading(unit, nxt) else Kind.BODY
         unit.signature, unit.authors = nxt.signature, unit.authors + nxt.authors
         between = units[i + 1:j]
         captions = [u for u in between if u.kind is Kind.CAPTION]

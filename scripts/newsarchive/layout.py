@@ -195,8 +195,11 @@ def continues_short_run(current: Unit, line: Line, width: float | None) -> bool:
         return False
     if re.fullmatch(f"[{HAN}]{{1,4}}", line.text):
         return False                        # 陈曙光: a byline, not the rest of a heading
-    if len(current.lines) >= 2 and line_width(current.lines[-1]) >= FULL_LINE * max(map(line_width, current.lines)):
-        return True                         # the box is as wide as its widest line: that line wrapped
+    box = max(map(line_width, current.lines))
+    if len(current.lines) >= 2 and line_width(current.lines[-1]) >= FULL_LINE * box:
+        # the box is as wide as its widest line: that line wrapped; a line wider
+        # than the box is the text beside or under it (化标志着中国特色社 ⏎ 会主义进入新时代 ⏎ 时代是表述特定社会历史的)
+        return line_width(line) <= box + 2
     points, why = continuation_evidence(current.text, line.text)
     return points >= JOIN_AT and ("crosses" in why or "open clause" in why or "punctuation" in why)
 
