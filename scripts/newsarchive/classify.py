@@ -12,7 +12,7 @@ from typing import Callable
 
 from .model import Evidence, Kind, LogEntry, Unit
 from .patterns import Patterns, load as load_patterns
-from .text import CLOSERS, HAN, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence, pos_tagger, tokenizer
+from .text import CLOSERS, HAN, JOIN_AT, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence, pos_tagger, tokenizer
 from .textfix import drop_spaces_in_chinese_prose, undo_overprint
 
 NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,6}}·[{HAN}]{{1,8}}$")
@@ -349,6 +349,7 @@ def sentence_form(unit: Unit, pats: Patterns) -> Evidence | None:
     -3
     >>> sentence_form(Unit([], "高新之上，何以登新高？"), load_patterns()) is None
     True
+
     """
     text = unit.text
     if is_dialogue(text):
@@ -357,6 +358,7 @@ def sentence_form(unit: Unit, pats: Patterns) -> Evidence | None:
         return Evidence("sentence_form", Kind.BODY.value, -3, "sentence punctuation")
     if chinese_length(text) >= 25 and len(re.findall("[，；,;]", text)) >= 2:
         return Evidence("sentence_form", Kind.BODY.value, -3, "a sentence of clauses")
+
     return None
 
 
@@ -400,12 +402,16 @@ def caption_reason(text: str, pats: Patterns | None = None) -> str | None:
     'photo credit'
     >>> caption_reason("2019年9月17日，在淄博高新区行政审批服务局办事大厅内，工作人员协助市民办理劳动仲裁业务。资料照片")
     'caption with credit'
+    >>> caption_reason("图为专职保洁人员在河道内进行河道护理巡查。新华社记者 徐 昱摄")
+    'caption with credit'
     """
     pats = pats or load_patterns()
     if pats.credit_line.match(text):
         return "photo credit"
+    # a credit's name may be letter-spaced like the line it ends (新华社记者 徐 昱摄)
+    squeezed = re.sub(f"(?<=[{HAN}])\\s+(?=[{HAN}])", "", text)
     if chinese_length(text) <= 3 * pats.caption_max and (
-            pats.credit_end.search(text) or pats.caption_start.match(text)):
+            pats.credit_end.search(text) or pats.credit_end.search(squeezed) or pats.caption_start.match(text)):
         return "caption with credit"
     return None
 
@@ -560,23 +566,28 @@ def join_vertical_names(units: list[Unit], pats: Patterns) -> list[Unit]:
 def join_wrapped_heads(units: list[Unit], pats: Patterns) -> list[Unit]:
     """Two heading lines in one block, no blank line between, are one heading
     wrapped in a narrow box (勇担重任回应 ⏎ 人民期待) when neither is a
-    sentence, a name or a piece of a line set in equal pieces. Hard-wrapped
+    sentence, a name or a piece of a line set in equal pieces; a kicker and
+    a title signed right under (杭州高新区（滨江） ⏎ “一号工程”跑出加速度 ⏎
+    本报记者 钱江) are two lines of a head, not one wrapped. Hard-wrapped
     text only: a page of one block per line never has two in a block.
 
-    >>> [u.text for u in join_wrapped_heads([Unit([], "勇担重任回应", kind=Kind.HEADLINE, gap=1),
-    ...                                       Unit([], "人民期待", kind=Kind.HEADLINE)], load_patterns())]
+    >>> from .model import Line
+    >>> [u.text for u in join_wrapped_heads([Unit([Line(13, "", "")], "勇担重任回应", kind=Kind.HEADLINE, gap=1),
+    ...                                       Unit([Line(14, "", "")], "人民期待", kind=Kind.HEADLINE)], load_patterns())]
     ['勇担重任回应人民期待']
     """
     out: list[Unit] = []
-    for unit in units:
+    for i, unit in enumerate(units):
         prev = out[-1] if out else None
-        if (prev is not None and unit.gap == 0 and not unit.lines[0].page_break
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        signed = nxt is not None and (nxt.kind is Kind.BYLINE or bool(bare_names(nxt.text, pats)))
+        if (prev is not None and unit.gap == 0 and not (signed and len(prev.lines) == 1)
                 and prev.kind in (Kind.HEADLINE, Kind.LABEL) and unit.kind in (Kind.HEADLINE, Kind.LABEL)
                 and chinese_length(prev.text) >= 4 and chinese_length(unit.text) >= 2
                 and not re.search(f"[{SENTENCE_END}，：:,]", prev.text + unit.text)
                 and chinese_length(prev.text + unit.text) <= HEADLINE_MAX
                 and len(prev.text) != len(unit.text)
-                and bare_names(prev.text, pats) is None and bare_names(unit.text, pats) is None):
+                and not (chinese_length(unit.text) <= 3 and bare_names(unit.text, pats))):   # 刘志明 under a title
             prev.text += unit.text
             prev.lines = prev.lines + unit.lines
             prev.kind = Kind.HEADLINE
@@ -749,6 +760,27 @@ def after_finished_text(units: list[Unit], i: int, pats: Patterns) -> Evidence |
     if before is not None and (before.kind is Kind.NOTE or (
             before.kind is Kind.BODY and ends_sentence(before.text) and chinese_length(before.text) >= PROSE_LENGTH)):
         return Evidence("after_finished_text", Kind.BYLINE.value, 1, "right after a finished text")
+    return None
+
+
+@context_evidence_for("byline")
+def inside_a_sentence(units: list[Unit], i: int, pats: Patterns) -> Evidence | None:
+    """Between the two halves of one broken sentence (+1): no heading stands
+    there, but a byline set down the side of a column does (…有利条件。新 ⏎
+    谢守成 ⏎ 时代中国特色社会主义…).
+
+    >>> inside_a_sentence([Unit([], "中国特色社会主义进入新时代为人的全面发展提供了前所未有的有利条件。新"), Unit([], "谢守成", gap=1),
+    ...                    Unit([], "时代中国特色社会主义虽然仍然处在社会主义初级阶段。")], 1, load_patterns()).score
+    1
+    """
+    before, after = _content_neighbours(units, i)
+    if before is None or after is None or before.kind is not Kind.BODY or after.kind is not Kind.BODY \
+            or ends_sentence(before.text):
+        return None
+    points, why = continuation_evidence(before.text, after.text)
+    just_begun = re.search(f"[{SENTENCE_END}][{HAN}]{{1,3}}$", before.text) is not None   # …有利条件。新
+    if just_begun or (points >= JOIN_AT and ("crosses" in why or "punctuation" in why or "open clause" in why)):
+        return Evidence("inside_a_sentence", Kind.BYLINE.value, 1, "between the halves of a broken sentence")
     return None
 
 
@@ -1020,6 +1052,11 @@ def mark_captions_above_credits(units: list[Unit], pats: Patterns) -> None:
             prev.evidence.append(Evidence("above_a_credit", Kind.CAPTION.value, 3, f"credit {unit.text!r} follows"))
 
 
+# A character alone between spaces: a caption letter-spaced by justification (新华社记者 徐 昱摄), not the
+# paper's own space around a credit's name (（记者 陈晨 摄）)
+SPREAD_NAME = re.compile(f"[{HAN}] [{HAN}] [{HAN}]")
+
+
 def tidy_prose(unit: Unit, log: list[LogEntry]) -> None:
     """Drop OCR spaces between Chinese characters in running text (after any
     news-lead marker, whose space is the paper's own)."""
@@ -1097,7 +1134,7 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     for unit in units:
         apply_hint(unit)
     for unit in units:
-        if unit.kind is Kind.BODY:
+        if unit.kind is Kind.BODY or (unit.kind is Kind.CAPTION and SPREAD_NAME.search(unit.text)):
             tidy_prose(unit, log)
     for unit in units:
         if unit.signature:

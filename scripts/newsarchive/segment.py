@@ -326,8 +326,10 @@ def give_orphan_titles(articles: list[Article], log: list[LogEntry]) -> None:
     so a head that holds more display lines than one article needs may give
     one to an untitled article whose text it fits much better (title_fit:
     jieba's IDF-weighted share of the title's words in the text) than the
-    text it was read with; a head of a kicker and a title gives a line only
-    to a text that quotes it (意气风发走进新时代). Each head keeps one line. Text pages only:
+    text it was read with (a line beyond the kicker and the title of a
+    crowded head needs only to fit as well); a head of a kicker and a title
+    gives a line only to a text that quotes it (意气风发走进新时代). Each
+    head keeps one line. Text pages only:
     a PDF's layout puts each title over its own columns."""
     needy = [a for a in articles if a.untitled and len(a.text()) >= NEEDS_TITLE]
     if not needy:
@@ -338,12 +340,15 @@ def give_orphan_titles(articles: list[Article], log: list[LogEntry]) -> None:
         if donor.untitled or len(lines) < 2:
             continue
         own = donor.text()
+        crowded = len(lines) >= CROWDED_HEAD
+        surplus = lines[:-2] if crowded else []     # beyond a kicker and a title: another article's lines
         for line in lines:
             stay = title_fit(line, own)
             for k, article in enumerate(needy):
                 fit = title_fit(line, article.text())
                 quoted = line in article.text() and line not in own
-                if fit >= FITS and fit - stay >= BETTER_BY and (len(lines) >= CROWDED_HEAD or quoted):
+                better = fit - stay >= (0 if line in surplus else BETTER_BY)
+                if fit >= FITS and better and (crowded or quoted):
                     offers.append((fit - stay, fit, k, id(donor), line, donor))
     offers.sort(key=lambda o: (-o[0], -o[1], o[2]))
     given: set[int] = set()
@@ -351,17 +356,76 @@ def give_orphan_titles(articles: list[Article], log: list[LogEntry]) -> None:
         article = needy[k]
         if k in given or line not in head_lines(donor) or len(head_lines(donor)) < 2:
             continue
-        labels, heads, subtitles, signed = donor.head_parts
-        labels, heads, subtitles = list(labels), list(heads), list(subtitles)
-        for part in (labels, heads, subtitles):
-            if line in part:
-                part.remove(line)
-                break
-        donor.head_parts = (labels, heads, subtitles, signed)
-        place_head(donor, *donor.head_parts)
+        take_line(donor, line)
         article.head_parts = ([], [line], [], False)
         place_head(article, *article.head_parts)
         article.untitled = False
         given.add(k)
         log.append(LogEntry("orphan_title", f"L{article.first}",
                             f"{line!r} from the head at L{donor.first} (fits {fit:.2f}, {gain:+.2f} over its text there)"))
+    for k, article in enumerate(needy):
+        if k not in given:
+            title_from_own_heading(article, log)
+    place_stray_headings(articles, log)
+
+
+def take_line(donor: Article, line: str) -> None:
+    """Take one display line out of an article's head and place the rest again."""
+    labels, heads, subtitles, signed = donor.head_parts
+    labels, heads, subtitles = list(labels), list(heads), list(subtitles)
+    for part in (labels, heads, subtitles):
+        if line in part:
+            part.remove(line)
+            break
+    donor.head_parts = (labels, heads, subtitles, signed)
+    place_head(donor, *donor.head_parts)
+
+
+def place_stray_headings(articles: list[Article], log: list[LogEntry]) -> None:
+    """A line a head could not place (neither title nor kicker nor subtitle,
+    too long for a column label) that fits another article's text much better
+    than its own, and its own not at all, is a section heading of that
+    article read with the wrong head (从覆盖范围把握全面从严治党永远在路上): it goes before the paragraph of
+    that article it fits best."""
+    label_max = load_patterns().label_max
+    for donor in articles:
+        labels, heads, _, _ = donor.head_parts
+        unplaced = [x for x in (*labels, *heads) if chinese_length(x) > label_max
+                    and x not in (donor.title, donor.kicker) and x not in donor.subtitle]
+        for line in unplaced:
+            stay = title_fit(line, donor.text())
+            fits = [(title_fit(line, a.text()), n) for n, a in enumerate(articles) if a is not donor and not a.untitled]
+            if not fits:
+                continue
+            fit, n = max(fits)
+            if fit < FITS or fit - stay < BETTER_BY or stay >= FITS:
+                continue         # a line that fits its own article too (a series label over it) stays
+            article = articles[n]
+            at = max(range(len(article.blocks)),
+                     key=lambda k: (article.blocks[k][0] == "p" and k > 0, title_fit(line, article.blocks[k][1]), -k))
+            article.blocks.insert(at, ("h", line))
+            take_line(donor, line)
+            log.append(LogEntry("stray_heading", f"L{article.first}",
+                                f"{line!r} from the head at L{donor.first}: a heading here (fits {fit:.2f}, {stay:.2f} there)"))
+
+
+def title_from_own_heading(article: Article, log: list[LogEntry]) -> None:
+    """An untitled article whose text holds a heading that names its subject
+    (title_fit of its paragraphs) has its title there: pdftotext put the title
+    where its block fell, between two fragments of the text.
+
+    >>> a = Article(blocks=[("p", "历史上、现实中，很多人以顽强拼搏为人生信条，奋进者总被历史眷顾。"), ("h", "历史永远眷顾奋进者"),
+    ...                     ("p", "党的十九大指出中国特色社会主义进入新时代。")], untitled=True)
+    >>> title_from_own_heading(a, []); a.title, a.untitled, len(a.blocks)
+    ('历史永远眷顾奋进者', False, 2)
+    """
+    text = "".join(article.paragraphs)
+    fits = [(title_fit(t, text), -n, n) for n, (kind, t) in enumerate(article.blocks) if kind == "h"]
+    if not fits or max(fits)[0] < FITS:
+        return
+    fit, _, n = max(fits)
+    line = article.blocks.pop(n)[1]
+    article.head_parts = ([], [line], [], False)
+    place_head(article, *article.head_parts)
+    article.untitled = False
+    log.append(LogEntry("orphan_title", f"L{article.first}", f"{line!r}, a heading in its text (fits {fit:.2f})"))

@@ -279,3 +279,27 @@ def test_a_head_of_kicker_and_title_keeps_its_lines():
                      )
     assert page.articles[0].kicker == "让中国特色社会主义展现出更加强大生命力"
     assert page.articles[1].untitled
+
+
+def test_a_heading_read_with_another_head_goes_to_the_article_it_fits():
+    from newsarchive.segment import place_stray_headings
+    first = Article(title="全面从严治党永远在路上的新时代内涵", blocks=[
+        ("p", "习近平同志指出，全面从严治党永远在路上。"),
+        ("p", "全面意味着管全党、治全党，覆盖各领域、各部门、各单位，覆盖范围要全。")])
+    other = Article(title="新时代必将有力推动人的全面发展", kicker="始终坚持以人民为中心", blocks=[
+        ("p", "习近平新时代中国特色社会主义思想强调坚持以人民为中心，推动人的全面发展。")])
+    other.head_parts = ([], ["从覆盖范围把握全面从严治党永远在路上", "始终坚持以人民为中心", "新时代必将有力推动人的全面发展"], [], True)
+    place_stray_headings([first, other], [])
+    assert first.blocks[1] == ("h", "从覆盖范围把握全面从严治党永远在路上")
+    assert other.section == "" and other.title == "新时代必将有力推动人的全面发展"
+
+
+def test_a_series_label_that_fits_its_own_article_stays():
+    from newsarchive.segment import place_stray_headings
+    first = Article(title="甲", blocks=[("p", "深入学习贯彻习近平新时代中国特色社会主义思想，是全党的首要政治任务。")])
+    other = Article(title="加强党的政治建设不能有半点含糊", blocks=[
+        ("p", "深入学习贯彻习近平新时代中国特色社会主义思想，必须把党的政治建设摆在首位。")])
+    other.head_parts = ([], ["深入学习贯彻习近平新时代中国特色社会主义思想", "坚持和加强党的全面领导的必然要求",
+                             "加强党的政治建设不能有半点含糊"], [], True)
+    place_stray_headings([first, other], [])
+    assert first.blocks == [("p", "深入学习贯彻习近平新时代中国特色社会主义思想，是全党的首要政治任务。")]
