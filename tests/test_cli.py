@@ -199,6 +199,18 @@ def test_zensical_build_stops_at_a_broken_page_naming_it(zensical_archive, tmp_p
     assert not (copy / "site" / "index.html").exists()
 
 
+def test_zensical_strict_build_stops_at_an_unknown_zone(zensical_archive, tmp_path):
+    """A zone typed by hand that is no zone and no place: a warning, so the strict build fails (as under MkDocs)."""
+    copy = tmp_path / "copy"
+    shutil.copytree(zensical_archive, copy, ignore=shutil.ignore_patterns("site", "build", ".cache"))
+    page = sorted((copy / "docs" / "articles").rglob("*.md"))[0]
+    text = "\n".join(line for line in page.read_text(encoding="utf-8").split("\n") if not line.startswith("zones:"))
+    page.write_text(text.replace("source:", "zones: [火星高新区]\nsource:", 1), encoding="utf-8")
+    proc = newsarchive("build", "--engine", "zensical", cwd=copy, check=False)
+    assert proc.returncode != 0 and "unknown zone '火星高新区'" in proc.stderr and "--strict" in proc.stderr
+    assert newsarchive("build", "--engine", "zensical", "--no-strict", cwd=copy, check=False).returncode == 0
+
+
 def broken_links(site: Path) -> dict[str, str]:
     """Relative links of the site's pages that name no file: {href: page}."""
     broken = {}

@@ -350,11 +350,28 @@ def link(src: Path, dest: Path) -> None:
     os.replace(tmp, dest)
 
 
+class WarningCount(logging.Handler):
+    """Counts the warnings the archive's build step logs (``--strict`` fails on
+    them, as ``mkdocs build --strict`` does on the plugin's)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
 def build(config_file: Path, strict: bool = True) -> int:
     """Stage, ``zensical build``, finish; the exit code (errors printed naming the files)."""
+    warnings = WarningCount()
+    logging.getLogger().addHandler(warnings)
     try:
         job = ZensicalBuild(config_file, strict)
         job.stage()
+        if strict and warnings.count:
+            print(f"error: aborted with --strict: {warnings.count} warning(s) above", file=sys.stderr)
+            return 1
         code = job.run_zensical()
         if code != 0:
             print(f"error: zensical build failed (exit code {code})", file=sys.stderr)
@@ -362,6 +379,11 @@ def build(config_file: Path, strict: bool = True) -> int:
         job.finish()
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        logging.getLogger().removeHandler(warnings)
+    if strict and warnings.count:
+        print(f"error: aborted with --strict: {warnings.count} warning(s) above", file=sys.stderr)
         return 1
     return 0
 
