@@ -31,6 +31,7 @@ import re
 import shutil
 import subprocess
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 
 import yaml
@@ -364,6 +365,10 @@ class WarningCount(logging.Handler):
 
 def build(config_file: Path, strict: bool = True) -> int:
     """Stage, ``zensical build``, finish; the exit code (errors printed naming the files)."""
+    if find_spec("zensical") is None:
+        print("error: Zensical is not installed here: pip install 'newsarchive[zensical]' "
+              "(or build with MkDocs: newsarchive build)", file=sys.stderr)
+        return 2
     warnings = WarningCount()
     logging.getLogger().addHandler(warnings)
     try:
