@@ -21,7 +21,7 @@ DATELINE = re.compile(r"^本报[\u4e00-\u9fff]{0,8}?(?P<m>\d{1,2})月(?P<d>\d{1,
                       r"^新华社[\u4e00-\u9fff]{0,8}?(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日电")
 PAGE_NO = re.compile(r"第\s*(?P<r>[A-Z]?\d{1,3})\s*[版页]|(?<![A-Za-z\d])(?P<s>[A-Z]\d{1,2})(?![\d])|"
                      r"^(?P<p>\d{1,3})\s*[\u4e00-\u9fff]|[\u4e00-\u9fff]\s*(?P<q>\d{1,3})$|"
-                     r"[\u4e00-\u9fff]\s+(?P<t>\d{1,3})\s+[\u4e00-\u9fff]{1,8}$")
+                     r"[\u4e00-\u9fff]\s+(?P<t>\d{1,3})\s+[\u4e00-\u9fff]{1,8}[\s|｜]*$")   # OCR reads the head's rule as |
 
 
 def page_number(text: str) -> str:
@@ -31,6 +31,9 @@ def page_number(text: str) -> str:
     ['10', 'A3', '3', '30', '3']
     >>> page_number("2018年1月3日 星期三 7 理论"), page_number("7 理论2018 年1 月2 日星期二")
     ('7', '7')
+    >>> page_number("2018年1月2日 星期二 7 理论|")
+    '7'
+
     """
     m = PAGE_NO.search(text)
     if not m:

@@ -10,7 +10,11 @@ from .meta import article_facts
 from .model import Article, SourcePage
 from .schema import ARTICLE_FIELDS
 
-_INLINE = re.compile(r"([\\`*_{}\[\]])")
+_INLINE = re.compile(r"([`*_{}\[\]])")
+# A backslash is an escape only before ASCII punctuation (CommonMark and
+# Python-Markdown alike); before anything else (OCR reads 、 as \: 有静气\有定力)
+# it shows as it is, so it is escaped only there and at the end of the text.
+_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
 _LINE_START = re.compile(r"^(\s*)(#|[-+]|\*(?=\s|$)|\d+(?=\.(?:\s|$))|!!!|\?\?\?|=|~~~|:::)")
 
 
@@ -19,8 +23,13 @@ def escape_inline(text: str) -> str:
 
     >>> escape_inline("<script>alert(1)</script> *重要* [链接](x) {: onclick=y}")
     '&lt;script&gt;alert(1)&lt;/script&gt; \\\\*重要\\\\* \\\\[链接\\\\](x) \\\\{: onclick=y\\\\}'
+    >>> bs = chr(92)     # a backslash
+    >>> [escape_inline(t) for t in ("有静气" + bs + "有定力", bs + "*", "末尾" + bs)] == [
+    ...     "有静气" + bs + "有定力", bs * 3 + "*", "末尾" + bs * 2]
+    True
     """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _BACKSLASH.sub(r"\\\\", text)
     return _INLINE.sub(r"\\\1", text)
 
 

@@ -281,9 +281,14 @@ def test_short_qr_prompt_is_still_furniture():
     assert units[0].kind is Kind.FURNITURE
 
 
-@pytest.mark.parametrize("line", ["7 理论理论2018 年1 月2 日星期二", "2018年1月3日 星期三 7 理论"])
+@pytest.mark.parametrize("line", ["7 理论理论2018 年1 月2 日星期二", "2018年1月3日 星期三 7 理论",
+                                  "2018年1月2日 星期二 7 理论|"])     # OCR reads the head's rule as |
 def test_date_line_with_page_and_section_is_furniture(line):
     assert furniture_reason(line) == "出版日期 (date line)"
+
+
+def test_date_line_does_not_swallow_text_after_a_rule():
+    assert furniture_reason("2018年1月2日 星期二 7 理论|我们党") is None
 
 
 def test_overprinted_title_keeps_one_copy_and_the_copy_is_kept_as_removed():

@@ -69,6 +69,9 @@ DANGEROUS = [
     "|列一|列二|",
     "&amp; 与 &lt; 与 &#60;",
     "反斜杠 \\ 与 \\*",
+    "有静气\\有定力",            # OCR's 、 read as a backslash: shown as it is, not escaped
+    "行末反斜杠\\",
+    "\\\\双反斜杠\\`",
     "1\\. 已经转义",
     "—— 破折号开头",
     "http://example.com/a_b_c",
