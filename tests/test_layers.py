@@ -21,7 +21,8 @@ PACKAGES = ("newsarchive", "archive_site")
 LAYERS: list[set[str]] = [
     {"text", "patterns", "settings"},                  # text primitives, data loading
     {"model", "textfix", "schema"},                    # pure data, line rules, the front-matter schema
-    {"reader", "read_pdf", "pdfpages"},                # bytes → lines (pdfpages: a PDF as pages, the scan check)
+    {"reader", "read_pdf", "pdfpages", "ocrtext"},     # bytes → lines (pdfpages: a PDF as pages, the scan check;
+                                                       # ocrtext: an OCR page's fragments of pictures)
     {"layout", "geometry", "pdflayout"},               # lines → units
     {"classify", "evidence"},                          # units → kinds
     {"joins", "order"},                                # broken sentences, reading order

@@ -16,8 +16,8 @@ from typing import Callable
 
 from .model import LogEntry, Line, Unit, change_detail
 from .patterns import load as load_patterns
-from .text import CONTINUE_START, HAN, JOIN_AT, continuation_evidence, ends_sentence
-from .textfix import fix_line, is_letter_spaced
+from .text import CONTINUE_START, HAN, JOIN_AT, continuation_evidence, ends_sentence, word_across
+from .textfix import RECOGNITION_FIXES, fix_line, is_letter_spaced
 
 INDENT = re.compile("^(\u3000|[ \t]{2,})")
 FULL_LINE = 0.85        # a line this close to the column width wraps on
@@ -72,7 +72,8 @@ def read_lines(raw: str, log: list[LogEntry]) -> list[Line]:
             gap += 1
             continue
         for change in changes:
-            log.append(LogEntry(change.rule, f"L{no}", change_detail(change.before, change.after)))
+            log.append(LogEntry(change.rule, f"L{no}", change_detail(change.before, change.after,
+                                                                     whole_clause=change.rule in RECOGNITION_FIXES)))
         lines.append(Line(no, raw_line, text, gap, page_break, bool(INDENT.match(raw_line)), sheet))
         gap, page_break = 0, False
     return lines
@@ -157,6 +158,19 @@ def local_width(widths: list[int], k: int) -> float | None:
 
 
 NAME_LINE = re.compile(f"[{HAN}]{{1,4}}")   # 刘志明 (or 刘 of a vertical 刘 ⏎ 伟) under a title: a byline, never the rest of a line
+
+
+def name_line_below(prev: str, line: str) -> bool:
+    """A line of one to four characters under another is a byline (刘志明),
+    unless a word runs across the break: then it ends a wrapped heading
+    (…全面从严治党永 ⏎ 远在路上).
+
+    >>> name_line_below("深刻理解新时代划时代意义", "刘志明"), name_line_below("握全面从严治党永", "远在路上")
+    (True, False)
+    """
+    return bool(NAME_LINE.fullmatch(line)) and not word_across(prev, line)
+
+
 LINE_OPEN_END = "，、：；（“‘《〈【「『"
 SHORT_RUN = 5         # lines: a heading wrapped in a narrow box runs to four
 
@@ -230,7 +244,7 @@ def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[st
                 prev is not None
                 and not starts_paragraph(line)
                 and not standalone(line.text) and not standalone(prev.text)
-                and not (NAME_LINE.fullmatch(line.text) and not ends_open(prev.text))
+                and not (name_line_below(prev.text, line.text) and not ends_open(prev.text))
                 and ((width is not None and FULL_LINE * width <= line_width(prev) <= OVER_WIDE * width)
                      or (width is not None and OPEN_LINE * width <= line_width(prev) <= OVER_WIDE * width
                          and not ends_sentence(prev.text) and line_width(line) >= FULL_LINE * width)

@@ -134,7 +134,23 @@ class LogEntry:
     detail: str
 
 
-def change_detail(before: str, after: str, context: int = 6, sites: int = 6, limit: int = 40) -> str:
+CLAUSE_MARKS = frozenset("，。、；：？！,.;:?!（）()“”\"《》 \t\u3000")
+CLAUSE_CONTEXT = 30   # characters: no clause of a newspaper runs longer before or after a fix
+
+
+def quoted(text: str) -> str:
+    r"""A snippet in quotes for the log: characters that do not show (an
+    ideographic space, a control character) escaped as repr() would, a
+    backslash shown once (OCR's 、 read as \).
+
+    >>> print(quoted("\u3000\u3000本报讯"), quoted("有静气\\有定力"))
+    '\u3000\u3000本报讯' '有静气\有定力'
+    """
+    return "'" + "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text) + "'"
+
+
+def change_detail(before: str, after: str, context: int = 6, sites: int = 6, limit: int = 40,
+                  whole_clause: bool = False) -> str:
     r"""What a rule changed in a line, for the cleaning log: each changed
     span with a little context (at most `sites` of them, then a count), never
     whole lines, so the log stays small whatever the length of the line (a
@@ -146,6 +162,12 @@ def change_detail(before: str, after: str, context: int = 6, sites: int = 6, lim
     "'取得了成绩,迈上新台阶。…' → '取得了成绩，迈上新台阶。…'; '…的发展前景时,淄博高新区将…' → '…的发展前景时，淄博高新区将…'"
     >>> len(change_detail("甲 乙" * 100, "甲乙" * 100)) < 300, len(change_detail("x " * 100000, "x" * 100000)) < 300
     (True, True)
+
+    With ``whole_clause`` (a fix of a recognition error) the context runs to
+    the clause's ends, up to CLAUSE_CONTEXT characters each side:
+
+    >>> change_detail("员、干部应努力增强学习本领`政治领导本", "员、干部应努力增强学习本领、政治领导本", whole_clause=True)
+    "'…干部应努力增强学习本领`政治领导本' → '…干部应努力增强学习本领、政治领导本'"
     """
     found = _changed_sites(before, after)
     merged: list[list[int]] = []
@@ -160,9 +182,16 @@ def change_detail(before: str, after: str, context: int = 6, sites: int = 6, lim
         if len(middle) > 2 * limit:
             middle = f"{middle[:limit]}…({len(middle) - 2 * limit} more characters)…{middle[-limit:]}"
         lo, hi = max(0, start - context), min(len(text), end + context)
+        if whole_clause:
+            lo = start
+            while lo > 0 and start - lo < CLAUSE_CONTEXT and text[lo - 1] not in CLAUSE_MARKS:
+                lo -= 1
+            hi = end
+            while hi < len(text) and hi - end < CLAUSE_CONTEXT and text[hi] not in CLAUSE_MARKS:
+                hi += 1
         return ("…" if lo else "") + text[lo:start] + middle + text[end:hi] + ("…" if hi < len(text) else "")
 
-    parts = [f"{snippet(before, b0, b1)!r} → {snippet(after, a0, a1)!r}" for b0, b1, a0, a1 in merged[:sites]]
+    parts = [f"{quoted(snippet(before, b0, b1))} → {quoted(snippet(after, a0, a1))}" for b0, b1, a0, a1 in merged[:sites]]
     if len(merged) > sites:
         parts.append(f"and {len(merged) - sites} more change(s)")
     return "; ".join(parts)

@@ -15,7 +15,8 @@ from .joins import join_broken_paragraphs
 from .layout import group_units, read_lines
 from .lexicon import install as install_lexicon
 from .meta import article_facts, date_article, describe, page_facts
-from .model import LogEntry, Removed, SourcePage, Unit
+from .model import Line, LogEntry, Removed, SourcePage, Unit
+from .ocrtext import ocr_punctuation, split_fragments
 from .pdflayout import layout_page
 from .pdfpages import PdfSheet, check_text_layer, split_pdf
 from .read_pdf import PdfPage, read_pdf_page
@@ -29,7 +30,8 @@ def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEnt
                size: tuple[float, float] | None = None) -> SourcePage:
     """The model of one page: its articles, removed text and log.
 
-    Steps, in order: line rules (textfix.LINE_RULES) → layout (units) →
+    Steps, in order: line rules (textfix.LINE_RULES) → an OCR page's
+    fragments of pictures out (ocrtext) → layout (units) →
     classification → page facts → joining broken sentences → segmentation →
     dates → zones, topics, keywords, people and organisations → where each
     article is printed (regions, when the lines have boxes on a page of
@@ -39,8 +41,13 @@ def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEnt
     install_lexicon()
     page = SourcePage(raw.name, raw.text, raw.encoding, warnings=list(raw.warnings), size=size)
     page.log.extend(log or [])
+    fragments: list[tuple[Line, str]] = []
     if units is None:
         lines = read_lines(raw.text, page.log)
+        if ocr_punctuation(raw.text):        # an OCR engine's text: pieces of pictures are no text
+            lines, fragments = split_fragments(lines)
+            page.log.extend(LogEntry("drop_ocr_fragment", f"L{line.no}", f"{line.text!r}: {reason}")
+                            for line, reason in fragments)
         units = group_units(lines, page.log, is_standalone)
     classify(units, page.log)
     page.explain = explain_units(units)
@@ -48,6 +55,7 @@ def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEnt
     page.removed = [Removed(" ".join(line.raw.strip() for line in u.lines), u.reason or u.kind.value, u.first, u.last)
                     for u in removed]
     page.removed.extend(Removed(text, reason, u.first, u.last) for u in units for text, reason in u.cut)
+    page.removed.extend(Removed(line.raw.strip(), reason, line.no, line.no) for line, reason in fragments)
     page.removed.sort(key=lambda r: (r.first, r.last))
     page_facts(page, removed)
     content, page.breaks_repaired = join_broken_paragraphs(units, page.log)

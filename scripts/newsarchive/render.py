@@ -15,20 +15,20 @@ _INLINE = re.compile(r"([`*_{}\[\]])")
 # Python-Markdown alike); before anything else (OCR reads 、 as \: 有静气\有定力)
 # it shows as it is, so it is escaped only there and at the end of the text.
 _BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
-_LINE_START = re.compile(r"^(\s*)(#|[-+]|\*(?=\s|$)|\d+(?=\.(?:\s|$))|!!!|\?\?\?|=|~~~|:::)")
+_LINE_START = re.compile(r"^(\s*)(#|>|[-+]|\*(?=\s|$)|\d+(?=\.(?:\s|$))|!!!|\?\?\?|=|~~~|:::)")
 
 
 def escape_inline(text: str) -> str:
     """Escape Markdown and HTML inside a line of page text.
 
     >>> escape_inline("<script>alert(1)</script> *重要* [链接](x) {: onclick=y}")
-    '&lt;script&gt;alert(1)&lt;/script&gt; \\\\*重要\\\\* \\\\[链接\\\\](x) \\\\{: onclick=y\\\\}'
+    '&lt;script>alert(1)&lt;/script> \\\\*重要\\\\* \\\\[链接\\\\](x) \\\\{: onclick=y\\\\}'
     >>> bs = chr(92)     # a backslash
     >>> [escape_inline(t) for t in ("有静气" + bs + "有定力", bs + "*", "末尾" + bs)] == [
     ...     "有静气" + bs + "有定力", bs * 3 + "*", "末尾" + bs * 2]
     True
     """
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("&", "&amp;").replace("<", "&lt;")   # no tag opens without <: > stays (闫>租)
     text = _BACKSLASH.sub(r"\\\\", text)
     return _INLINE.sub(r"\\\1", text)
 
@@ -42,6 +42,8 @@ def escape_block(text: str) -> str:
     '\\\\# 不是标题'
     >>> escape_block("- 不是列表")
     '\\\\- 不是列表'
+    >>> escape_block("> 不是引用")
+    '\\\\> 不是引用'
     """
     text = escape_inline(text)
     match = _LINE_START.match(text)

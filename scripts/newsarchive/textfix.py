@@ -209,6 +209,25 @@ def curly_quotes_in_chinese(text: str) -> str:
     return "".join(out)
 
 
+# one mark, or a pair of two different ones (`. .`), with the comma itself beside it or not; never .. (an ellipsis)
+_MISREAD_COMMA = re.compile(f"(?<=[{HAN}])[ ]*、?(?:[`\\\\]\\.|\\.[`\\\\]|[.`\\\\])、?[ ]*(?=[{HAN}])")
+
+
+def enumeration_comma_in_chinese(text: str) -> str:
+    """A . ` or \\ between two Chinese characters is how OCR (tesseract's
+    chi_sim) reads the enumeration comma 、: Chinese text has no other use for
+    them there. Doubled with the comma itself (、. `.) it is one comma.
+
+    >>> enumeration_comma_in_chinese("全面从严治党要覆盖各领域.各部门、各层级，党员 .干部")
+    '全面从严治党要覆盖各领域、各部门、各层级，党员、干部'
+    >>> enumeration_comma_in_chinese("不忘初心`牢记使命，存戒慢、.守底线，有静气\\\\有定力")
+    '不忘初心、牢记使命，存戒慢、守底线，有静气、有定力'
+    >>> enumeration_comma_in_chinese("增长3.5%，www.people.com.cn 人民网，等等...然后")
+    '增长3.5%，www.people.com.cn 人民网，等等...然后'
+    """
+    return _MISREAD_COMMA.sub("、", text)
+
+
 def drop_spaces_beside_fullwidth_punctuation(text: str) -> str:
     """Full-width punctuation carries its own spacing: no ASCII space beside it.
 
@@ -305,11 +324,17 @@ LINE_RULES: list[Fixer] = [
     join_padded_names,
     remove_letter_spacing,
     collapse_inner_spaces,
+    enumeration_comma_in_chinese,       # a recognition fix (OCR's 、): see RECOGNITION_FIXES
     fullwidth_brackets_in_chinese,      # brackets and quotes first: the marks beside
     curly_quotes_in_chinese,            # them are judged by what they have become
     fullwidth_punctuation_in_chinese,
     drop_spaces_beside_fullwidth_punctuation,
 ]
+
+
+# Rules that undo an OCR engine's misreading (not a change of form): the log
+# shows the whole clause each touched, so a proofreader can judge the fix.
+RECOGNITION_FIXES = frozenset({"enumeration_comma_in_chinese"})
 
 
 def fix_line(text: str) -> tuple[str, list[Change]]:

@@ -60,6 +60,8 @@ DANGEROUS = [
     "* 不是列表",
     "> 不是引用",
     ">> 嵌套",
+    "即斗茵则如穿司间主时闫>租划如同",      # > inside a line (OCR) is no markup
+    "a <b>c</b> -> d",
     "!!! note 不是提示框",
     "!!! warning",
     "=== 不是标签",
@@ -117,7 +119,7 @@ def test_heading_text_never_becomes_markup(text):
 
 
 def test_escape_inline_escapes_html_first():
-    assert escape_inline("a&b<c>") == "a&amp;b&lt;c&gt;"
+    assert escape_inline("a&b<c>") == "a&amp;b&lt;c>"      # no tag opens without <
     assert escape_inline("&lt;") == "&amp;lt;"
 
 

@@ -1,0 +1,129 @@
+"""Real OCR output (tesseract and the like): what its text shows and the
+fragments it leaves.
+
+A picture of a page holds more than text columns: logos, photos,
+infographics, display type set vertically. OCR reads them too, as lines that
+are no text: a lone character (one piece of a vertical byline, a stroke of a
+logo), a few letters (``aa``, ``攻 SA``), Chinese glued to Latin letters
+(``人ga区``: the masthead logo), marks no Chinese text uses (``寺站大口寺[CD``),
+or a few characters that make no word. Such a line stands between the lines
+of an article and breaks its sentences apart; it becomes a title or a
+kicker of its own. :func:`split_fragments` takes these lines out before
+layout, each with the reason it was taken, for the source page's removed list
+(nothing is lost: the line is shown there as it was read).
+
+The rules run only on text whose punctuation is an OCR engine's
+(:func:`ocr_punctuation`): in an e-paper's text a lone character on a line
+is a letter of a vertical byline that layout puts back together.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Line
+from .patterns import Patterns, load as load_patterns
+from .text import HAN, tokenizer
+
+HAN_RE = re.compile(f"[{HAN}]")
+ASCII_MARK = re.compile(f"[{HAN}] ?[,:;?!] ?[{HAN}]")
+FULL_MARK = re.compile(f"[{HAN}][，：；？！][{HAN}]")
+OCR_MARKS_MIN = 20        # marks: fewer say nothing about a whole page
+OCR_MARKS_SHARE = 0.8     # of the marks between Chinese characters: print has full-width ones, OCR ASCII ones
+
+JUNK_MARK = re.compile(r"[_\[\]|<>@^~={}]")          # marks Chinese prose does not print
+GLUED_LATIN = re.compile(f"[{HAN}][a-z]{{1,3}}[{HAN}]")  # 人ga区: lower-case letters inside Chinese
+CLAUSE_MARK = re.compile("[，。、；：！？,;:!?]")                  # a clause is text, however garbled
+FRAGMENT_MAX = 24         # characters: a fragment is short; a longer line is text, however garbled
+LATIN_MAX = 8             # characters of a few-letters line (攻 SA, “2 FF)
+WORDLESS_MAX = 8          # Chinese characters of a line that makes no word
+
+
+def ocr_punctuation(text: str) -> bool:
+    """Whether a page's punctuation is an OCR engine's: between Chinese
+    characters it has ASCII , : ; ? ! where print has full-width marks.
+
+    >>> ocr_punctuation("习近平同志强调,全面从严治党,核心是加强党的领导,基础在全面" * 8)
+    True
+    >>> ocr_punctuation("习近平同志强调，全面从严治党，核心是加强党的领导，基础在全面" * 8)
+    False
+    """
+    ascii_marks = len(ASCII_MARK.findall(text))
+    full_marks = len(FULL_MARK.findall(text))
+    return ascii_marks >= OCR_MARKS_MIN and ascii_marks >= OCR_MARKS_SHARE * (ascii_marks + full_marks)
+
+
+def makes_no_word(text: str) -> bool:
+    """Whether a few Chinese characters make no word of jieba's dictionary
+    (its shipped statistics; no model fitted here): a piece of a picture.
+
+    >>> makes_no_word("站新要化与"), makes_no_word("划时代的思想火炬"), makes_no_word("结语")
+    (True, False, False)
+    """
+    words = tokenizer().lcut(re.sub(r"\s+", "", text), HMM=False)
+    return not any(len(w) >= 2 and HAN_RE.search(w) for w in words)
+
+
+def fragment_reason(text: str, alone: bool, pats: Patterns | None = None) -> str | None:
+    """Why an OCR line (after the line rules) is a fragment of a picture and
+    no text, or None. ``alone``: a blank line is above and below it.
+
+    >>> fragment_reason("李", alone=True), fragment_reason("人ga区", alone=True)
+    ('OCR 碎片 (a lone character: a piece of a picture or of vertical type)', 'OCR 碎片 (Latin letters inside Chinese: a logo read as text)')
+    >>> fragment_reason("寺站大口寺[CD", alone=True), fragment_reason("攻 SA", alone=True)
+    ('OCR 碎片 (marks no Chinese text prints)', 'OCR 碎片 (a few letters: a picture read as text)')
+    >>> fragment_reason("站新要化与", alone=True)
+    'OCR 碎片 (characters that make no word)'
+    >>> [fragment_reason(t, alone=True) for t in ("舒国增", "叶 帆", "2013一2016年", "困难中冲锋。特别是勇于推进改革 ]")]
+    [None, None, None, None]
+    >>> fragment_reason("下", alone=False) is None
+    True
+    """
+    pats = pats or load_patterns()
+    squeezed = re.sub(r"\s+", "", text)
+    han = len(HAN_RE.findall(squeezed))
+    if not squeezed or len(squeezed) > FRAGMENT_MAX or CLAUSE_MARK.search(squeezed):
+        return None
+    if alone and han == 1 and len(squeezed) <= 2:
+        return "OCR 碎片 (a lone character: a piece of a picture or of vertical type)"
+    if GLUED_LATIN.search(squeezed):
+        return "OCR 碎片 (Latin letters inside Chinese: a logo read as text)"
+    if JUNK_MARK.search(squeezed.rstrip("|｜")):
+        return "OCR 碎片 (marks no Chinese text prints)"
+    if not alone:
+        return None
+    if len(squeezed) <= LATIN_MAX and han <= 2 and re.search("[A-Za-z]", squeezed) \
+            and not re.search("[A-Za-z]{3}", text):      # GDP, APP: a word, not stray letters
+        return "OCR 碎片 (a few letters: a picture read as text)"
+    if re.search(r"\d", squeezed):
+        return None                                       # 2013一2016年: figures of a chart are text
+    name_like = squeezed[0] in pats.surnames or squeezed.startswith(pats.compound_surnames)
+    if 2 <= han <= WORDLESS_MAX and han == len(squeezed) and not name_like and makes_no_word(squeezed):
+        return "OCR 碎片 (characters that make no word)"
+    return None
+
+
+def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[list[Line], list[tuple[Line, str]]]:
+    """The lines that are text, and the fragments with their reasons. The
+    line after a fragment keeps the blank line that stood before it.
+
+    >>> lines = [Line(1, "全面贯彻党的十", "全面贯彻党的十"), Line(3, "斌", "斌", gap=1), Line(5, "九大精神", "九大精神", gap=1)]
+    >>> kept, gone = split_fragments(lines)
+    >>> [x.text for x in kept], [(x.text, r[:6]) for x, r in gone]
+    (['全面贯彻党的十', '九大精神'], [('斌', 'OCR 碎片')])
+    """
+    kept: list[Line] = []
+    gone: list[tuple[Line, str]] = []
+    gap_carried = 0
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        alone = (line.gap > 0 or i == 0) and (nxt is None or nxt.gap > 0 or nxt.page_break)
+        reason = fragment_reason(line.text, alone, pats)
+        if reason:
+            gone.append((line, reason))
+            gap_carried = max(gap_carried, line.gap)
+            continue
+        if gap_carried:
+            line.gap = max(line.gap, gap_carried)
+            gap_carried = 0
+        kept.append(line)
+    return kept, gone

@@ -1,0 +1,54 @@
+"""ocrtext.py: an OCR page's fragments of pictures leave the text, each kept
+on the source page with its reason; other pages are not touched."""
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.model import Line
+from newsarchive.ocrtext import fragment_reason, ocr_punctuation, split_fragments
+from newsarchive.pipeline import build_page
+from newsarchive.reader import RawSource
+
+PROSE = ("习近平同志强调,全面从严治党,核心是加强党的领导,基础在全面,关键在严,要害在治。"
+         "全面从严治党的基础在全面,这就需要从多个角度理解,既突出重点,又以点带面。")
+# An OCR page: running text in short lines, a lone character of a vertical
+# byline between two of them, and the logo of the masthead read as text.
+OCR_PAGE = ("人ga区\n\n新时代的价值追求\n\n" + PROSE * 2 + "全面贯彻党的十\n\n斌\n\n九大精神,以新时代中国特色社会主义思想为指导,"
+            + PROSE * 2 + "\n")
+
+
+def test_an_ocr_page_is_told_by_its_ascii_marks():
+    assert ocr_punctuation(OCR_PAGE)
+    assert not ocr_punctuation(OCR_PAGE.replace(",", "，"))
+
+
+def test_fragments_go_to_the_removed_list_with_their_reason():
+    page = build_page(RawSource("page.ocr.txt", OCR_PAGE, "utf-8"))
+    removed = {r.text: r.reason for r in page.removed}
+    assert removed["斌"].startswith("OCR 碎片") and removed["人ga区"].startswith("OCR 碎片")
+    text = "".join(a.title + a.kicker + a.text() for a in page.articles)
+    assert "斌" not in text and "人ga" not in text
+    assert any(e.rule == "drop_ocr_fragment" for e in page.log)
+
+
+def test_a_page_with_printed_punctuation_keeps_its_lone_characters():
+    """In an e-paper's text a lone character is a letter of a vertical byline."""
+    page = build_page(RawSource("page.txt", OCR_PAGE.replace(",", "，"), "utf-8"))
+    assert not any(r.reason.startswith("OCR 碎片") for r in page.removed)
+
+
+@pytest.mark.parametrize("text", ["舒国增", "欧阳辉", "叶 帆", "方 雷", "结语", "新时代的价值追求", "2013一2016年",
+                                  "困难中冲锋。特别是勇于推进改革 ]", "他为借一本《浮士德}》走了几十里山路。", "GDP"])
+def test_names_headings_and_prose_are_no_fragments(text):
+    assert fragment_reason(text, alone=True) is None
+
+
+@pytest.mark.parametrize("text", ["河", "_人ga称", "寺[大法[ 4", "aa", "“2 FF", "讲涉习攻"])
+def test_pieces_of_pictures_are_fragments(text):
+    assert fragment_reason(text, alone=True)
+
+
+def test_a_fragment_inside_a_block_does_not_split_it():
+    lines = [Line(1, "加强党的", "加强党的"), Line(2, "寺站大口寺[CD", "寺站大口寺[CD"), Line(3, "政治建设", "政治建设")]
+    kept, gone = split_fragments(lines)
+    assert [x.text for x in kept] == ["加强党的", "政治建设"] and kept[1].gap == 0 and len(gone) == 1
