@@ -18,11 +18,13 @@ is a letter of a vertical byline that layout puts back together.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .model import Line
 from .patterns import Patterns, load as load_patterns
 from .text import HAN, tokenizer
+from .textfix import fix_line
 
 HAN_RE = re.compile(f"[{HAN}]")
 ASCII_MARK = re.compile(f"[{HAN}] ?[,:;?!] ?[{HAN}]")
@@ -63,9 +65,11 @@ def makes_no_word(text: str) -> bool:
     return not any(len(w) >= 2 and HAN_RE.search(w) for w in words)
 
 
-def fragment_reason(text: str, alone: bool, pats: Patterns | None = None) -> str | None:
+def fragment_reason(text: str, alone: bool, pats: Patterns | None = None, marks: bool = True) -> str | None:
     """Why an OCR line (after the line rules) is a fragment of a picture and
-    no text, or None. ``alone``: a blank line is above and below it.
+    no text, or None. ``alone``: a blank line is above and below it;
+    ``marks``: judge its marks (a line's, not a block's: a stray mark in one
+    line of a block says nothing of the others).
 
     >>> fragment_reason("李", alone=True), fragment_reason("人ga区", alone=True)
     ('OCR 碎片 (a lone character: a piece of a picture or of vertical type)', 'OCR 碎片 (Latin letters inside Chinese: a logo read as text)')
@@ -85,9 +89,9 @@ def fragment_reason(text: str, alone: bool, pats: Patterns | None = None) -> str
         return None
     if alone and han == 1 and len(squeezed) <= 2:
         return "OCR 碎片 (a lone character: a piece of a picture or of vertical type)"
-    if GLUED_LATIN.search(squeezed):
+    if marks and GLUED_LATIN.search(squeezed):
         return "OCR 碎片 (Latin letters inside Chinese: a logo read as text)"
-    if JUNK_MARK.search(squeezed.rstrip("|｜")):
+    if marks and JUNK_MARK.search(squeezed.rstrip("|｜")):
         return "OCR 碎片 (marks no Chinese text prints)"
     if not alone:
         return None
@@ -102,9 +106,59 @@ def fragment_reason(text: str, alone: bool, pats: Patterns | None = None) -> str
     return None
 
 
+WIDE_GAP = re.compile(r"(?<=\S) {4,}(?=\S)")      # OCR's wide gap: what follows stands beside, not after
+CHART_SHARE = 1 / 3       # of a block's lines with wide gaps: a chart or table read across its columns
+BLOCK_FRAGMENT_LINES = 3  # lines: a fragment of a picture may come out as a few short lines (加 ⏎ 部 骂)
+BESIDE_REASON = "OCR 碎片 (a mark or a character read beside the column)"
+CHART_REASON = "OCR 图表 (a chart or table: its columns read across as one line)"
+
+
+def trim_beside(line: Line, pats: Patterns | None = None) -> tuple[Line, list[tuple[Line, str]]]:
+    """A line read across a wide gap into a picture beside its column loses
+    the fragments at its ends (…提高到一个新的水平，           ZW).
+
+    >>> kept, gone = trim_beside(Line(7, "向,有利于把产权合理配置提高到一个新的水平，           ZW", "x"))
+    >>> kept.raw, kept.text, [(g.raw, r[:6]) for g, r in gone]
+    ('向,有利于把产权合理配置提高到一个新的水平，', '向，有利于把产权合理配置提高到一个新的水平，', [('ZW', 'OCR 碎片')])
+    >>> trim_beside(Line(7, "进入新时代         ,本", "x"))[0].raw
+    '进入新时代'
+
+    """
+    pieces = WIDE_GAP.split(line.raw.strip())
+    gone: list[tuple[Line, str]] = []
+    while len(pieces) > 1:
+        for end in (-1, 0):
+            piece = fix_line(pieces[end])[0]
+            reason = fragment_reason(piece, alone=True, pats=pats) or (
+                BESIDE_REASON if len(HAN_RE.findall(piece)) <= 1 and not re.search(r"[A-Za-z\d]", piece) else None)
+            if reason:
+                gone.append((Line(line.no, pieces[end], fix_line(pieces[end])[0], sheet=line.sheet), reason))
+                del pieces[end]
+                break
+        else:
+            break
+    if not gone:
+        return line, []
+    raw = " ".join(pieces)
+    return dataclasses.replace(line, raw=raw, text=fix_line(raw)[0]), gone
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    out: list[list[Line]] = []
+    for line in lines:
+        if out and line.gap == 0 and not line.page_break:
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return out
+
+
 def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[list[Line], list[tuple[Line, str]]]:
-    """The lines that are text, and the fragments with their reasons. The
-    line after a fragment keeps the blank line that stood before it.
+    """The lines that are text, and the fragments with their reasons: pieces
+    read beside a column (:func:`trim_beside`), a block that is a chart read
+    across its columns, a block of a few lines that is a fragment as a whole
+    (alone between blank lines), a line inside a block that is one by its own
+    marks. The line after a fragment keeps the blank line before it.
 
     >>> lines = [Line(1, "全面贯彻党的十", "全面贯彻党的十"), Line(3, "斌", "斌", gap=1), Line(5, "九大精神", "九大精神", gap=1)]
     >>> kept, gone = split_fragments(lines)
@@ -114,16 +168,29 @@ def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[li
     kept: list[Line] = []
     gone: list[tuple[Line, str]] = []
     gap_carried = 0
-    for i, line in enumerate(lines):
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        alone = (line.gap > 0 or i == 0) and (nxt is None or nxt.gap > 0 or nxt.page_break)
-        reason = fragment_reason(line.text, alone, pats)
-        if reason:
-            gone.append((line, reason))
-            gap_carried = max(gap_carried, line.gap)
-            continue
-        if gap_carried:
-            line.gap = max(line.gap, gap_carried)
-            gap_carried = 0
-        kept.append(line)
+    for block in _blocks(lines):
+        trimmed = []
+        for line in block:
+            line, beside = trim_beside(line, pats)
+            gone.extend(beside)
+            trimmed.append(line)
+        wide = sum(1 for line in trimmed if WIDE_GAP.search(line.raw.strip()))
+        whole = "".join(line.text for line in trimmed)
+        if wide >= 2 and wide >= CHART_SHARE * len(trimmed):
+            block_reason = CHART_REASON
+        elif len(trimmed) <= BLOCK_FRAGMENT_LINES:
+            block_reason = fragment_reason(whole, alone=True, pats=pats, marks=len(trimmed) == 1)
+        else:
+            block_reason = None
+        for line in trimmed:
+            reason = block_reason or fragment_reason(line.text, alone=False, pats=pats)
+            if reason:
+                gone.append((line, reason))
+                gap_carried = max(gap_carried, line.gap)
+                continue
+            if gap_carried:
+                line.gap = max(line.gap, gap_carried)
+                gap_carried = 0
+            kept.append(line)
+    gone.sort(key=lambda item: item[0].no)
     return kept, gone

@@ -188,6 +188,36 @@ def fullwidth_brackets_in_chinese(text: str) -> str:
     return "".join(chars)
 
 
+def mixed_quotes_in_chinese(text: str) -> str:
+    """OCR reads some curly quotes as straight ones (or the opening one as
+    *): a straight mark after an open “ closes it, one (or a * before a
+    Chinese character) with a ” ahead of it and no opening mark between opens it.
+
+    >>> mixed_quotes_in_chinese('报告对“实施健康中国战略"作出全面部署')
+    '报告对“实施健康中国战略”作出全面部署'
+    >>> mixed_quotes_in_chinese('从时间维度把握"永远在路上”，意味着要求*高举伟大旗帜”')
+    '从时间维度把握“永远在路上”，意味着要求“高举伟大旗帜”'
+    >>> mixed_quotes_in_chinese('He said "yes", a*b'), mixed_quotes_in_chinese('对"一把手"的监督')
+    ('He said "yes", a*b', '对"一把手"的监督')
+    """
+    if '"' not in text and "*" not in text:
+        return text
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch not in '"*':
+            continue
+        before = "".join(chars[:i])
+        opened = before.rfind("“") > before.rfind("”")
+        if ch == '"' and opened and re.search(CJK, before[before.rfind("“"):] or ""):
+            chars[i] = "”"
+            continue
+        ahead = text[i + 1:]
+        close = ahead.find("”")
+        if close > 0 and not re.search('[“"]', ahead[:close]) and re.match(CJK, ahead) and not opened:
+            chars[i] = "“"
+    return "".join(chars)
+
+
 def curly_quotes_in_chinese(text: str) -> str:
     """Straight double quotes in Chinese text become “ ” when they pair up.
 
@@ -326,7 +356,8 @@ LINE_RULES: list[Fixer] = [
     collapse_inner_spaces,
     enumeration_comma_in_chinese,       # a recognition fix (OCR's 、): see RECOGNITION_FIXES
     fullwidth_brackets_in_chinese,      # brackets and quotes first: the marks beside
-    curly_quotes_in_chinese,            # them are judged by what they have become
+    mixed_quotes_in_chinese,            # them are judged by what they have become
+    curly_quotes_in_chinese,
     fullwidth_punctuation_in_chinese,
     drop_spaces_beside_fullwidth_punctuation,
 ]
@@ -334,7 +365,7 @@ LINE_RULES: list[Fixer] = [
 
 # Rules that undo an OCR engine's misreading (not a change of form): the log
 # shows the whole clause each touched, so a proofreader can judge the fix.
-RECOGNITION_FIXES = frozenset({"enumeration_comma_in_chinese"})
+RECOGNITION_FIXES = frozenset({"enumeration_comma_in_chinese", "mixed_quotes_in_chinese"})
 
 
 def fix_line(text: str) -> tuple[str, list[Change]]:
