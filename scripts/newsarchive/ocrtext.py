@@ -3,8 +3,7 @@ fragments it leaves.
 
 A picture of a page holds more than text columns: logos, photos,
 infographics, display type set vertically. OCR reads them too, as lines that
-are no text: a lone character (one piece of a vertical byline, a stroke of a
-logo), a few letters (``aa``, ``攻 SA``), Chinese glued to Latin letters
+are no text: a few letters (``aa``, ``攻 SA``), Chinese glued to Latin letters
 (``人ga区``: the masthead logo), marks no Chinese text uses (``寺站大口寺[CD``),
 or a few characters that make no word. Such a line stands between the lines
 of an article and breaks its sentences apart; it becomes a title or a
@@ -12,9 +11,10 @@ kicker of its own. :func:`split_fragments` takes these lines out before
 layout, each with the reason it was taken, for the source page's removed list
 (nothing is lost: the line is shown there as it was read).
 
-The rules run only on text whose punctuation is an OCR engine's
-(:func:`ocr_punctuation`): in an e-paper's text a lone character on a line
-is a letter of a vertical byline that layout puts back together.
+A lone character on a line is kept: it may be one letter of a vertical
+byline cut into lone characters (刘 … 伟), which classification puts back
+together. The rules run only on text whose punctuation is an OCR engine's
+(:func:`ocr_punctuation`).
 """
 from __future__ import annotations
 
@@ -71,15 +71,15 @@ def fragment_reason(text: str, alone: bool, pats: Patterns | None = None, marks:
     ``marks``: judge its marks (a line's, not a block's: a stray mark in one
     line of a block says nothing of the others).
 
-    >>> fragment_reason("李", alone=True), fragment_reason("人ga区", alone=True)
-    ('OCR 碎片 (a lone character: a piece of a picture or of vertical type)', 'OCR 碎片 (Latin letters inside Chinese: a logo read as text)')
+    >>> fragment_reason("人ga区", alone=True)
+    'OCR 碎片 (Latin letters inside Chinese: a logo read as text)'
     >>> fragment_reason("寺站大口寺[CD", alone=True), fragment_reason("攻 SA", alone=True)
     ('OCR 碎片 (marks no Chinese text prints)', 'OCR 碎片 (a few letters: a picture read as text)')
     >>> fragment_reason("站新要化与", alone=True)
     'OCR 碎片 (characters that make no word)'
-    >>> [fragment_reason(t, alone=True) for t in ("舒国增", "叶 帆", "2013一2016年", "困难中冲锋。特别是勇于推进改革 ]")]
-    [None, None, None, None]
-    >>> fragment_reason("下", alone=False) is None
+    >>> [fragment_reason(t, alone=True) for t in ("舒国增", "叶 帆", "刘", "2013一2016年", "困难中冲锋。特别是勇于推进改革 ]")]
+    [None, None, None, None, None]
+    >>> fragment_reason("攻 SA", alone=False) is None
     True
     """
     pats = pats or load_patterns()
@@ -87,8 +87,6 @@ def fragment_reason(text: str, alone: bool, pats: Patterns | None = None, marks:
     han = len(HAN_RE.findall(squeezed))
     if not squeezed or len(squeezed) > FRAGMENT_MAX or CLAUSE_MARK.search(squeezed):
         return None
-    if alone and han == 1 and len(squeezed) <= 2:
-        return "OCR 碎片 (a lone character: a piece of a picture or of vertical type)"
     if marks and GLUED_LATIN.search(squeezed):
         return "OCR 碎片 (Latin letters inside Chinese: a logo read as text)"
     if marks and JUNK_MARK.search(squeezed.rstrip("|｜")):
@@ -160,10 +158,10 @@ def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[li
     (alone between blank lines), a line inside a block that is one by its own
     marks. The line after a fragment keeps the blank line before it.
 
-    >>> lines = [Line(1, "全面贯彻党的十", "全面贯彻党的十"), Line(3, "斌", "斌", gap=1), Line(5, "九大精神", "九大精神", gap=1)]
+    >>> lines = [Line(1, "全面贯彻党的十", "全面贯彻党的十"), Line(3, "aa", "aa", gap=1), Line(5, "九大精神", "九大精神", gap=1)]
     >>> kept, gone = split_fragments(lines)
     >>> [x.text for x in kept], [(x.text, r[:6]) for x, r in gone]
-    (['全面贯彻党的十', '九大精神'], [('斌', 'OCR 碎片')])
+    (['全面贯彻党的十', '九大精神'], [('aa', 'OCR 碎片')])
     """
     kept: list[Line] = []
     gone: list[tuple[Line, str]] = []

@@ -11,9 +11,9 @@ from newsarchive.reader import RawSource
 
 PROSE = ("习近平同志强调,全面从严治党,核心是加强党的领导,基础在全面,关键在严,要害在治。"
          "全面从严治党的基础在全面,这就需要从多个角度理解,既突出重点,又以点带面。")
-# An OCR page: running text in short lines, a lone character of a vertical
-# byline between two of them, and the logo of the masthead read as text.
-OCR_PAGE = ("人ga区\n\n新时代的价值追求\n\n" + PROSE * 2 + "全面贯彻党的十\n\n斌\n\n九大精神,以新时代中国特色社会主义思想为指导,"
+# An OCR page: running text in short lines, a picture read as text between
+# two of them, and the logo of the masthead read as text.
+OCR_PAGE = ("人ga区\n\n新时代的价值追求\n\n" + PROSE * 2 + "全面贯彻党的十\n\n寺站大口寺[CD\n\n九大精神,以新时代中国特色社会主义思想为指导,"
             + PROSE * 2 + "\n")
 
 
@@ -25,25 +25,24 @@ def test_an_ocr_page_is_told_by_its_ascii_marks():
 def test_fragments_go_to_the_removed_list_with_their_reason():
     page = build_page(RawSource("page.ocr.txt", OCR_PAGE, "utf-8"))
     removed = {r.text: r.reason for r in page.removed}
-    assert removed["斌"].startswith("OCR 碎片") and removed["人ga区"].startswith("OCR 碎片")
+    assert removed["寺站大口寺[CD"].startswith("OCR 碎片") and removed["人ga区"].startswith("OCR 碎片")
     text = "".join(a.title + a.kicker + a.text() for a in page.articles)
-    assert "斌" not in text and "人ga" not in text
+    assert "寺站" not in text and "人ga" not in text
     assert any(e.rule == "drop_ocr_fragment" for e in page.log)
 
 
-def test_a_page_with_printed_punctuation_keeps_its_lone_characters():
-    """In an e-paper's text a lone character is a letter of a vertical byline."""
+def test_a_page_with_printed_punctuation_is_not_judged_by_ocr_rules():
     page = build_page(RawSource("page.txt", OCR_PAGE.replace(",", "，"), "utf-8"))
     assert not any(r.reason.startswith("OCR 碎片") for r in page.removed)
 
 
-@pytest.mark.parametrize("text", ["舒国增", "欧阳辉", "叶 帆", "方 雷", "结语", "新时代的价值追求", "2013一2016年",
+@pytest.mark.parametrize("text", ["舒国增", "欧阳辉", "刘", "伟", "叶 帆", "方 雷", "结语", "新时代的价值追求", "2013一2016年",
                                   "困难中冲锋。特别是勇于推进改革 ]", "他为借一本《浮士德}》走了几十里山路。", "GDP"])
 def test_names_headings_and_prose_are_no_fragments(text):
     assert fragment_reason(text, alone=True) is None
 
 
-@pytest.mark.parametrize("text", ["河", "_人ga称", "寺[大法[ 4", "aa", "“2 FF", "讲涉习攻"])
+@pytest.mark.parametrize("text", ["_人ga称", "寺[大法[ 4", "aa", "“2 FF", "讲涉习攻"])
 def test_pieces_of_pictures_are_fragments(text):
     assert fragment_reason(text, alone=True)
 
