@@ -151,6 +151,50 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
+CHART_RUN_BLOCKS = 3      # blocks: a chart's pieces come as several short blocks in a row
+CHART_RUN_WIDE = 2        # of them read across columns (wide gaps): one such row could be a lost word
+SHORT_BLOCK = 40          # characters: a chart's label or figure; prose comes in longer blocks
+CHART_RUN_REASON = "OCR 图表 (a chart's pieces: short blocks in a row, some read across its columns)"
+
+
+def chart_runs(judged: list[tuple[list[Line], str | None, bool]], pats: Patterns) -> None:
+    """A run of short blocks between prose, of which several were read
+    across columns (wide gaps) or are a chart already, is a chart's pieces
+    (its labels and figures): every block of the run is marked so, in place.
+    Page furniture (制图：…), a note (（作者为…）) and a name end a run.
+
+    >>> block = lambda no, text: [Line(no, text, text, gap=1)]
+    >>> judged = [(block(1, "党的十九大报告提出，这是以习近平同志为核心的党中央从长远发展和时代前沿出发作出的重大战略部署。"), None, False),
+    ...           (block(3, "完善        美元"), None, True), (block(5, "建立"), None, False),
+    ...           (block(7, "2020年全面建成小康社会              2035年基本实现现代化"), None, True), (block(9, "本世纪中叶"), None, False)]
+    >>> chart_runs(judged, load_patterns()); [reason is not None for _, reason, _ in judged]
+    [False, True, True, True, True]
+    """
+    def short(item) -> bool:
+        text = "".join(line.text for line in item[0])
+        return len(item[0]) <= BLOCK_FRAGMENT_LINES and len(text) <= SHORT_BLOCK
+
+    def ends_run(item) -> bool:         # furniture (制图：…), a note (（作者为…）), a name: no chart's piece
+        text = " ".join(line.text for line in item[0])
+        squeezed = re.sub(r"\s+", "", text)
+        name = re.fullmatch(f"[{HAN}]{{2,4}}", squeezed) and (
+            squeezed[0] in pats.surnames or squeezed.startswith(pats.compound_surnames))
+        return bool(name or pats.affiliation.match(squeezed) or any(p.search(text) for p, _ in pats.furniture))
+
+    i = 0
+    while i < len(judged):
+        j = i
+        while j < len(judged) and (short(judged[j]) or judged[j][1] == CHART_REASON) and not ends_run(judged[j]):
+            j += 1
+        run = judged[i:j]
+        chartish = sum(1 for _, reason, wide in run if wide or reason == CHART_REASON)
+        if len(run) >= CHART_RUN_BLOCKS and chartish >= CHART_RUN_WIDE:
+            for k in range(i, j):
+                lines, reason, wide = judged[k]
+                judged[k] = (lines, reason or CHART_RUN_REASON, wide)
+        i = max(j, i + 1)
+
+
 def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[list[Line], list[tuple[Line, str]]]:
     """The lines that are text, and the fragments with their reasons: pieces
     read beside a column (:func:`trim_beside`), a block that is a chart read
@@ -163,9 +207,9 @@ def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[li
     >>> [x.text for x in kept], [(x.text, r[:6]) for x, r in gone]
     (['全面贯彻党的十', '九大精神'], [('aa', 'OCR 碎片')])
     """
-    kept: list[Line] = []
+    pats = pats or load_patterns()
     gone: list[tuple[Line, str]] = []
-    gap_carried = 0
+    judged: list[tuple[list[Line], str | None, bool]] = []     # (lines, reason, has a wide gap)
     for block in _blocks(lines):
         trimmed = []
         for line in block:
@@ -180,6 +224,11 @@ def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[li
             block_reason = fragment_reason(whole, alone=True, pats=pats, marks=len(trimmed) == 1)
         else:
             block_reason = None
+        judged.append((trimmed, block_reason, wide > 0))
+    chart_runs(judged, pats)
+    kept: list[Line] = []
+    gap_carried = 0
+    for trimmed, block_reason, _ in judged:
         for line in trimmed:
             reason = block_reason or fragment_reason(line.text, alone=False, pats=pats)
             if reason:

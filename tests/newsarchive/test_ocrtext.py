@@ -51,3 +51,22 @@ def test_a_fragment_inside_a_block_does_not_split_it():
     lines = [Line(1, "加强党的", "加强党的"), Line(2, "寺站大口寺[CD", "寺站大口寺[CD"), Line(3, "政治建设", "政治建设")]
     kept, gone = split_fragments(lines)
     assert [x.text for x in kept] == ["加强党的", "政治建设"] and kept[1].gap == 0 and len(gone) == 1
+
+
+def _blocks_of(*texts: str) -> list[Line]:
+    return [Line(2 * i + 1, t, t, gap=1 if i else 0) for i, t in enumerate(texts)]
+
+
+def test_a_chart_read_in_pieces_leaves_the_text_but_not_the_note_above_it():
+    lines = _blocks_of(PROSE, "（作者为苏州大学马克思主义研究院教授）", "完善        美元", "建立",
+                       "2020年全面建成小康社会              2035年基本实现现代化", "本世纪中叶", PROSE)
+    kept, gone = split_fragments(lines)
+    assert [x.text for x in kept][:2] == [lines[0].text, "（作者为苏州大学马克思主义研究院教授）"]
+    assert {x.no for x, _ in gone} == {5, 7, 9, 11} and all(r.startswith("OCR 图表") for _, r in gone)
+
+
+def test_one_row_read_across_columns_is_no_chart():
+    """A single wide gap in prose is a lost word (习近平新时代    竺色社会主义思想), not a chart."""
+    lines = _blocks_of(PROSE, "习近平新时代    竺色社会主义思想", "新时代的价值追求", PROSE)
+    kept, gone = split_fragments(lines)
+    assert not gone and len(kept) == 4
