@@ -65,11 +65,13 @@ def makes_no_word(text: str) -> bool:
     return not any(len(w) >= 2 and HAN_RE.search(w) for w in words)
 
 
-def fragment_reason(text: str, alone: bool, pats: Patterns | None = None, marks: bool = True) -> str | None:
+def fragment_reason(text: str, alone: bool, pats: Patterns | None = None, marks: bool = True,
+                    words: bool = True) -> str | None:
     """Why an OCR line (after the line rules) is a fragment of a picture and
     no text, or None. ``alone``: a blank line is above and below it;
     ``marks``: judge its marks (a line's, not a block's: a stray mark in one
-    line of a block says nothing of the others).
+    line of a block says nothing of the others); ``words``: judge whether
+    its characters make a word (not for the first piece of a line: 少边穷 of 老少边穷).
 
     >>> fragment_reason("人ga区", alone=True)
     'OCR 碎片 (Latin letters inside Chinese: a logo read as text)'
@@ -99,7 +101,7 @@ def fragment_reason(text: str, alone: bool, pats: Patterns | None = None, marks:
     if re.search(r"\d", squeezed):
         return None                                       # 2013一2016年: figures of a chart are text
     name_like = squeezed[0] in pats.surnames or squeezed.startswith(pats.compound_surnames)
-    if 2 <= han <= WORDLESS_MAX and han == len(squeezed) and not name_like and makes_no_word(squeezed):
+    if words and 2 <= han <= WORDLESS_MAX and han == len(squeezed) and not name_like and makes_no_word(squeezed):
         return "OCR 碎片 (characters that make no word)"
     return None
 
@@ -118,8 +120,8 @@ def trim_beside(line: Line, pats: Patterns | None = None) -> tuple[Line, list[tu
     >>> kept, gone = trim_beside(Line(7, "向,有利于把产权合理配置提高到一个新的水平，           ZW", "x"))
     >>> kept.raw, kept.text, [(g.raw, r[:6]) for g, r in gone]
     ('向,有利于把产权合理配置提高到一个新的水平，', '向，有利于把产权合理配置提高到一个新的水平，', [('ZW', 'OCR 碎片')])
-    >>> trim_beside(Line(7, "进入新时代         ,本", "x"))[0].raw
-    '进入新时代'
+    >>> trim_beside(Line(7, "进入新时代         ,本", "x"))[0].raw, trim_beside(Line(8, "少边穷    经济社会发展", "x"))[1]
+    ('进入新时代', [])
 
     """
     pieces = WIDE_GAP.split(line.raw.strip())
@@ -127,7 +129,8 @@ def trim_beside(line: Line, pats: Patterns | None = None) -> tuple[Line, list[tu
     while len(pieces) > 1:
         for end in (-1, 0):
             piece = fix_line(pieces[end])[0]
-            reason = fragment_reason(piece, alone=True, pats=pats) or (
+            # the first piece goes on from the line above (老 ⏎ 少边穷): whether it makes a word says nothing
+            reason = fragment_reason(piece, alone=True, pats=pats, words=end == -1) or (
                 BESIDE_REASON if len(HAN_RE.findall(piece)) <= 1 and not re.search(r"[A-Za-z\d]", piece) else None)
             if reason:
                 gone.append((Line(line.no, pieces[end], fix_line(pieces[end])[0], sheet=line.sheet), reason))
