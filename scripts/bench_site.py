@@ -5,10 +5,16 @@ Writes N synthetic articles (~3,000 Chinese characters each, paragraphs
 drawn from seeds/*.txt; zones from the zone registry, topics from the topic
 taxonomy, dates over ten years with some inferred, partial and undated) into
 a temporary docs/, five articles per newspaper page, builds it with
-`mkdocs build --strict` and the project's mkdocs.yml and hooks, and prints:
-build time, peak memory of the build, site size, size of site/search/.
+`mkdocs build --strict` and the project's mkdocs.yml and plugin, and prints:
+the load average, the full build's wall and CPU time (with its worker
+processes) and peak memory, the site's bytes per article by part (article
+pages, source pages, search index, exports, index pages, assets), the
+largest pages, and two one-edit rebuilds (`mkdocs build --dirty` after a
+correction of one article's text, then of its title).
 
-    .venv/bin/python scripts/bench_site.py            # 1,000 articles
+    .venv/bin/python scripts/bench_site.py              # 1,000 articles
+    .venv/bin/python scripts/bench_site.py -n 10000     # the README's figures (minutes)
+    .venv/bin/python scripts/bench_site.py -n 50000     # the long run (most of an hour on a loaded machine; not in CI)
     .venv/bin/python scripts/bench_site.py -n 200 --keep
 """
 from __future__ import annotations
@@ -120,14 +126,16 @@ def tree_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.exists() else 0
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (from /proc; 0 when gone)."""
+def tree_pss(pid: int) -> int:
+    """Proportional set size (bytes) of a process and all its descendants,
+    from /proc (shared pages counted once in all, so forked workers are not
+    counted twice); 0 when gone."""
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
         try:
-            status = Path(f"/proc/{p}/status").read_text()
-            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))) * 1024
+            rollup = Path(f"/proc/{p}/smaps_rollup").read_text()
+            total += int(next(line.split()[1] for line in rollup.splitlines() if line.startswith("Pss:"))) * 1024
             for task in Path(f"/proc/{p}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, StopIteration, ValueError):
@@ -137,7 +145,7 @@ def tree_rss(pid: int) -> int:
 
 def run_measured(cmd: list[str]) -> tuple[subprocess.CompletedProcess, float, float, int, int]:
     """Run ``cmd``; (result, wall s, CPU s of it and its descendants, max RSS
-    of its largest process, peak of the summed RSS of all its processes
+    of its largest process, peak of the summed PSS of all its processes
     sampled every 0.2 s)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
@@ -146,7 +154,7 @@ def run_measured(cmd: list[str]) -> tuple[subprocess.CompletedProcess, float, fl
 
     def sample() -> None:
         while proc.poll() is None:
-            peak[0] = max(peak[0], tree_rss(proc.pid))
+            peak[0] = max(peak[0], tree_pss(proc.pid))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -226,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
                 if "search index:" in line]
         print(f"build time:        {t_build:.1f} s wall, {cpu:.1f} s CPU (mkdocs build --strict, with its worker"
               " processes; wall time depends on what else the machine runs): " + "; ".join(said))
-        print(f"peak memory:       {peak_all / 1e6:.0f} MB (all processes of the build together, sampled;"
+        print(f"peak memory:       {peak_all / 1e6:.0f} MB (PSS of all processes of the build together, sampled;"
               f" largest single process {peak_one / 1e6:.0f} MB)")
         print(f"site size:         {total / 1e6:.1f} MB in {pages} HTML pages: "
               f"{total / args.articles / 1e3:.1f} KB per article")
