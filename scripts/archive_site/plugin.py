@@ -161,8 +161,14 @@ class ArchiveSite:
 
     @event_priority(-100)
     def on_post_page(self, output: str, page, config) -> str:
-        """Collapse the template's whitespace on article and source pages."""
-        return collapse_whitespace(output) if self.is_archive_page(page) else output
+        """Collapse the template's whitespace on article and source pages, and
+        let go of their Markdown and HTML (MkDocs keeps every page's until the
+        build ends: at 50,000 articles that is most of the build's memory when
+        the search index is built; nothing reads them after the page is written)."""
+        if not self.is_archive_page(page):
+            return output
+        page.markdown, page.content = None, None
+        return collapse_whitespace(output)
 
     # -- after the build ----------------------------------------------------------
     @event_priority(-100)   # last: the search hook reads pages through the cache before
