@@ -12,9 +12,9 @@ import pytest
 
 from archive_site.collection import Article, Source, article_from_page, source_from_page
 from archive_site.exports import CSV_FIELDS, FIELDS
-from archive_site.search.records import field_text
+from archive_site.search.records import Record, field_text
 from newsarchive.render import in_schema_order
-from newsarchive.schema import ARTICLE_FIELDS, NOT_EXPORTED, SEARCH_TEXT_FIELDS, SITE_TYPES, SOURCE_FIELDS
+from newsarchive.schema import ARTICLE_FIELDS, NOT_EXPORTED, SEARCH_SHOWN_FIELDS, SEARCH_TEXT_FIELDS, SITE_TYPES, SOURCE_FIELDS
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 SITE_ONLY = {Article: {"src_uri", "body"}, Source: {"src_uri", "raw_text"}}
@@ -60,9 +60,18 @@ def listed_fields(path: Path, names: set[str], at_least: int = 4) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("module", ["archive_site/collection.py", "archive_site/exports.py"])
+@pytest.mark.parametrize("module", ["archive_site/collection.py", "archive_site/exports.py",
+                                    "archive_site/search/records.py"])
 def test_the_site_model_and_exports_list_no_fields(module):
     assert not listed_fields(SCRIPTS / module, set(ARTICLE_FIELDS) | set(SOURCE_FIELDS))
+
+
+def test_a_search_record_is_the_schema_fields_a_result_shows():
+    """Its URL, text and year, then exactly schema.SEARCH_SHOWN_FIELDS, typed by their check."""
+    got = {f.name: f.type for f in dataclasses.fields(Record)}
+    assert set(got) == {"url", "text", "year", *SEARCH_SHOWN_FIELDS}
+    for name in SEARCH_SHOWN_FIELDS:
+        assert got[name] == SITE_TYPES[ARTICLE_FIELDS[name][0]][0], name
 
 
 def test_the_field_lister_finds_a_list(tmp_path):

@@ -196,6 +196,9 @@ ARTICLE_REQUIRED = ("title", "source")
 # What full-text search reads besides the title, in this order ("body": the
 # page's Markdown text; an article without a byline is found by its authors).
 SEARCH_TEXT_FIELDS = ("kicker", "subtitle", "byline", "body", "captions", "notes")
+# What a search result shows of an article (the search record's fields besides
+# its URL, searchable text and year).
+SEARCH_SHOWN_FIELDS = ("title", "date", "newspaper", "page", "zones", "topics")
 # Fields the converter writes for proofreading that the exports leave out.
 NOT_EXPORTED = ("source_line",)
 

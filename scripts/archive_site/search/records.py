@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from newsarchive.schema import SEARCH_TEXT_FIELDS, date_parts
+from newsarchive.schema import ARTICLE_FIELDS, SEARCH_SHOWN_FIELDS, SEARCH_TEXT_FIELDS, date_parts, site_fields
 
 from ..cache import read_page
 
@@ -79,7 +79,9 @@ def markdown_to_text(body: str) -> str:
 
 @dataclass
 class Record:
-    """One searchable article."""
+    """One searchable article: its URL, searchable text and year, and the
+    fields a result shows (schema.SEARCH_SHOWN_FIELDS, typed as schema.SITE_TYPES
+    says: tests/test_schema_derived.py checks it)."""
 
     url: str                    # relative to the site root, e.g. articles/x/01.html
     title: str
@@ -108,12 +110,23 @@ def _as_list(value) -> list[str]:
     return [_as_text(v) for v in (value or []) if _as_text(v)]
 
 
-def _iso(value) -> str:
-    if value is None or value == "":
-        return ""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()[:10]
-    return str(value)
+# schema.SEARCH_SHOWN_FIELDS with their site types and conversions.
+_SHOWN = site_fields({name: ARTICLE_FIELDS[name] for name in SEARCH_SHOWN_FIELDS})
+
+
+def shown_fields(meta: dict) -> dict:
+    """The values a search result shows (schema.SEARCH_SHOWN_FIELDS), each
+    converted as the schema says, NFC, empty ones left out of lists.
+
+    >>> import datetime
+    >>> shown_fields({"title": "淄博高新区 ", "date": datetime.date(2020, 1, 2), "page": 3, "zones": ["淄博高新区", ""]})
+    {'title': '淄博高新区', 'date': '2020-01-02', 'newspaper': '', 'page': '3', 'zones': ['淄博高新区'], 'topics': []}
+    """
+    out: dict = {}
+    for name, _, default, convert in _SHOWN:
+        value = convert(meta[name]) if meta.get(name) not in (None, "") else (default() if callable(default) else default)
+        out[name] = _as_list(value) if isinstance(value, list) else _as_text(value)
+    return out
 
 
 def field_text(meta: dict, body: str, name: str) -> str:
@@ -140,18 +153,8 @@ def record_from_page(path: Path, url: str) -> Record | None:
     if isinstance(search, dict) and search.get("exclude"):
         return None
     fields = [field_text(meta, page.body, name) for name in SEARCH_TEXT_FIELDS]
-    date = _iso(meta.get("date"))
-    return Record(
-        url=url,
-        title=_as_text(meta.get("title")),
-        text="\n".join(f for f in fields if f),
-        date=date,
-        year=date_parts(date or None)[0],
-        newspaper=_as_text(meta.get("newspaper")),
-        page=_as_text(meta.get("page")),
-        zones=_as_list(meta.get("zones")),
-        topics=_as_list(meta.get("topics")),
-    )
+    shown = shown_fields(meta)
+    return Record(url=url, text="\n".join(f for f in fields if f), year=date_parts(shown["date"] or None)[0], **shown)
 
 
 def html_url(src_uri: str) -> str:
