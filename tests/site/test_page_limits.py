@@ -3,6 +3,7 @@ to pages of their own, split by year, whatever the limits are set to."""
 from __future__ import annotations
 
 import re
+import shutil
 from urllib.parse import unquote
 
 from archive_site import config
@@ -62,3 +63,21 @@ def test_every_article_stays_reachable_when_split(fixture_docs, monkeypatch):
         linked = lambda pages: sorted(a for uri, md in pages.items() if uri.startswith(folder)
                                       for a in articles_linked(md))
         assert set(linked(split)) == set(linked(whole)), folder
+
+
+def test_many_undated_articles_are_split_into_parts(fixture_docs, monkeypatch, tmp_path):
+    """No date divides them, so the undated page lists parts of at most the limit."""
+    docs = tmp_path / "docs"
+    shutil.copytree(fixture_docs, docs)      # fixture_docs is shared: edit a copy
+    for md in (docs / "articles").rglob("*.md"):
+        text = md.read_text(encoding="utf-8")
+        md.write_text(re.sub(r"(?m)^date: .*\n", "", text), encoding="utf-8")
+    whole = generated(docs, monkeypatch)
+    assert len(articles_linked(whole["dates/undated.md"])) > 2
+    out = generated(docs, monkeypatch, list_articles=2)
+    undated = out["dates/undated.md"]
+    assert articles_linked(undated) == [] and 'href="undated/undated-2.html"' in undated
+    parts = sorted(uri for uri in out if uri.startswith("dates/undated/"))
+    assert parts[0] == "dates/undated/undated-2.md" and "dates/undated/undated.md" in parts
+    assert all(len(articles_linked(out[uri])) <= 2 for uri in parts)
+    assert sorted(a for uri in parts for a in articles_linked(out[uri])) == sorted(articles_linked(whole["dates/undated.md"]))

@@ -9,7 +9,7 @@ from .. import config
 from ..labels import LABELS
 from ..render import article_list, esc, front_matter, md_heading
 from .index import SiteIndex
-from .paging import period_pages, period_uri, split_periods
+from .paging import period_links, period_pages, period_uri, split_periods, undated_parts
 
 INDEX = config.DATES + "index.md"
 
@@ -27,12 +27,14 @@ def pages(index: SiteIndex) -> dict[str, str]:
     years = by_year(index)
     # a year with more articles than fit on a page gets one page per month (paging)
     months = {y: split_periods(arts, lambda a: (a.year, a.month)) for y, arts in years.items() if y is not None}
+    if None in years and len(parts := undated_parts(years[None])) > 1:   # too many undated for one page
+        months[None] = parts
     out = {INDEX: dates_index(index, years, months)}
     for year, articles in years.items():
         uri = index.year_uri(year)
         out[uri] = year_page(index, year, articles, months.get(year))
         if months.get(year):
-            out.update(period_pages(uri, str(year), months[year],
+            out.update(period_pages(uri, str(year) if year is not None else LABELS["dates_title"], months[year],
                                     lambda page, arts: [article_list(arts, index.linker, page)]))
     return out
 
@@ -92,7 +94,8 @@ def year_page(index: SiteIndex, year: int | None, articles: list, periods=None) 
     parts = [front_matter(title), md_heading(1, title), "",
              f'<p class="as-facts">{esc(LABELS["articles_n"].format(n=len(articles)))}</p>', ""]
     if year is None:
-        return "\n".join(parts + [article_list(articles, index.linker, uri), ""])
+        listing = period_links(index, uri, periods) if periods else article_list(articles, index.linker, uri)
+        return "\n".join(parts + [listing, ""])
     months: dict[int | None, list] = defaultdict(list)
     for article in articles:
         months[article.month].append(article)

@@ -52,7 +52,7 @@ def split_periods(items: Sequence[T], year_month: Callable[[T], tuple[int | None
     periods = []
     for year, group in years.items():
         if year is None:
-            periods.append(Period(UNDATED, LABELS["undated"], group))
+            periods += undated_parts(group, count, limit)
         elif sum(count(i) for i in group) <= limit:
             periods.append(Period(str(year), f"{year}年", group))
         else:
@@ -64,6 +64,28 @@ def split_periods(items: Sequence[T], year_month: Callable[[T], tuple[int | None
                 label = f"{year}年{month}月" if month else f"{year}年 {LABELS['month_unknown']}"
                 periods.append(Period(key, label, part))
     return periods
+
+
+def undated_parts(items: list, count: Callable = lambda _: 1, limit: int | None = None) -> list[Period]:
+    """The undated items as periods: one, or (when they are more than
+    ``limit``, and no date can divide them) consecutive parts of at most
+    ``limit``, keys ``undated``, ``undated-2``, ….
+
+    >>> [(p.key, p.label, len(p.items)) for p in undated_parts(list(range(5)), limit=2)]
+    [('undated', '日期不详 (1)', 2), ('undated-2', '日期不详 (2)', 2), ('undated-3', '日期不详 (3)', 1)]
+    >>> [(p.key, p.label) for p in undated_parts([1], limit=2)]
+    [('undated', '日期不详')]
+    """
+    limit = config.LIMITS.list_articles if limit is None else limit
+    parts: list[list] = [[]]
+    for item in items:
+        if parts[-1] and sum(count(i) for i in parts[-1]) + count(item) > limit:
+            parts.append([])
+        parts[-1].append(item)
+    if len(parts) == 1:
+        return [Period(UNDATED, LABELS["undated"], parts[0])]
+    return [Period(UNDATED if n == 1 else f"{UNDATED}-{n}", f"{LABELS['undated']} ({n})", part)
+            for n, part in enumerate(parts, 1)]
 
 
 def period_uri(uri: str, period: Period) -> str:
