@@ -14,7 +14,7 @@ import statistics
 import unicodedata
 from typing import Callable
 
-from .model import LogEntry, Line, Unit, change_detail
+from .model import LogEntry, Line, Unit, blocks, change_detail
 from .patterns import load as load_patterns
 from .text import CONTINUE_START, HAN, JOIN_AT, continuation_evidence, ends_sentence, word_across
 from .textfix import RECOGNITION_FIXES, fix_line, is_letter_spaced
@@ -77,17 +77,6 @@ def read_lines(raw: str, log: list[LogEntry]) -> list[Line]:
         lines.append(Line(no, raw_line, text, gap, page_break, bool(INDENT.match(raw_line)), sheet))
         gap, page_break = 0, False
     return lines
-
-
-def blocks(lines: list[Line]) -> list[list[Line]]:
-    """Runs of lines with no blank line or page break between them."""
-    out: list[list[Line]] = []
-    for line in lines:
-        if out and line.gap == 0 and not line.page_break:
-            out[-1].append(line)
-        else:
-            out.append([line])
-    return out
 
 
 def column_width(all_blocks: list[list[Line]]) -> float | None:

@@ -65,6 +65,22 @@ class Line:
     bold: bool = False
 
 
+def blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines with no blank line or page break between them.
+
+    >>> page = [Line(1, "高新区", "高新区"), Line(2, "创新", "创新"), Line(4, "简讯", "简讯", gap=1)]
+    >>> [[line.no for line in block] for block in blocks(page)]
+    [[1, 2], [4]]
+    """
+    out: list[list[Line]] = []
+    for line in lines:
+        if out and line.gap == 0 and not line.page_break:
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return out
+
+
 @dataclass(frozen=True)
 class Evidence:
     """One piece of evidence for a decision: what it argues for, how strongly, and why.

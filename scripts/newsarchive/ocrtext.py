@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .model import Line
+from .model import Line, blocks
 from .patterns import Patterns, load as load_patterns
 from .text import HAN, tokenizer
 from .textfix import fix_line
@@ -144,16 +144,6 @@ def trim_beside(line: Line, pats: Patterns | None = None) -> tuple[Line, list[tu
     return dataclasses.replace(line, raw=raw, text=fix_line(raw)[0]), gone
 
 
-def _blocks(lines: list[Line]) -> list[list[Line]]:
-    out: list[list[Line]] = []
-    for line in lines:
-        if out and line.gap == 0 and not line.page_break:
-            out[-1].append(line)
-        else:
-            out.append([line])
-    return out
-
-
 CHART_RUN_BLOCKS = 3      # blocks: a chart's pieces come as several short blocks in a row
 CHART_RUN_WIDE = 2        # of them read across columns (wide gaps): one such row could be a lost word
 SHORT_BLOCK = 40          # characters: a chart's label or figure; prose comes in longer blocks
@@ -213,7 +203,7 @@ def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[li
     pats = pats or load_patterns()
     gone: list[tuple[Line, str]] = []
     judged: list[tuple[list[Line], str | None, bool]] = []     # (lines, reason, has a wide gap)
-    for block in _blocks(lines):
+    for block in blocks(lines):
         trimmed = []
         for line in block:
             line, beside = trim_beside(line, pats)
