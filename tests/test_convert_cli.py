@@ -405,3 +405,13 @@ def test_explain_prints_each_block_with_its_kind_and_weighed_evidence(tmp_path):
     line = next(x for x in out.splitlines() if "'欧阳辉'" in x and " kind " in x)
     assert "byline '欧阳辉' ←" in line and "name_form +2" in line and "under_a_title +2" in line
     assert "prose_in_flow -4" in out and "furniture_form +1" in out    # the QR word weighed against the prose
+
+
+def test_a_worker_whose_converter_is_already_gone_ends(tmp_path):
+    """The worker is told its converter's pid: started when that one is no
+    longer its parent (killed before the worker's initializer ran), it ends."""
+    code = ("import time\nfrom newsarchive.convert import exit_with_parent\n"
+            "exit_with_parent(1)\ntime.sleep(30)\n")           # pid 1 is not this process's parent
+    done = subprocess.run([sys.executable, "-c", code], timeout=20, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "scripts")})
+    assert (done.returncode, done.stderr) == (1, "")

@@ -106,16 +106,17 @@ def expand(files: list[Path]) -> tuple[list[str | PdfSheet], list[str]]:
     return jobs, errors
 
 
-def exit_with_parent() -> None:
-    """Worker initializer: end when the converter that started the worker is
-    gone (killed with kill -9, it cannot stop its workers itself)."""
-    parent = os.getppid()
+def exit_with_parent(parent: int) -> None:
+    """Worker initializer: end when the converter ``parent`` that started the
+    worker is gone (killed with kill -9, it cannot stop its workers itself).
+    The parent's pid is given, not read here: a parent killed before this
+    initializer runs would otherwise leave the worker watching its new parent."""
 
     def watch() -> None:
         while True:
-            time.sleep(0.5)
             if os.getppid() != parent:
                 os._exit(1)
+            time.sleep(0.5)
 
     threading.Thread(target=watch, daemon=True).start()
 
@@ -195,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     work = [(job, str(args.out), args.settings, args.check or bool(args.explain)) for job in jobs]
     if args.jobs > 1 and len(jobs) > 1:
-        with cf.ProcessPoolExecutor(max_workers=args.jobs, initializer=exit_with_parent) as pool:
+        with cf.ProcessPoolExecutor(max_workers=args.jobs, initializer=exit_with_parent,
+                                    initargs=(os.getpid(),)) as pool:
             for result in pool.map(_job, work, chunksize=1 if len(jobs) < 64 else 4):
                 results.append(result)
                 progress.step(result[0])
