@@ -226,12 +226,12 @@
       if (cover === null) return EMPTY;
       var offsets = cover.map(function (c) { return c.offset; });
       var keys = cover.map(function (c) { return c.key; });
-      return self.matchKeys(cps.length, offsets, keys);
+      return self.matchKeys(offsets, keys);
     });
   };
 
   /** Articles where every key occurs at (start + its offset), for some start. */
-  Engine.prototype.matchKeys = function (termLength, offsets, keys) {
+  Engine.prototype.matchKeys = function (offsets, keys) {
     var self = this;
     return Promise.all(keys.map(function (k) { return self.postings(k); })).then(function (lists) {
       if (lists.length === 1) return lists[0];
