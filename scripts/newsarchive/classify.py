@@ -19,6 +19,8 @@ NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,6}}·[{HAN}]{{1,8}}$")
 # An organisation glued before a role word: 大众日报淄博融媒体中心(记者)
 ORGANISATION = re.compile(f"[{HAN}]{{2,16}}(报|社|台|网|中心|频道|杂志|站|融媒|新闻)[{HAN}]{{0,8}}")
 HEADLINE_MAX = 40
+LONG_HEAD_MAX = 60     # characters: a heading wrapped over five short lines of a narrow column; beyond, prose
+CLAUSE_MARK = re.compile("[，。；：！？,;:!?]")
 # An editorial's signature has no personal name: 本报评论员, 新华社评论员
 COMMENTATOR = re.compile(f"(本报|本刊|[{HAN}]{{2,12}}(报|社|台|网))?(特约)?评论员")
 GAP_CAPTION = "caption (short block after an image gap)"
@@ -330,10 +332,22 @@ def headline_length(unit: Unit, pats: Patterns) -> Evidence | None:
 
     >>> headline_length(Unit([], "新时代的鲜明主题"), load_patterns()).score
     1
+
+    A longer line with no clause punctuation at all is one phrase, not
+    prose (+1, up to LONG_HEAD_MAX):
+
+    >>> headline_length(Unit([], "社会主要矛盾变化标志着全面建成小康社会成功在望、全面建设社会主义现代化国家乘势而上"), load_patterns()).score
+    1
+    >>> headline_length(Unit([], "社会主要矛盾变化标志着全面建成小康社会成功在望，全面建设社会主义现代化国家乘势而上"), load_patterns()).score
+    -6
     """
     n = chinese_length(unit.text)
     if not re.search(f"[{HAN}]", unit.text):
         return Evidence("headline_length", Kind.BODY.value, -6, "no Chinese text")
+    if HEADLINE_MAX < n <= LONG_HEAD_MAX and not CLAUSE_MARK.search(unit.text):
+        # one phrase of display type set over several lines (…成功在望、全面建设…乘势而上): prose of this
+        # length has a comma or a full stop somewhere
+        return Evidence("headline_length", Kind.HEADLINE.value, 1, f"{n} characters, but no clause punctuation")
     if n > HEADLINE_MAX:
         return Evidence("headline_length", Kind.BODY.value, -6, f"{n} characters: longer than a headline")
     return Evidence("headline_length", Kind.HEADLINE.value, 1, f"{n} characters")
