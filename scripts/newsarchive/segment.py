@@ -278,6 +278,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
         orphans.extend(u for u in caption_units.values() if u.text in pending_captions)
     if not any(u.hint is not None or any(line.box is not None for line in u.lines) for u in units):
         give_orphan_titles(articles, log)
+        articles[:] = match_titles(articles, log)
     for article in articles:
         article.authors = list(dict.fromkeys(article.authors))
         if article.untitled:
@@ -429,3 +430,93 @@ def title_from_own_heading(article: Article, log: list[LogEntry]) -> None:
     place_head(article, *article.head_parts)
     article.untitled = False
     log.append(LogEntry("orphan_title", f"L{article.first}", f"{line!r}, a heading in its text (fits {fit:.2f})"))
+
+
+QUOTED = 0.25        # a title its article's text quotes word for word: as good as a quarter more of its words
+STAYS = 0.25         # a line keeps the article it was read with unless another fits it this much better
+
+
+def title_scores(lines: list[tuple[str, int]], articles: list[Article]) -> list[tuple[float, int, int]]:
+    """(score, line index, article index) of every display line for every
+    article's title: how much of the line's subject the text is about
+    (title_fit), more when the text quotes it, more for the article whose
+    title it was read as.
+
+    >>> a = [Article(blocks=[("p", "毛泽东同志曾讲过这样一件事。认识中国特色社会主义，需要不断拓展视野，深化认识。")], title="用做实体现学习成效"),
+    ...      Article(blocks=[("p", "全面落实党的十九大精神，用做实体现学习成效，建设高品质和谐宜居生活城市。")], title="拓展视野才能深化认识")]
+    >>> [(round(s, 2), i, n) for s, i, n in title_scores([("用做实体现学习成效", 0), ("拓展视野才能深化认识", 1)], a)][:2]
+    [(1.25, 0, 1), (0.84, 1, 0)]
+    """
+    scores = []
+    for i, (line, owner) in enumerate(lines):
+        for n, article in enumerate(articles):
+            if n == owner and line != article.title:
+                continue          # a kicker does not become its own article's title
+            text = article.text()
+            score = title_fit(line, text) + (QUOTED if line in text else 0) \
+                + (STAYS if n == owner and line == article.title else 0)
+            scores.append((score, i, n))
+    scores.sort(key=lambda s: (-s[0], s[1], s[2]))
+    return scores
+
+
+def _movable(line: str, article: Article) -> bool:
+    """A display line of a head that may be another article's title: a
+    headline line of its head, not a clause (a body fragment read as a head)."""
+    return line in head_lines(article) and not re.search("[，。；,;]", line)
+
+
+def _assign(lines: list[tuple[str, int]], articles: list[Article], takers: set[int],
+            title_of: dict[int, int], taken: set[int], offset: int = 0) -> None:
+    """Greedy, best score first: each taker at most one line, each line at most one taker."""
+    for score, i, n in title_scores(lines, articles):
+        if n in takers and n not in title_of and i + offset not in taken and score >= FITS:
+            title_of[n] = i + offset
+            taken.add(i + offset)
+
+
+def match_titles(articles: list[Article], log: list[LogEntry]) -> list[Article]:
+    """Give each article of a text page the display line that names its
+    subject best: pdftotext puts a title where its block fell, often over the
+    next article's byline and text (划时代的思想火炬 ⏎ 肖伟光 ⏎ 毛泽东同志曾讲过…),
+    so titles read one article off are matched again to the texts they fit
+    (greedy, best first; a line stays with its article unless another fits
+    it STAYS better). A kicker goes with its title: it is matched only when
+    its title went to another article, to an article still without one. A
+    line no article takes stays where it was read (a kicker or a banner); a
+    head left with no text, byline or line at all was only a run of other
+    articles' titles and goes (nothing is lost: its lines are titles
+    elsewhere)."""
+    titles = [(line, n) for n, a in enumerate(articles) for line in a.head_parts[1]
+              if _movable(line, a) and not (a.kicker and line == a.kicker)]
+    takers = {n for n, a in enumerate(articles) if len(a.text()) >= NEEDS_TITLE}
+    if len(titles) < 2 or len(takers) < 2:
+        return articles
+    title_of: dict[int, int] = {}
+    taken: set[int] = set()
+    _assign(titles, articles, takers, title_of, taken)
+    lost = {owner for i, (line, owner) in enumerate(titles) if line == articles[owner].title
+            and title_of.get(owner) != i}
+    kickers = [(a.kicker, n) for n, a in enumerate(articles) if n in lost and a.kicker and _movable(a.kicker, a)]
+    lines = titles + kickers
+    _assign(kickers, articles, takers - set(title_of), title_of, taken, offset=len(titles))
+    moved = {n: i for n, i in title_of.items() if lines[i][1] != n or lines[i][0] != articles[n].title}
+    if not moved:
+        return articles
+    heads = {n: list(a.head_parts[1]) for n, a in enumerate(articles)}
+    for n, i in moved.items():
+        line, owner = lines[i]
+        heads[owner].remove(line)
+        heads[n].append(line)
+    for n in sorted(set(moved) | {lines[i][1] for i in moved.values()}):
+        article = articles[n]
+        labels, _, subtitles, signed = article.head_parts
+        article.head_parts = (labels, heads[n], subtitles, signed)
+        before = article.title
+        place_head(article, *article.head_parts)
+        if n in moved:
+            article.untitled = False
+            line, owner = lines[moved[n]]
+            log.append(LogEntry("match_title", f"L{article.first}",
+                                f"{line!r} from the head at L{articles[owner].first} (was {before!r})"))
+    return [a for a in articles if a.blocks or a.byline or a.captions or a.notes or a.title or a.section]
