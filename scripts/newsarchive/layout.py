@@ -114,10 +114,24 @@ def join_wrapped(a: str, b: str) -> str:
     '我国发展进入战略机遇和风险挑战并存的时期'
     >>> join_wrapped("Feynman-Kac", "formula")
     'Feynman-Kac formula'
+
+    A number that Chinese typesetting broke over the line end is one number:
+
+    >>> join_wrapped("新认定省级研发机构1", "5家"), join_wrapped("in 2018", "15 firms")
+    ('新认定省级研发机构15家', 'in 2018 15 firms')
     """
     if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        if a[-1].isdigit() and b[0].isdigit() and _number_in_chinese(a, b):
+            return a + b
         return f"{a} {b}"
     return a + b
+
+
+def _number_in_chinese(a: str, b: str) -> bool:
+    """The digits at the end of `a` and the start of `b` stand in Chinese text."""
+    before = a.rstrip("0123456789.,")
+    after = b.lstrip("0123456789.,%")
+    return bool((before and not before[-1].isascii()) or (after and not after[0].isascii()))
 
 
 def block_width(block: list[Line]) -> float | None:

@@ -32,6 +32,7 @@ import collections
 import statistics
 from dataclasses import dataclass, field
 
+from .layout import join_wrapped
 from .model import Box, Evidence, Kind, Line, LogEntry, Unit
 from .read_pdf import Char, PdfPage
 from .textfix import fix_line
@@ -1001,9 +1002,7 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
         out_lines.extend(lines_)
         text = ""
         for ln in lines_:
-            text = text + ln.text if not text or not (text[-1].isascii() and text[-1].isalnum()
-                                                       and ln.text[:1].isascii() and ln.text[:1].isalnum()) \
-                else f"{text} {ln.text}"
+            text = join_wrapped(text, ln.text)
         unit = Unit(lines_, text, gap=1, hint=HINTS.get(kind), evidence=evidence, block_lines=len(lines_))
         units.append(unit)
         return unit

@@ -41,6 +41,7 @@ def multi_news():
 @pytest.mark.parametrize("line", [
     "10 鲁中晨报", "科技日报 3", "2020年1月1日 星期三", "2023年6月8日 星期四", "编辑 王兴华 美编 王涛",
     "责任编辑 李明 校对 张红", "第 30 页", "7 理论", "（下转第4版）", "扫码关注公众号",
+    "第3版要闻", "要闻第3版",           # a PDF line's spaces between Chinese characters are gone
 ])
 def test_furniture_lines(line):
     assert furniture_reason(line)
@@ -52,6 +53,7 @@ def test_furniture_lines(line):
     "1-10月，淄博高新区完成区外到位资金97.62亿元",
     "记者 赵志斌",
     "编辑部的故事：一群年轻人的坚守",
+    "G20峰会", "第3版刊登了读者来信，引起热烈反响。",
 ])
 def test_article_text_is_not_furniture(line):
     assert furniture_reason(line) is None
