@@ -20,6 +20,7 @@ NEWSPAPERS = "newspapers/"
 PEOPLE = "people/"
 ORGANIZATIONS = "organizations/"
 ASSETS_CSS = "assets/archive/archive.css"
+ASSETS_JS = "assets/archive/archive.js"     # the lean pages' colour scheme and compressed raw text
 EXPORTS_DIR = "exports"          # under site_dir
 EXPORT_JSONL = "exports/articles.jsonl.gz"   # metadata and full text, one JSON record a line
 EXPORT_CSV = "exports/articles.csv"         # metadata only

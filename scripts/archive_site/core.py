@@ -31,8 +31,8 @@ from . import cache
 from . import config as site_config
 from .collection import Archive, CollectionError, collect
 from .configure import configure
-from .decorate import (article_footer, article_header, drop_legacy_article_list, escape_markup, raw_anchor,
-                       source_articles, source_header)
+from .decorate import (article_footer, article_header, drop_legacy_article_list, escape_markup, pack_raw_text,
+                       raw_anchor, source_articles, source_header)
 from .exports import write_exports
 from .pages import SiteIndex, generate, index_signature
 from .picture import page_picture, picture_report, region_link
@@ -201,8 +201,9 @@ class SiteBuild:
         if self.index is None:
             return html
         before, after = self.decoration(uri, has_file)
-        if uri in self.archive.source_by_uri:
-            return before + after_title(html, after)
+        source = self.archive.source_by_uri.get(uri)
+        if source is not None:      # its raw text stored compressed (assets/archive/archive.js shows it)
+            return before + after_title(pack_raw_text(html, source.raw_text), after)
         return before + html + after
 
     def decoration(self, uri: str, has_file: Callable[[str], bool]) -> tuple[str, str]:

@@ -25,6 +25,7 @@ LABELS = {
     "continued": "本文在本版未完（转下版或残缺）",
     "source_page": "查看本版原始页面（含删除的文字和 OCR 原文）",
     "raw_ocr": "OCR 原文（本版原始文本第 {first}–{last} 行），供校对",
+    "raw_needs_js": "原始文本以压缩形式保存，显示它需要浏览器启用 JavaScript（原文也在 docs/sources/ 下本页的 Markdown 文件中）。",
     "raw_missing": "找不到本文的 OCR 原文（原始页面缺失或行号越界）",
     "source_articles": "本版文章",
     "prev_on_page": "本版上一篇",

@@ -124,8 +124,9 @@ class ArchiveSite:
             inclusion = InclusionLevel.INCLUDED if uri in nav_uris else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, abs_src_path=path, inclusion=inclusion))
         self.build.drop_stale_stage({f.abs_src_path for f in files if f.abs_src_path})
-        css = resources.files(__package__).joinpath("assets/archive.css").read_text(encoding="utf-8")
-        files.append(File.generated(config, site_config.ASSETS_CSS, content=css))
+        for uri, name in ((site_config.ASSETS_CSS, "archive.css"), (site_config.ASSETS_JS, "archive.js")):
+            text = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
+            files.append(File.generated(config, uri, content=text))
         self.set_nav(files, config)
         return files
 

@@ -12,7 +12,7 @@ import posixpath
 import re
 import unicodedata
 from typing import Iterable, Sequence
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from .collection import Article
 from .labels import LABELS
@@ -108,6 +108,25 @@ def dest_path(src_uri: str, use_directory_urls: bool = False) -> str:
     return posixpath.join(parent, stem, "index.html")
 
 
+_ENCODED_NON_ASCII = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+
+
+def iri(url: str) -> str:
+    """A percent-encoded URL with its non-ASCII characters written as they are
+    (an IRI, as HTML allows in ``href``; the browser encodes them when it
+    follows the link, over HTTP and from ``file://``). A Chinese character is
+    3 bytes instead of 9: the links to zone, topic and newspaper pages are a
+    good part of every article page and index list. ASCII escapes stay
+    (``%20``, ``%23``, ``%25``).
+
+    >>> iri("../zones/%E6%B7%84%E5%8D%9A%E9%AB%98%E6%96%B0%E5%8C%BA.html")
+    '../zones/淄博高新区.html'
+    >>> iri("a%20b%25%23%E5%8C%BA.html")
+    'a%20b%25%23区.html'
+    """
+    return _ENCODED_NON_ASCII.sub(lambda m: unquote(m.group(0)), url)
+
+
 class Linker:
     """Relative links between pages, computed from their ``src_uri`` the way
     MkDocs computes page URLs (so they work from ``file://`` too)."""
@@ -143,7 +162,7 @@ class Linker:
             rel = posixpath.relpath(target, base_dir or ".")
             if target.endswith("/"):
                 rel = rel.rstrip("/") + "/" if rel != "." else "./"
-            rel = self._rel[key] = esc(rel)
+            rel = self._rel[key] = esc(iri(rel))
         return rel + (esc(f"#{quote(anchor)}") if anchor else "")
 
 

@@ -179,6 +179,23 @@ def test_palette_toggle(page, base):
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
+def test_article_page_scheme_button_and_stored_choice(browser, base):
+    """The lean article page follows the system scheme, its button switches it,
+    and the choice is the one Material's switch on the index pages stores."""
+    context = browser.new_context(color_scheme="dark")
+    p = context.new_page()
+    p.goto(base + "articles/001_aaaa/01.html")
+    assert p.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    p.locator("button.as-scheme").click()
+    assert p.locator("body").get_attribute("data-md-color-scheme") == "default"
+    p.goto(base + "index.html")                       # Material's own palette reads the stored choice
+    assert p.locator("body").get_attribute("data-md-color-scheme") == "default"
+    p.locator("label.md-header__button[for='__palette_1']").click()
+    p.goto(base + "articles/001_aaaa/02.html")
+    assert p.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    context.close()
+
+
 def test_notes_and_untitled(page, base):
     page.goto(base + "articles/004_dddd/01.html")
     assert "标题为整理时所加" in page.locator(".as-untitled").text_content()

@@ -9,6 +9,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from archive_site.collection import extract_raw_text
+from archive_site.deflate import unpack
+
 from conftest import mkdocs_build
 
 
@@ -88,6 +91,19 @@ def test_article_and_source_pages_are_lean(built):
         assert "md-nav--primary" not in html and "md-sidebar" not in html, rel
         assert "\n  " not in re.sub(r"<pre.*?</pre>", "", html, flags=re.S), rel
         assert 'class="md-header' in html and "search.js" in html, rel   # header and search box stay
+        header = html.split("<header", 1)[1].split("</header>", 1)[0]
+        assert "<svg" not in header and "__drawer" not in header, rel     # icons drawn by archive.css, no drawer
+        assert "%E" not in html.split("<article", 1)[1], rel              # links keep Chinese as it is (IRIs)
+
+
+def test_source_page_keeps_its_raw_text_compressed(built):
+    """The raw text of a printed page is stored once, deflated (archive.js inflates it)."""
+    html = (built.site / "sources" / "001_aaaa.html").read_text(encoding="utf-8")
+    raw = html.split('id="raw"', 1)[1]
+    assert "<pre" not in raw
+    packed = re.search(r'class="as-raw-packed" data-deflate="([^"]+)"', raw).group(1)
+    text = (built.docs / "sources" / "001_aaaa.md").read_text(encoding="utf-8")
+    assert unpack(packed) == extract_raw_text(text) and "第二段：新材料产业集群。" in unpack(packed)
 
 
 def test_hand_edited_zone_and_date_move_articles_between_indexes(built, edited):
