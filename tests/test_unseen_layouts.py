@@ -118,3 +118,14 @@ def test_a_column_of_briefs_under_a_label_is_one_article_titled_by_the_label():
     assert briefs.authors == ["张三", "李四", "王五"]           # the names signed after the items
     assert own.title == "城关镇启动老旧小区改造"                # an item with its own headline
     assert (facts(p, 0).page, facts(p, 0).date) == ("3", "2024-03-05")
+
+
+def test_articles_copied_from_news_sites_with_their_page_controls():
+    p = page("web_compilation.txt")
+    assert [a.title for a in p.articles] == ["国家高新区创新能力持续提升", "苏州工业园区发布人才新政"]
+    assert [a.authors for a in p.articles] == [["王明"], ["陈刚"]]
+    # the site's line under the title and the e-paper's line after the text name the paper
+    assert [(facts(p, n).newspaper, facts(p, n).page, facts(p, n).date) for n in range(2)] == [
+        ("人民日报", "4", "2025-10-20"), ("新华网", "", "2025-10-21")]
+    assert p.articles[0].paragraphs[-1].endswith("发挥更大作用。")
+    assert {"字号 小 中 大", "分享到：", "【纠错】 【责任编辑：赵敏】", "(责编：张三、李四)"} <= set(removed(p))

@@ -268,5 +268,7 @@ def article_facts(page: SourcePage, article: Article) -> PageFacts:
     if not article.source_line:
         return base
     own = source_line_facts(article.source_line)
+    if own.newspaper and own.newspaper != base.newspaper:     # copied from another paper or site: not its page
+        return PageFacts(own.newspaper, own.page, own.date or base.date, [])
     return PageFacts(own.newspaper or base.newspaper, own.page or base.page, own.date or base.date,
                      base.editors)

@@ -14,9 +14,28 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 @dataclass(frozen=True)
+class FirstMatch:
+    """Several patterns with the same named groups, tried in order (one
+    regular expression cannot name a group twice).
+
+    >>> lines = FirstMatch((re.compile(r"^《(?P<paper>.+)》$"), re.compile(r"^来源：(?P<paper>.+)$")))
+    >>> lines.match("来源：新华网")["paper"], lines.match("新华网")
+    ('新华网', None)
+    """
+    patterns: tuple[re.Pattern, ...]
+
+    def match(self, text: str) -> re.Match | None:
+        for pattern in self.patterns:
+            m = pattern.match(text)
+            if m:
+                return m
+        return None
+
+
+@dataclass(frozen=True)
 class Patterns:
     furniture: tuple[tuple[re.Pattern, str], ...]
-    source_line: re.Pattern
+    source_line: FirstMatch
     newspaper_name: re.Pattern
     ad_phone: re.Pattern
     ad_price: re.Pattern
@@ -56,7 +75,8 @@ def _load(path: str) -> Patterns:
     vocab = sorted(ads["vocabulary"], key=len, reverse=True)
     return Patterns(
         furniture=tuple((re.compile(f["pattern"]), f["reason"]) for f in data["furniture"]),
-        source_line=re.compile(data["source_line"]),
+        source_line=FirstMatch(tuple(re.compile(p) for p in (
+            [data["source_line"]] if isinstance(data["source_line"], str) else data["source_line"]))),
         newspaper_name=re.compile(data["newspaper_name"]),
         ad_phone=re.compile(ads["phone"]),
         ad_price=re.compile(ads["price"]),

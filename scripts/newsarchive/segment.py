@@ -199,6 +199,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
     caption_units = {id(u): u for u in units if u.kind is Kind.CAPTION}
     briefs: set[int] = set()      # articles that are a labelled column of untitled items
     signed_by_item = False        # the last unit was an item signed at its end (…。（张三）)
+    sourced_under_title: set[int] = set()   # articles whose source line stands under their title
     i = 0
 
     def start(unit: Unit) -> Article:
@@ -235,9 +236,13 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             current.last = cluster[-1].last
             i = j
             continue
-        if unit.kind is Kind.SOURCE_LINE:      # closes the article above it
-            if current is not None and not current.source_line:
-                current.source_line = unit.text
+        if unit.kind is Kind.SOURCE_LINE:
+            if current is not None and not current.blocks and not signed_off:
+                current.source_line = unit.text     # a news site's line under its title: the text follows
+                sourced_under_title.add(id(current))
+            elif current is not None and (not current.source_line or id(current) in sourced_under_title):
+                sourced_under_title.discard(id(current))
+                current.source_line = unit.text     # after the text (copied from an e-paper): closes it
                 signed_off = True
             i += 1
             continue
