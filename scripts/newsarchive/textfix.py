@@ -387,6 +387,11 @@ LINE_RULES: list[Fixer] = [
 ]
 
 
+# The rules that judge a mark by its neighbours (fix_line runs them to a fixed point).
+PUNCTUATION_RULES: list[Fixer] = [fullwidth_brackets_in_chinese, mixed_quotes_in_chinese, curly_quotes_in_chinese,
+                                  fullwidth_punctuation_in_chinese, drop_spaces_beside_fullwidth_punctuation]
+
+
 # Rules that undo an OCR engine's misreading (not a change of form): the log
 # shows the whole clause each touched, so a proofreader can judge the fix.
 RECOGNITION_FIXES = frozenset({"enumeration_comma_in_chinese", "mixed_quotes_in_chinese"})
@@ -404,4 +409,16 @@ def fix_line(text: str) -> tuple[str, list[Change]]:
         if after != text:
             changes.append(Change(rule.__name__, text, after))
             text = after
+    # A mark made full-width can make its neighbour one of Chinese text in turn
+    # (():— → ()：— → （）：—): the punctuation rules run again until nothing changes.
+    rerun = {rule.__name__ for rule in PUNCTUATION_RULES}
+    for _ in range(3 if any(c.rule in rerun for c in changes) else 0):
+        before = text
+        for rule in PUNCTUATION_RULES:
+            after = rule(text)
+            if after != text:
+                changes.append(Change(rule.__name__, text, after))
+                text = after
+        if text == before:
+            break
     return text, changes
