@@ -194,6 +194,31 @@ def is_attribution(text: str) -> bool:
         text[0] in "（(" and bool(AGENCY_SUFFIX.search(inner)))
 
 
+def split_glued_roles(token: str, pats: Patterns) -> list[str]:
+    """A byline token whose spaces are gone (a PDF set them as a narrow gap,
+    or not at all) split before every role word of two characters or more
+    after its start: the role words part the names.
+
+    >>> split_glued_roles("本报记者王小明通讯员李华", load_patterns())
+    ['本报记者王小明', '通讯员李华']
+    >>> split_glued_roles("王小明", load_patterns()), split_glued_roles("大众日报淄博融媒体中心记者", load_patterns())
+    (['王小明'], ['大众日报淄博融媒体中心记者'])
+    """
+    roles = [r for r in pats.byline_roles if len(r) >= 2]     # longest first
+    pieces, start, name_at, i = [], 0, 0, 0
+    while i < len(token):
+        role = next((r for r in roles if token.startswith(r, i)), None)
+        if role is None:
+            i += 1
+            continue
+        if i > name_at and NAME.match(token[name_at:i]):      # a name, then the next role
+            pieces.append(token[start:i])
+            start = i
+        i = name_at = i + len(role)
+    pieces.append(token[start:])
+    return [p for p in pieces if p]
+
+
 def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
     """The personal names of a byline line, or None if it is not a byline.
 
@@ -207,6 +232,8 @@ def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
     True
     >>> parse_byline("本报评论员")
     []
+    >>> parse_byline("本报记者王小明通讯员李华")
+    ['王小明', '李华']
     """
     pats = pats or load_patterns()
     body = text.strip()
@@ -216,7 +243,7 @@ def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
     body = body.strip("（）() ")
     if COMMENTATOR.fullmatch(body):
         return []                           # an editorial's signature: no personal name
-    tokens = [t for t in re.split(r"[\s、，,：:|｜/／]+", body) if t]
+    tokens = [piece for t in re.split(r"[\s、，,：:|｜/／]+", body) if t for piece in split_glued_roles(t, pats)]
     names: list[str] = []
     roles = 0
     for token in tokens:

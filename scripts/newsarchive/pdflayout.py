@@ -32,7 +32,7 @@ import collections
 import statistics
 from dataclasses import dataclass, field
 
-from .layout import join_wrapped
+from .layout import BULLET, join_wrapped
 from .model import Box, Evidence, Kind, Line, LogEntry, Unit
 from .read_pdf import Char, PdfPage
 from .textfix import fix_line
@@ -77,6 +77,8 @@ BYLINE_CHARS = 12
 # A head with fewer characters of body text under it heads a graphic or is a
 # banner, not an article (the shortest brief runs to a sentence or two).
 GRAPHIC_TEXT = 20
+# Text starts within this many body sizes under its head (a byline's or kicker's gap at most).
+HEAD_GAP = 2.5
 # Path objects at least this many body sizes wide and tall are ruled frames.
 FRAME = 4.0
 
@@ -713,11 +715,13 @@ def owner(block: Block, heads: list[Head], body: float, seps: list[Box], far_ok:
     (a title spans the columns under it) or a head it starts beside (a column
     beside the end of a short title, or beside a vertical title); only when
     there is neither, the nearest head above it elsewhere (not for a caption:
-    `far_ok`)."""
+    `far_ok`). A head right above it in its columns wins over one beside it
+    (a briefs column under its label, beside the next story's title)."""
     framed = [h for h in heads if h.frame == block.frame and block.frame >= 0]
     if len(framed) == 1:
         return framed[0]
     near: list[tuple[float, int, Head]] = []
+    under: list[tuple[float, int, Head]] = []
     far: list[tuple[float, int, Head]] = []
     for n, head in enumerate(heads):
         if head.frame != block.frame or parted(head, block, seps):
@@ -730,11 +734,13 @@ def owner(block: Block, heads: list[Head], body: float, seps: list[Box], far_ok:
         elif dx == 0:
             if head.y0 <= block.y0 + body:
                 near.append((dy, n, head))
+                under.append((dy, n, head))
         elif head.y0 - 3 * body <= block.y0 <= head.y1 + 2 * body:
             near.append((dx, n, head))        # starts beside the head
         elif head.y0 <= block.y0:
             far.append((dy + 2 * dx, n, head))
-    found = min(near) if near else min(far) if far and far_ok else None
+    right_under = [c for c in under if c[0] <= HEAD_GAP * body]
+    found = min(right_under) if right_under else min(near) if near else min(far) if far and far_ok else None
     return found[2] if found else None
 
 
@@ -793,11 +799,21 @@ def paragraphs(block: Block) -> list[Piece]:
         indented = line.x0 - left >= INDENT * line.size
         prev = block.lines[n - 1] if n else None
         short = prev is not None and prev.x1 < right_edge(block, n - 1) - INDENT * prev.size
-        if not pieces or indented or short:
+        if not pieces or indented or short or starts_item(line):
             pieces.append(Piece([line], block, indented))
         else:
             pieces[-1].lines.append(line)
     return pieces
+
+
+def starts_item(line: PLine) -> bool:
+    """A line opening with a bullet starts an item of its own, indented or
+    not (■近日，县里召开会议…: the items of a briefs column set flush left).
+
+    >>> starts_item(PLine.of(Char("■", 36, 0, 45, 9, 9.5, "f", False))), starts_item(PLine.of(Char("近", 36, 0, 45, 9, 9.5, "f", False)))
+    (True, False)
+    """
+    return bool(BULLET.match(line.text))
 
 
 def right_edge(block: Block, n: int) -> float:
@@ -854,6 +870,22 @@ def nearest(box: Box, spans: list[tuple[int, Box]], reach: float = 0.0) -> int |
         if best is None or distance < best[0]:
             best = (distance, n)
     return best[1] if best and best[0] <= reach else None
+
+
+def article_under(box: Box, spans: list[tuple[int, Box]], body: float) -> int | None:
+    """The article that starts right under a picture and its caption, in its
+    columns (a photo set over the headline of the story it shows): the
+    article whose top is within HEAD_GAP body sizes under the box's foot and
+    that spans most of the box's width.
+
+    >>> under = article_under(Box(434, 59, 558, 228), [(0, Box(36, 56, 424, 390)), (1, Box(434, 238, 556, 540))], 9.5)
+    >>> under, article_under(Box(434, 59, 558, 228), [(0, Box(36, 56, 424, 390)), (1, Box(434, 300, 556, 540))], 9.5)
+    (1, None)
+    """
+    width = box.x1 - box.x0
+    found = [(area.y0 - box.y1, n) for n, area in spans
+             if -0.5 * body <= area.y0 - box.y1 <= HEAD_GAP * body and overlap(area.x0, area.x1, box.x0, box.x1) >= 0.8 * width]
+    return min(found)[1] if found else None
 
 
 def is_loose_text(block: Block) -> bool:
@@ -973,7 +1005,10 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
     spans = [(n, span(head.blocks + mine)) for n, (head, mine) in enumerate(articles)]
     leftover: list[Block] = []
     for group in graphics:
-        n = nearest(with_pictures(span(group), group, page.images, body), spans)
+        place = with_pictures(span(group), group, page.images, body)
+        n = nearest(place, spans)
+        if n is None:
+            n = article_under(place, spans, body)
         if n is None:
             leftover.extend(group)
         else:

@@ -221,7 +221,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             if in_briefs or _starts_article(cluster, after, current, signed_off):
                 article = start(unit)     # under a label, an item with its own headline is an article of its own
                 set_head(article, cluster, after)
-                if briefs_label(cluster, after) and layout_starts_article(cluster) is None:
+                if briefs_label(cluster, after):      # a PDF title of a label's form too
                     briefs.add(id(article))
                     log.append(LogEntry("briefs_column", f"L{unit.first}",
                                         f"{article.title!r} labels the untitled items under it: one article"))
