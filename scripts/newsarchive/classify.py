@@ -102,6 +102,7 @@ def furniture_form(unit: Unit, pats: Patterns) -> Evidence | None:
     return None
 
 
+SIGNED_END = re.compile(r"(?<=[。！？”])[（(][^（）()]{2,20}[）)]$")
 PROSE_LENGTH = 40     # characters: longer than any running head, QR prompt or credit line
 PROSE_AD_LENGTH = 50  # an ad of sentences (厂房出租…可分租。) runs to 100 characters; an article paragraph beyond
 
@@ -117,8 +118,11 @@ def prose_in_flow(unit: Unit, pats: Patterns) -> Evidence | None:
     -4
     >>> prose_in_flow(Unit([], "扫码关注高新区发布"), load_patterns()) is None
     True
+    >>> prose_in_flow(Unit([], "■日前，高新区企业服务中心启用“企业服务码”，企业扫码即可在线提交诉求，目前已受理诉求86件。（黄磊）"),
+    ...               load_patterns()).score
+    -4
     """
-    text = unit.text
+    text = SIGNED_END.sub("", unit.text)      # …交付使用。（赵刚）: signed prose is prose
     if chinese_length(text) >= PROSE_LENGTH and re.search("[，。；！？]", text[:-1]) and ends_sentence(text):
         return Evidence("prose_in_flow", Kind.BODY.value, -4, "a long block of sentences")
     return None
@@ -1122,7 +1126,22 @@ HINT_OVERRULES = {
     Kind.BYLINE: (Kind.BODY, Kind.HEADLINE, Kind.LABEL, Kind.CAPTION),
     Kind.SUBTITLE: (Kind.BODY, Kind.HEADLINE, Kind.LABEL, Kind.CAPTION),
     Kind.FURNITURE: tuple(k for k in Kind if k is not Kind.FURNITURE),
+    Kind.AD: (Kind.BODY, Kind.HEADLINE, Kind.LABEL, Kind.BYLINE, Kind.CAPTION, Kind.SUBTITLE),
 }
+
+
+def layout_title(unit: Unit) -> bool:
+    """A PDF head's title (its largest type, over the columns it heads) that
+    the text took for a byline: a label's words can read as a name (信息快递:
+    信 is a surname), a title's place cannot.
+
+    >>> layout_title(Unit([], "信息快递", kind=Kind.BYLINE, hint=Kind.HEADLINE, evidence=[Evidence("pdf_title", "start_article", 1.0)]))
+    True
+    >>> layout_title(Unit([], "欧阳辉", kind=Kind.BYLINE, hint=Kind.HEADLINE))
+    False
+    """
+    return unit.kind is Kind.BYLINE and unit.hint is Kind.HEADLINE \
+        and any(e.rule == "pdf_title" and e.score > 0 for e in unit.evidence)
 
 
 def apply_hint(unit: Unit) -> None:
@@ -1137,7 +1156,9 @@ def apply_hint(unit: Unit) -> None:
     'note'
     """
     hint = unit.hint
-    if hint is None or unit.kind is hint or unit.kind not in HINT_OVERRULES.get(hint, ()):
+    if hint is None or unit.kind is hint:
+        return
+    if unit.kind not in HINT_OVERRULES.get(hint, ()) and not layout_title(unit):
         return
     if hint is Kind.BODY and unit.kind is Kind.CAPTION and unit.reason != GAP_CAPTION:
         return                      # a caption by its own words (…摄, 图为…), not by a gap in the text
@@ -1145,6 +1166,8 @@ def apply_hint(unit: Unit) -> None:
     unit.kind = hint
     if hint is Kind.FURNITURE:
         unit.reason = unit.reason or "page furniture (by its place on the page)"
+    elif hint is Kind.AD:
+        unit.reason = unit.reason or "广告 (an ad box, by the page's layout)"
     elif hint is Kind.CAPTION:
         unit.reason = unit.reason or "caption (small type next to an image)"
     elif hint is Kind.BYLINE and not unit.authors:

@@ -29,11 +29,14 @@ comment at each); none is fitted to the corpus pages.
 from __future__ import annotations
 
 import collections
+import re
 import statistics
 from dataclasses import dataclass, field
 
 from .layout import BULLET, join_wrapped
 from .model import Box, Evidence, Kind, Line, LogEntry, Unit
+from .patterns import load as load_patterns
+from .text import HAN
 from .read_pdf import Char, PdfPage
 from .textfix import fix_line
 
@@ -387,6 +390,8 @@ def stacks_in_block(block: Block, line: PLine) -> bool:
         return False
     if len(block.lines) == 1 and last.font != line.font and (last.x1 - last.x0) < 0.6 * (line.x1 - line.x0):
         return False          # a short line in another face over the text: a byline (楷体 over 宋体)
+    if len(block.lines) == 1 and spaced_words(last.text):
+        return False          # words set apart over the text: a byline (记者　马骏　实习生　高远)
     gap = line.y0 - last.y1
     if not -0.3 * line.size <= gap <= LEADING * line.size:
         return False
@@ -395,6 +400,20 @@ def stacks_in_block(block: Block, line: PLine) -> bool:
     shared = overlap(last.x0, last.x1, line.x0, line.x1)
     return (shared >= 0.6 * narrow or shared > 0 and abs(line.x0 - last.x0) <= 3 * line.size) \
         and abs(line.x0 - block.x0) < 3 * line.size
+
+
+SPACED_WORDS = re.compile(f"[{HAN}] +[{HAN}]")
+
+
+def spaced_words(text: str) -> bool:
+    """Whether a line sets Chinese words apart with spaces (line_text keeps a
+    space only for a gap wider than the line's letter spacing): a byline's
+    names, a title's halves; a justified line of text never is.
+
+    >>> spaced_words("记者 马骏 实习生 高远"), spaced_words("园区新材料产业实现产值306亿元"), spaced_words("5G 基站")
+    (True, False, False)
+    """
+    return bool(SPACED_WORDS.search(text))
 
 
 def build_blocks(lines: list[PLine]) -> list[Block]:
@@ -425,7 +444,30 @@ def header_limit(page: PdfPage, lines: list[PLine]) -> float:
     crossing = [b.y1 for b in page.paths + page.images if b.width >= 0.6 * page.width and b.y1 <= band]
     if crossing:
         return max(crossing)
-    return 0.035 * page.height
+    return max(0.035 * page.height, unruled_head(lines, band))
+
+
+def unruled_head(lines: list[PLine], band: float) -> float:
+    """The foot of a running head printed with no rule under it: the top
+    row of lines, when it stands within the head band, is set at one small
+    size, and is parted from everything under it by a white band wider than
+    its lines' height (滨海晚报 … 第5版 经济 … 2026年9月22日 星期二); else 0.
+
+    >>> c = lambda t, x, y, s: PLine.of(Char(t, x, y, x + s, y + s, s, "f", False))
+    >>> unruled_head([c("报", 36, 22, 9), c("版", 250, 22, 9), c("题", 36, 44, 21)], 67)
+    31
+    >>> unruled_head([c("报", 36, 22, 9), c("文", 36, 34, 9)], 67)
+    0
+    """
+    if not lines:
+        return 0
+    top = min(ln.y0 for ln in lines)
+    row = [ln for ln in lines if ln.y0 <= top + 0.5 * ln.size]
+    if max(ln.y1 for ln in row) > band or len({ln.size for ln in row}) != 1:
+        return 0
+    foot = max(ln.y1 for ln in row)
+    rest = [ln.y0 for ln in lines if ln not in row]
+    return foot if rest and min(rest) - foot >= row[0].size else 0
 
 
 def footer_limit(page: PdfPage) -> float:
@@ -701,12 +743,24 @@ def parted(head: Head, block: Block, seps: list[Box]) -> bool:
     for r in seps:
         if r.width >= r.height:      # across
             if r.y0 >= head.y1 - 2 and r.y1 <= block.y0 + 2 and overlap(r.x0, r.x1, block.x0, block.x1) > 0.5 * (
-                    block.x1 - block.x0):
+                    block.x1 - block.x0) and not underlines(r, head):
                 return True
         elif overlap(r.y0, r.y1, block.y0, block.y1) > 0.5 * (block.y1 - block.y0):     # down
             if head.x1 <= r.x1 + 2 and r.x0 <= block.x0 + 2 or block.x1 <= r.x1 + 2 and r.x0 <= head.x0 + 2:
                 return True
     return False
+
+
+def underlines(rule: Box, head: Head) -> bool:
+    """Whether a rule is a head's underline (a label 信息快递 over a short
+    bar): right under it and no wider than it by more than a character.
+
+    >>> h = Head([Block([PLine.of(Char("信", 36, 387, 49, 400, 13, "f", True))])])
+    >>> underlines(Box(36, 448, 92, 450), h), underlines(Box(36, 402, 92, 404), h), underlines(Box(36, 402, 300, 404), h)
+    (False, True, False)
+    """
+    size = head.title.size
+    return 0 <= rule.y0 - head.y1 <= size and rule.x0 >= head.x0 - size and rule.x1 <= head.x1 + 4 * size
 
 
 def owner(block: Block, heads: list[Head], body: float, seps: list[Box], far_ok: bool = True) -> Head | None:
@@ -888,6 +942,19 @@ def article_under(box: Box, spans: list[tuple[int, Box]], body: float) -> int | 
     return min(found)[1] if found else None
 
 
+def ad_boxes(loose: list[Block], heads: list[Head], page: PdfPage, body: float) -> list[Block]:
+    """The blocks of ruled boxes that hold no title and a phone number: ads
+    (招聘启事 ⏎ …月薪6000元以上。⏎ 联系电话：0533-1234567), every block of the box."""
+    phone = load_patterns().ad_phone
+    titled = {h.frame for h in heads}
+    boxes: dict[int, list[Block]] = collections.defaultdict(list)
+    for block in loose:
+        if block.frame >= 0 and block.frame not in titled:
+            boxes[block.frame].append(block)
+    return [b for group in boxes.values() if any(phone.search(b.text) for b in group)
+            for b in sorted(group, key=row_key)]
+
+
 def is_loose_text(block: Block) -> bool:
     """Whether a block under no title is running text (an article continued
     from another page) rather than the words of a graphic or a caption: body
@@ -905,7 +972,7 @@ def to_line(pline: PLine, no: int, sheet: int, log: list[LogEntry]) -> Line:
 
 
 HINTS = {"title": Kind.HEADLINE, "display": Kind.HEADLINE, "vertical": Kind.HEADLINE, "body": Kind.BODY,
-         "small": Kind.CAPTION, "furniture": Kind.FURNITURE, "byline": Kind.BYLINE, "subtitle": Kind.SUBTITLE}
+         "small": Kind.CAPTION, "furniture": Kind.FURNITURE, "ad": Kind.AD, "byline": Kind.BYLINE, "subtitle": Kind.SUBTITLE}
 
 
 def head_parts(head: Head) -> list[tuple[Block, list[PLine]]]:
@@ -989,6 +1056,10 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
     # its text so that they fall inside its line range (and its region).
     ordered: list[tuple[str, Head | None, list[Block]]] = [
         ("furniture", None, sorted(furniture, key=lambda b: (b.y0, b.x0)))]
+    ads = ad_boxes(loose, heads, page, body)
+    if ads:
+        ordered.append(("ad", None, ads))
+        loose = [b for b in loose if id(b) not in {id(a) for a in ads}]
     loose_text = [b for b in loose if is_loose_text(b)]
     if loose_text:
         ordered.append(("text", None, reading_order(loose_text, body)))
@@ -1076,7 +1147,10 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
                 log.append(LogEntry("pdf_column_carry", f"L{extra[0].no}", "paragraph goes on in the next column"))
                 prev = piece
                 continue
-            if role == "outside":
+            if role == "ad":
+                kind = "ad"
+                ev = [Evidence("pdf_ad_box", Kind.AD.value, 1.0, "in a ruled box with no title, with a phone number")]
+            elif role == "outside":
                 kind = "furniture"
                 ev = [Evidence("pdf_graphic_outside", Kind.FURNITURE.value, 1.0,
                                "a caption or the words of a picture, graphic or banner outside every article")]
@@ -1093,7 +1167,9 @@ def layout_page(page: PdfPage, first_no: int = 1) -> PageLayout:
                 ev = [Evidence("pdf_type_size", Kind.BODY.value, 1.0, "body type")]
             ev.append(Evidence("pdf_paragraph_end", "join", -1.0, "the layout ends the paragraph here"))
             current = make_unit(list(piece.lines), kind, ev)
-            if role == "outside":
+            if role == "ad":
+                current.reason = "广告 (a ruled box with no title and a phone number in it)"
+            elif role == "outside":
                 current.reason = "caption or words of a picture, graphic or banner outside every article (by its place)"
             elif kind == "furniture":
                 current.reason = "running head or foot (by its place on the page)"
