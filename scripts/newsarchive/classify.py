@@ -22,6 +22,9 @@ HEADLINE_MAX = 40
 LONG_HEAD_MAX = 60     # characters: a heading wrapped over five short lines of a narrow column; beyond, prose
 CLAUSE_MARK = re.compile("[，。；：！？,;:!?]")
 # An editorial's signature has no personal name: 本报评论员, 新华社评论员
+# 来源：<outlet> before a byline's role and names: the outlet is skipped.
+SOURCE_WORDS = ("来源", "稿件来源", "出处")
+OUTLET = re.compile(f"[{HAN}]{{2,16}}(报|社|台|网|客户端|公众号|号|中心|频道|杂志)")
 COMMENTATOR = re.compile(f"(本报|本刊|[{HAN}]{{2,12}}(报|社|台|网))?(特约)?评论员")
 GAP_CAPTION = "caption (short block after an image gap)"
 
@@ -166,6 +169,8 @@ def split_role(token: str, pats: Patterns) -> tuple[str, str] | None:
     ('记者', '赵志斌')
     >>> split_role("大赛为获奖项目提供支持。（记者", load_patterns()) is None
     True
+    >>> split_role("南岭新闻网记者侯杰", load_patterns())
+    ('记者', '侯杰')
     """
     for role in pats.byline_roles:
         if len(role) == 1:
@@ -177,6 +182,9 @@ def split_role(token: str, pats: Patterns) -> tuple[str, str] | None:
         prefix = token[:-len(role)]
         if len(role) >= 2 and token.endswith(role) and ORGANISATION.fullmatch(prefix):
             return role, ""
+        at = token.find(role)
+        if len(role) >= 2 and at > 0 and ORGANISATION.fullmatch(token[:at]):
+            return role, token[at + len(role):]       # 南岭新闻网记者侯杰: outlet, role, name
     return None
 
 
@@ -238,6 +246,8 @@ def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
     []
     >>> parse_byline("本报记者王小明通讯员李华")
     ['王小明', '李华']
+    >>> parse_byline("来源：江城日报 作者：方圆"), parse_byline("来源：南岭新闻网记者侯杰")
+    (['方圆'], ['侯杰'])
     """
     pats = pats or load_patterns()
     body = text.strip()
@@ -250,6 +260,7 @@ def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
     tokens = [piece for t in re.split(r"[\s、，,：:|｜/／]+", body) if t for piece in split_glued_roles(t, pats)]
     names: list[str] = []
     roles = 0
+    skip_outlet = False
     for token in tokens:
         token = token.strip("（）()")
         role = split_role(token, pats)
@@ -261,6 +272,13 @@ def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
         if token in ("摄", "报道", "整理"):
             roles += 1
             continue
+        if token in SOURCE_WORDS:         # 来源：江城日报 作者：方圆: the outlet is no author
+            skip_outlet = True
+            continue
+        if skip_outlet and OUTLET.fullmatch(token):
+            skip_outlet = False
+            continue
+        skip_outlet = False
         if not NAME.match(token):
             return None
         names.append(token)
@@ -507,7 +525,7 @@ def classify_unit(unit: Unit, pats: Patterns) -> None:
     if pats.affiliation.match(text):
         unit.kind = Kind.NOTE
         return
-    if is_attribution(text):
+    if is_attribution(text) and not parse_byline(text, pats):      # 来源：南岭新闻网记者侯杰 names its author
         unit.kind, unit.reason = Kind.BYLINE, "source attribution"   # （新华社）: no personal name
         return
     reason = caption_reason(text, pats)

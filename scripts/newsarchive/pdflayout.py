@@ -547,8 +547,33 @@ def promote_titles(blocks: list[Block], body: float, seps: list[Box]) -> None:
         under_rule = any(r.width >= r.height and r.width >= max(1.25 * column, 1.5 * width)
                          and 0 <= block.y0 - r.y1 <= 3 * body and overlap(r.x0, r.x1, block.x0, block.x1) >= 0.9 * width
                          for r in seps)
-        if width > WIDE * column or under_rule or opens_region(block, blocks, seps):
+        if width > WIDE * column or under_rule or opens_region(block, blocks, seps) or over_a_byline(block, blocks):
             block.kind = "title"
+
+
+def over_a_byline(block: Block, blocks: list[Block]) -> bool:
+    """Whether display type stands right over a byline's form: one short line
+    of smaller type that ends no sentence, flush with it, with text under
+    it (来源：江城日报 作者：方圆; 本报记者 王小明). A subhead has text right
+    under it, never a byline: the display line is an article's title.
+
+    >>> c = lambda t, x, y, s: Block([PLine.of(Char(t, x, y, x + s, y + s, s, "f", False))])
+    >>> title, line, text = c("题", 60, 100, 16), c("源", 60, 122, 9), c("文", 81, 144, 10.5)
+    >>> text.add(PLine.of(Char("字", 60, 160, 70.5, 170.5, 10.5, "f", False)))
+    >>> over_a_byline(title, [title, line, text]), over_a_byline(title, [title, text])
+    (True, False)
+    """
+    size = block.size
+    under = [b for b in blocks if b is not block and 0 <= b.y0 - block.y1 <= HEAD_GAP * size
+             and abs(b.x0 - block.x0) <= size]
+    for line in under:
+        if len(line.lines) != 1 or line.kind not in ("body", "small") or line.size >= size / SAME_SIZE \
+                or len(line.text) > BYLINE_CHARS * 3 or line.text[-1:] in "。！？；”":
+            continue
+        if any(b is not line and 0 <= b.y0 - line.y1 <= HEAD_GAP * line.size and overlap(b.x0, b.x1, line.x0, line.x1) > 0
+               and len(b.lines) >= 2 for b in blocks):
+            return True
+    return False
 
 
 def opens_region(block: Block, blocks: list[Block], seps: list[Box]) -> bool:
