@@ -724,10 +724,22 @@ def bare_names(text: str, pats: Patterns | None = None) -> list[str] | None:
             return None
         names.extend(split_glued_names(token, pats))
     freq, tags = tokenizer().FREQ, pos_tagger().word_tag_tab
-    if all(2 <= len(n) <= 4 and has_surname(n, pats)
+    if all(2 <= len(n) <= 4 and has_surname(n, pats) and not two_words(n, freq)
            and ((freq.get(n) or 0) < WORD_FREQ or tags.get(n, "").startswith("nr")) for n in names):
         return names
     return None
+
+
+def two_words(token: str, freq: dict) -> bool:
+    """Four characters that are two dictionary words are no name, whatever
+    the first character (房屋|出租, 信息|快递: 房 and 信 are surnames; a
+    four-character name is a compound surname and a given name, or rare).
+
+    >>> f = tokenizer().FREQ
+    >>> two_words("房屋出租", f), two_words("信息快递", f), two_words("欧阳晓明", f), two_words("王小明", f)
+    (True, True, False, False)
+    """
+    return len(token) == 4 and all((freq.get(half) or 0) >= WORD_FREQ for half in (token[:2], token[2:]))
 
 
 def _content_neighbours(units: list[Unit], i: int) -> tuple[Unit | None, Unit | None]:

@@ -159,6 +159,8 @@ def _starts_article(cluster: list[Unit], after: Unit | None, current: Article | 
         return True          # a title after a wide gap, below a finished text
     if any(u.kind is Kind.SUBTITLE for u in cluster):
         return True
+    if briefs_label(cluster, after) and after.signature:
+        return True          # a label over a signed item (简讯 ⏎ ■…使用。（赵刚））: a briefs column opens
     if after is not None and (after.kind is Kind.BYLINE or after.lead):
         return True
     heads = [u for u in cluster if u.kind is Kind.HEADLINE]
