@@ -221,6 +221,22 @@ def continues_short_run(current: Unit, line: Line, width: float | None) -> bool:
     return points >= JOIN_AT and ("crosses" in why or "open clause" in why or "punctuation" in why)
 
 
+def indented_start(prev: Line, line: Line, next_width: int | None, width: float) -> bool:
+    """A full line that ends a sentence, then a line about two characters
+    short of the column with a full line under it: the new paragraph's
+    indented first line (pdftotext drops the indent; the last line of the
+    paragraph above happened to fill its column).
+
+    >>> line = lambda text: Line(1, text, text)
+    >>> a, b = line("的比重提高到26%以上。"), line("投资的快速增长，得益")
+    >>> indented_start(a, b, 24, 24), indented_start(line("的比重提高到26%以上，"), b, 24, 24)
+    (True, False)
+    """
+    short = width - line_width(line)
+    return ends_sentence(prev.text) and line_width(prev) >= FULL_LINE * width and 3 <= short <= 5 \
+        and next_width is not None and next_width >= width - 2
+
+
 def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[str], bool]) -> list[Unit]:
     """Group lines into paragraph candidates (units).
 
@@ -246,6 +262,7 @@ def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[st
             wraps_on = (
                 prev is not None
                 and not starts_paragraph(line)
+                and not (width is not None and indented_start(prev, line, widths[k + 1] if k + 1 < len(block) else None, width))
                 and not standalone(line.text) and not standalone(prev.text)
                 and not (name_line_below(prev.text, line.text) and not ends_open(prev.text))
                 and ((width is not None and FULL_LINE * width <= line_width(prev) <= OVER_WIDE * width)
