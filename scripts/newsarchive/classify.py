@@ -12,7 +12,7 @@ from typing import Callable
 
 from .model import Evidence, Kind, LogEntry, Unit
 from .patterns import Patterns, load as load_patterns
-from .text import CLOSERS, HAN, JOIN_AT, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence, pos_tagger, tokenizer
+from .text import CLOSERS, CONTINUE_START, HAN, JOIN_AT, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence, pos_tagger, tokenizer
 from .textfix import drop_spaces_in_chinese_prose, undo_overprint
 
 NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,6}}·[{HAN}]{{1,8}}$")
@@ -86,6 +86,19 @@ def _is_keyword_pattern(pattern: re.Pattern) -> bool:
     return not pattern.pattern.startswith("^")
 
 
+def mid_text_keyword(pattern: re.Pattern, text: str) -> bool:
+    """A furniture word in a line that closes a quote or a clause within its
+    first three characters: the line carries on the sentence above it
+    (…启用“企业服务 ⏎ 码”，企业扫码即可在线提), so the word (扫码) is the
+    text's, no QR prompt.
+
+    >>> p = re.compile("(二维码|扫码)")
+    >>> mid_text_keyword(p, "码”，企业扫码即可在线提"), mid_text_keyword(p, "扫码关注高新区发布")
+    (True, False)
+    """
+    return _is_keyword_pattern(pattern) and any(c in CONTINUE_START for c in text[:3])
+
+
 @evidence_for("furniture")
 def furniture_form(unit: Unit, pats: Patterns) -> Evidence | None:
     """A line of the form of page furniture (anchored pattern: the whole line
@@ -98,7 +111,7 @@ def furniture_form(unit: Unit, pats: Patterns) -> Evidence | None:
     1
     """
     for pattern, reason in pats.furniture:
-        if pattern.search(unit.text):
+        if pattern.search(unit.text) and not mid_text_keyword(pattern, unit.text):
             weak = _is_keyword_pattern(pattern)
             return Evidence("furniture_form", Kind.FURNITURE.value, 1 if weak else 3,
                             reason + (" (a word in the line)" if weak else " (the form of the line)"))
@@ -454,7 +467,8 @@ def is_standalone(text: str) -> bool:
     (True, True, False)
     """
     pats = load_patterns()
-    return (any(p.search(text) for p, _ in pats.furniture) or bool(pats.source_line.match(text))
+    return (any(p.search(text) and not mid_text_keyword(p, text) for p, _ in pats.furniture)
+            or bool(pats.source_line.match(text))
             or is_subtitle(text) or parse_byline(text, pats) is not None)
 
 

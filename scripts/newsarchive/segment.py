@@ -18,7 +18,7 @@ from .layout import join_wrapped
 from .model import Article, Kind, LogEntry, Unit
 from .patterns import load as load_patterns
 
-from .text import HAN, chinese_length, ends_sentence, title_fit, word_across
+from .text import HAN, ITEM_MARK, chinese_length, ends_sentence, title_fit, word_across
 
 HEAD_KINDS = (Kind.HEADLINE, Kind.SUBTITLE, Kind.LABEL)
 
@@ -186,6 +186,19 @@ def briefs_label(cluster: list[Unit], after: Unit | None) -> bool:
             and after is not None and after.kind is Kind.BODY)
 
 
+def leaves_briefs(items: list[str], text: str) -> bool:
+    """Whether text after a signed item is no item of a briefs column: every
+    item so far opens with a bullet, and it does not (pdftotext set the column
+    inside another story's text, which goes on here).
+
+    >>> leaves_briefs(["■近日，公寓封顶。", "■11月1日，高新区举办活动。"], "“从签约到开工只用了不到四个月。”他说。")
+    True
+    >>> leaves_briefs(["■近日，公寓封顶。"], "■截至10月底，高新区已建成5G基站236个。"), leaves_briefs(["近日，公寓封顶。"], "今年以来，园区新建道路。")
+    (False, False)
+    """
+    return bool(items) and all(ITEM_MARK.match(p) for p in items) and not ITEM_MARK.match(text)
+
+
 def _add_byline(article: Article, unit: Unit) -> None:
     article.byline.append(unit.text)
     article.authors.extend(unit.authors)
@@ -200,6 +213,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
     pending_captions: list[str] = []
     caption_units = {id(u): u for u in units if u.kind is Kind.CAPTION}
     briefs: set[int] = set()      # articles that are a labelled column of untitled items
+    interrupted: dict[int, Article] = {}   # a briefs column set inside a story's text (pdftotext): that story
     signed_by_item = False        # the last unit was an item signed at its end (…。（张三）)
     sourced_under_title: set[int] = set()   # articles whose source line stands under their title
     i = 0
@@ -220,11 +234,14 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             cluster = units[i:j]
             after = next((u for u in units[j:] if u.kind is not Kind.CAPTION), None)
             in_briefs = current is not None and id(current) in briefs and layout_starts_article(cluster) is None
+            previous, was_signed_off = current, signed_off
             if in_briefs or _starts_article(cluster, after, current, signed_off):
                 article = start(unit)     # under a label, an item with its own headline is an article of its own
                 set_head(article, cluster, after)
                 if briefs_label(cluster, after):      # a PDF title of a label's form too
                     briefs.add(id(article))
+                    if previous is not None and not was_signed_off and layout_starts_article(cluster) is None:
+                        interrupted[id(article)] = previous
                     log.append(LogEntry("briefs_column", f"L{unit.first}",
                                         f"{article.title!r} labels the untitled items under it: one article"))
                 article.captions.extend(u.text for u in cluster if u.kind is Kind.CAPTION)
@@ -256,7 +273,12 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
                 current.last = max(current.last, unit.last)
             i += 1
             continue
-        if current is not None and id(current) in briefs and unit.kind is Kind.BODY and signed_by_item:
+        if current is not None and id(current) in interrupted and unit.kind is Kind.BODY and signed_by_item \
+                and leaves_briefs(current.paragraphs, unit.text):
+            log.append(LogEntry("briefs_column_ends", f"L{unit.first}",
+                                f"{unit.text[:20]!r} is no item of {current.title!r}: back to the story it interrupted"))
+            current, signed_off = interrupted[id(current)], False
+        elif current is not None and id(current) in briefs and unit.kind is Kind.BODY and signed_by_item:
             signed_off = False              # an item of a briefs column: its signature does not end the column
         elif current is None or (unit.kind is Kind.BODY and (signed_off or (unit.lead and current.blocks))):
             start(unit).untitled = True     # text with no title: continued, or a brief (本报讯…) of its own

@@ -21,6 +21,7 @@ CONTINUE_START = "，。、：；！？）”’》〉】」』…"
 WINDOW = 6            # characters each side of a break that jieba looks at
 JOIN_AT = 3           # continuation points needed to join two blocks
 # A numbered point starts a paragraph of its own: 1. / 一、/ （一）/ 第一，
+ITEM_MARK = re.compile("^[●◆■□★☆◇▲△►▶◎]")   # a bullet opens an item (■近日，…; ●本报讯 …)
 ENUMERATION = re.compile(r"^(\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                          r"|第[一二三四五六七八九十]{1,3}[，、是]|[一二三四五六七八九十]{1,2}是)")
 
@@ -151,13 +152,15 @@ def continuation_evidence(before: str, after: str) -> tuple[int, str]:
     True
     >>> continuation_evidence("紧盯前沿 高端布局拥抱新经济", "招商引资，形式多样")[0] >= JOIN_AT
     False
+    >>> continuation_evidence("把许可的办理时间压缩到15个工作日以内，并安排", "■日前，河阳高新区企业服务中心启用")
+    (0, '')
     """
     if not before or not after:
         return 0, ""
     if after[0] in CONTINUE_START:
         return 9, "next block starts with punctuation"
-    if ends_sentence(before) or ENUMERATION.match(after):
-        return 0, ""           # a numbered point (1. / （一）/ 第一，/ 一是) is a paragraph of its own
+    if ends_sentence(before) or ENUMERATION.match(after) or ITEM_MARK.match(after):
+        return 0, ""           # a numbered point (1. / （一）/ 第一，/ 一是) or a bulleted item (■…) is a paragraph of its own
     points, why = 1, ["no sentence end"]
     if before[-1] in OPEN_END or before.count("“") > before.count("”") or before.count("（") > before.count("）"):
         points += 3
