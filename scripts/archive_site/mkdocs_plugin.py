@@ -13,7 +13,8 @@ Relative paths are relative to the folder of mkdocs.yml. The work is done by
 the engine-independent build (:mod:`archive_site.core`, :mod:`archive_site.search.integration`)
 through the MkDocs adapter :mod:`archive_site.plugin`,
 in the order the two hooks ran before (the search page exists before the
-index pages are made; the exports and then the search index after the build).
+index pages are made; the search index once all pages are read, before
+they are rendered; the exports after the build).
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from newsarchive.settings import SettingsError, load_settings, merge_settings
 
-from .plugin import ArchiveSite, search_on_config, search_on_files, search_on_post_build
+from .plugin import ArchiveSite, search_on_config, search_on_files, search_on_nav
 
 
 class ArchivePluginConfig(base.Config):
@@ -75,6 +76,15 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
             files = search_on_files(files, config)
         return self.site.on_files(files, config)
 
+    def on_nav(self, nav, config, files):
+        """The search index, before any page is rendered: it reads docs/
+        (through the site's page cache, filled in on_files), not the
+        rendered pages, so its postings and MkDocs' pages are never in
+        memory together."""
+        if self.config.search:
+            search_on_nav(config)
+        return nav
+
     @event_priority(-100)
     def on_page_markdown(self, markdown, page, config, files):
         return self.site.on_page_markdown(markdown, page, config, files)
@@ -86,8 +96,6 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
     def on_post_page(self, output, page, config):
         return self.site.on_post_page(output, page, config)
 
-    @event_priority(-100)   # the search index reads pages through the site's cache, then the site saves it
+    @event_priority(-100)
     def on_post_build(self, config):
-        if self.config.search:
-            search_on_post_build(config)
         self.site.on_post_build(config)

@@ -172,7 +172,7 @@ class ArchiveSite:
         return collapse_whitespace(output)
 
     # -- after the build ----------------------------------------------------------
-    @event_priority(-100)   # last: the search hook reads pages through the cache before
+    @event_priority(-100)   # last: other hooks have read pages through the cache before
     def on_post_build(self, config) -> None:
         """Write the exports into site_dir; save the page cache."""
         self.build.finish(config.site_dir)
@@ -215,7 +215,9 @@ def search_on_files(files: Files, config) -> Files:
     return files
 
 
-def search_on_post_build(config) -> None:
-    """Build the search index from the article pages of docs/ into site/fulltext/."""
+def search_on_nav(config) -> None:
+    """Build the search index from the article pages of docs/ into site/fulltext/
+    (on_nav: after the site's on_files read every page through the build
+    cache, before MkDocs renders them)."""
     search.build_index(Path(config.docs_dir), Path(config.site_dir), config.config_file_path,
                        url_for=Linker(config.use_directory_urls).url)

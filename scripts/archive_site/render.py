@@ -127,6 +127,28 @@ def iri(url: str) -> str:
     return _ENCODED_NON_ASCII.sub(lambda m: unquote(m.group(0)), url)
 
 
+def relative_path(target: str, base_dir: str) -> str:
+    """``posixpath.relpath(target, base_dir)`` for site-relative paths, without
+    its two ``abspath`` calls (the generated pages make tens of thousands of
+    links to articles, each a different pair).
+
+    >>> relative_path("articles/001/01.html", "zones"), relative_path("zones/", ""), relative_path("zones/a.html", "zones")
+    ('../articles/001/01.html', 'zones', 'a.html')
+    >>> relative_path("./", "dates/2019"), relative_path("dates", "dates")
+    ('../..', '.')
+    """
+    to = [part for part in target.split("/") if part and part != "."]
+    start = [part for part in base_dir.split("/") if part and part != "."]
+    if ".." in to or ".." in start:
+        return posixpath.relpath(target, base_dir or ".")
+    common = 0
+    for a, b in zip(to, start):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
+
+
 class Linker:
     """Relative links between pages, computed from their ``src_uri`` the way
     MkDocs computes page URLs (so they work from ``file://`` too)."""
@@ -159,7 +181,7 @@ class Linker:
         key = (base_dir, target)
         rel = self._rel.get(key)
         if rel is None:     # many pages of one folder link the same pages: computed once per folder
-            rel = posixpath.relpath(target, base_dir or ".")
+            rel = relative_path(target, base_dir)
             if target.endswith("/"):
                 rel = rel.rstrip("/") + "/" if rel != "." else "./"
             rel = self._rel[key] = esc(iri(rel))

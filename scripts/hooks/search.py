@@ -3,7 +3,7 @@
 Thin wrapper: everything lives in scripts/archive_site/search/ (see its
 package docstring for the design) and the MkDocs adapter archive_site.plugin.
 """
-from archive_site.plugin import search_on_config, search_on_files, search_on_post_build
+from archive_site.plugin import search_on_config, search_on_files, search_on_nav
 
 
 def on_config(config):
@@ -14,5 +14,6 @@ def on_files(files, config):
     return search_on_files(files, config)
 
 
-def on_post_build(config):
-    search_on_post_build(config)
+def on_nav(nav, config, files):
+    search_on_nav(config)
+    return nav

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive_site.search.builder import META_CHUNK, IndexBuilder
+from archive_site.search import incremental
 from archive_site.search.incremental import STATE_FILE, PageKey, load_state, update_index
 from archive_site.search.query import Index
 from archive_site.search.records import Record
@@ -95,3 +96,37 @@ def test_patch_writes_what_a_full_build_writes(tmp_path_factory, texts, edits, t
     update(out, state, edited)
     full_build(tmp / "full", edited, split)
     assert files(out) == files(tmp / "full")
+
+
+def all_files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.js"))}
+
+
+def test_full_build_reuses_the_cached_postings_of_unchanged_blocks(tmp_path, monkeypatch):
+    monkeypatch.setattr(incremental, "BLOCK", 2)
+    recs = records(TEXTS * 2)
+    excluded = {"articles/3.md"}                # a page that is not searchable (its record is None)
+
+    def build(folder: Path, recs: list[Record]):
+        by_uri = {f"articles/{i}.md": r for i, r in enumerate(recs)}
+        (folder / "idx" / "manifest.js").unlink(missing_ok=True)        # no patch: a full build
+        stats, how = update_index(folder / "idx", folder / STATE_FILE, keys(recs),
+                                  lambda key: None if key.src_uri in excluded else by_uri[key.src_uri], META_CHUNK)
+        assert how == "full"
+        return stats
+
+    assert build(tmp_path, recs).reused == 0
+    first = all_files(tmp_path / "idx")
+    assert build(tmp_path, recs).reused == 6 and all_files(tmp_path / "idx") == first
+    edited = records([*TEXTS[:5], "改写的文章", *TEXTS])
+    assert build(tmp_path, edited).reused == 5                # the block of the edited article is made again
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    assert build(clean, edited).reused == 0
+    assert all_files(tmp_path / "idx") == all_files(clean / "idx")
+    assert load_state(tmp_path / STATE_FILE).pages == load_state(clean / STATE_FILE).pages
+    blocks = tmp_path / incremental.BLOCKS_DIR
+    assert len(list(blocks.glob("*.pickle"))) == 6 + 1       # the blocks of this build and the split plan
+    for path in blocks.iterdir():
+        path.write_bytes(b"broken")                           # the cache is safe to break or delete
+    assert build(tmp_path, edited).reused == 0 and all_files(tmp_path / "idx") == all_files(clean / "idx")

@@ -255,6 +255,7 @@ class BlockPostings:
     docs: list[tuple]
     meta: list[list]
     texts: list[str]
+    start: int = 0      # the doc id its first article had when made (it can be added at any other)
 
 
 def block_postings(start: int, records: list[Record], split: set[str]) -> BlockPostings:
@@ -281,7 +282,7 @@ def block_postings(start: int, records: list[Record], split: set[str]) -> BlockP
                     entry[3] += positions
     return BlockPostings({k: (a, b, bytes(d), None if p is None else bytes(p)) for k, (a, b, d, p) in acc.items()},
                          [doc_entry(r) for r in records], [meta_entry(r) for r in records],
-                         [pack_text(r.text) for r in records])
+                         [pack_text(r.text) for r in records], start)
 
 
 # The split keys of the build a worker process serves (set by its initializer).
@@ -333,6 +334,7 @@ class BuildStats:
     bytes: int = 0
     split: int = 0
     rewritten: int = 0      # files written by an incremental patch
+    reused: int = 0         # blocks of articles whose postings came from the build cache
 
 
 class IndexBuilder:
@@ -364,17 +366,20 @@ class IndexBuilder:
 
     def add_block(self, start: int, block: BlockPostings) -> None:
         """Append the postings of the articles ``start``, ``start + 1``, … (the
-        next ones: ``start`` is the number of articles added so far)."""
+        next ones: ``start`` is the number of articles added so far). The
+        block may have been made for other doc ids (a cached block): its
+        streams hold gaps only, so it is shifted, not re-encoded."""
         if start != len(self.docs):
             raise ValueError(f"block of articles from {start} added after {len(self.docs)} articles")
         postings = self.postings
+        shift = start - block.start
         for key, (first, last, docs, positions) in block.postings.items():
             posting = postings.get(key)
             if posting is None:
                 posting = postings[key] = _Posting(positions is not None)
-            posting.docs += _encode(first - posting.last)
+            posting.docs += _encode(first + shift - posting.last)
             posting.docs += docs
-            posting.last = last
+            posting.last = last + shift
             if positions is not None:
                 posting.positions += positions
         self.docs += block.docs
@@ -505,34 +510,66 @@ def build_with(records: Iterable[Record], out_dir: Path | str, expected: int | N
     scale = max(1.0, (expected or len(sample)) / max(1, len(sample)))
     split = plan_splits([index_text(r)[0] for r in sample], scale, split_positions)
     builder = IndexBuilder(out_dir, split)
-    blocks = _blocks(itertools.chain(sample, records), BLOCK)
-    jobs = default_jobs(expected) if jobs is None else jobs
-    if jobs <= 1:
-        for start, block in blocks:
-            builder.add_block(start, block_postings(start, block, split))
-    else:
-        context = multiprocessing.get_context(_start_method())
-        # A forked worker shares this process's memory (a whole MkDocs build)
-        # until it writes to it; frozen objects are never visited by its
-        # garbage collector, so their pages stay shared instead of copied.
-        gc.freeze()
-        try:
-            pool = context.Pool(jobs, initializer=_init_worker, initargs=(split,))
-        finally:
-            gc.unfreeze()
-        with pool:
-            pending: collections.deque = collections.deque()
-            for start, block in blocks:
-                pending.append((start, pool.apply_async(_worker_block, (start, block))))
-                while len(pending) > 2 * jobs:      # bounded: records are read as workers need them
-                    done_start, result = pending.popleft()
-                    builder.add_block(done_start, result.get())
-            while pending:
-                done_start, result = pending.popleft()
-                builder.add_block(done_start, result.get())
+    index_blocks(builder, ((start, block) for start, block in _blocks(itertools.chain(sample, records), BLOCK)),
+                 default_jobs(expected) if jobs is None else jobs)
     builder.write()
     builder.stats.split = len(split)
     return builder
+
+
+def index_blocks(builder: IndexBuilder, blocks: Iterable[tuple[int, list[Record] | BlockPostings]], jobs: int,
+                 made=None) -> None:
+    """Add consecutive blocks to ``builder`` in order: (first doc id, its
+    records, or its postings made before, e.g. cached). With ``jobs`` > 1
+    the records' postings are made by that many worker processes (started at
+    the first block that needs them) while this process reads on and adds
+    the finished blocks in order, so the files are the same bytes either way
+    (tests/search/test_search_index.py checks it). ``made(start, postings)``
+    is told of every block made here."""
+    split = builder.split
+    pool = None
+    pending: collections.deque = collections.deque()
+
+    def add_done() -> None:
+        done_start, result = pending.popleft()
+        block = result if isinstance(result, BlockPostings) else result.get()
+        if made is not None and not isinstance(result, BlockPostings):
+            made(done_start, block)
+        builder.add_block(done_start, block)
+
+    try:
+        for start, block in blocks:
+            if isinstance(block, BlockPostings):
+                pending.append((start, block))
+            elif jobs <= 1:
+                postings = block_postings(start, block, split)
+                if made is not None:
+                    made(start, postings)
+                pending.append((start, postings))
+            else:
+                if pool is None:
+                    pool = _pool(jobs, split)
+                pending.append((start, pool.apply_async(_worker_block, (start, block))))
+            while len(pending) > 2 * jobs:      # bounded: records are read as workers need them
+                add_done()
+        while pending:
+            add_done()
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def _pool(jobs: int, split: set[str]):
+    context = multiprocessing.get_context(_start_method())
+    # A forked worker shares this process's memory (a whole MkDocs build)
+    # until it writes to it; frozen objects are never visited by its
+    # garbage collector, so their pages stay shared instead of copied.
+    gc.freeze()
+    try:
+        return context.Pool(jobs, initializer=_init_worker, initargs=(split,))
+    finally:
+        gc.unfreeze()
 
 
 def _start_method() -> str:

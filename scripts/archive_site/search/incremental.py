@@ -22,6 +22,8 @@ keys are kept from the full build (they only steer speed, never results).
 """
 from __future__ import annotations
 
+import collections
+import hashlib
 import json
 import pickle
 from dataclasses import dataclass, field
@@ -29,12 +31,14 @@ from pathlib import Path
 
 from .. import cache
 from . import codec
-from .builder import (CALLBACK, FORMAT_VERSION, BuildStats, IndexBuilder, build_with, doc_entry,
-                      doc_postings, key_hash, meta_entry, pack_text, unpack_text)
+from .builder import (BLOCK, CALLBACK, FORMAT_VERSION, SAMPLE_DOCS, SPLIT_POSITIONS, BlockPostings, BuildStats,
+                      IndexBuilder, default_jobs, doc_entry, doc_postings, index_blocks, index_text, key_hash,
+                      meta_entry, pack_text, plan_splits, unpack_text)
 from .records import Record
 
 STATE_FILE = "search-state.pickle"
 STATE_VERSION = 1
+BLOCKS_DIR = "search-blocks"    # beside STATE_FILE: the postings cache of full builds (BlockCache)
 # Beyond this many changed articles a full build is about as quick as patching.
 MAX_PATCHED = 200
 
@@ -228,18 +232,168 @@ def update_index(out_dir: Path, state_path: Path, pages: list[PageKey], record_o
                     state.pages = [PageKey(*p.key, doc=d) for p, d in zip(pages, doc_of)]
                     save_state(state_path, state)
                     return stats, f"patched {len(changed)}"
-    included: list[PageKey] = []
-
-    def records():
-        for page in pages:
-            record = record_of(page)
-            if record is not None:
-                included.append(page)
-                yield record
-
-    builder = build_with(records(), out_dir, expected=expected)
-    doc_ids = {id(p): i for i, p in enumerate(included)}
+    blocks = BlockCache(state_path.parent / BLOCKS_DIR)
+    builder, included = full_build(out_dir, pages, record_of, blocks, expected)
+    doc_of, n = [], 0
+    for flag in included:
+        doc_of.append(n if flag else None)
+        n += flag
     save_state(state_path, IndexState(builder.build_id, builder.stats.shards, builder.split,
-                                      [PageKey(*p.key, doc=doc_ids.get(id(p))) for p in pages],
+                                      [PageKey(*p.key, doc=d) for p, d in zip(pages, doc_of)],
                                       builder.docs, builder.meta))
     return builder.stats, "full"
+
+
+# What a cached block was made by: the code of this package and the schema it reads pages with.
+_CODE_FILES = sorted(Path(__file__).resolve().parent.glob("*.py")) + \
+    [Path(__file__).resolve().parent.parent.parent / "newsarchive" / "schema.py"]
+_code_version: str | None = None
+
+
+def code_version() -> str:
+    """A hash of the code that makes an article's postings (the search
+    package, the schema) and the index format: a cached block made by other
+    code is never used."""
+    global _code_version
+    if _code_version is None:
+        h = hashlib.blake2b(repr((STATE_VERSION, FORMAT_VERSION, BLOCK)).encode("ascii"), digest_size=16)
+        for path in _CODE_FILES:
+            h.update(path.read_bytes() if path.is_file() else b"")
+        _code_version = h.hexdigest()
+    return _code_version
+
+
+def pages_digest(pages: list[PageKey], *extra) -> str:
+    """A hash of pages' keys (path, content hash, URL) and ``extra``.
+
+    >>> pages_digest([PageKey("articles/a/01.md", "0f", "articles/a/01.html")], 1) == pages_digest([PageKey("articles/a/01.md", "0f", "articles/a/01.html")], 2)
+    False
+    """
+    h = hashlib.blake2b(repr((code_version(), extra)).encode("utf-8"), digest_size=16)
+    for page in pages:
+        h.update(repr(page.key).encode("utf-8"))
+    return h.hexdigest()
+
+
+class BlockCache:
+    """The postings of blocks of :data:`~.builder.BLOCK` consecutive article
+    pages made by earlier full builds, so that a full build after the first
+    (``make site``, the first build of ``make serve``) tokenises only the
+    blocks holding a page that changed and concatenates the rest: one
+    pickle per block in ``folder`` (``build/archive-site/search-blocks/``),
+    named by a hash of its pages (path, content hash, URL), the split keys
+    and :func:`code_version`; and the split keys planned from the first
+    pages (``plan.pickle``). Blocks a build did not use are deleted after
+    it. Deleting the folder only makes the next full build tokenise every
+    article again (tests/search/test_search_incremental.py checks that the
+    index is the same bytes either way)."""
+
+    PLAN = "plan.pickle"
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.used: set[str] = set()
+        self.reused = 0
+
+    def _load(self, name: str):
+        try:
+            with open(self.folder / name, "rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # noqa: BLE001 - missing or unreadable: made again
+            return None
+
+    def split_plan(self, pages: list[PageKey], expected: int | None) -> set[str] | None:
+        """The split keys planned for these first pages, if cached."""
+        plan = self._load(self.PLAN)
+        if not (isinstance(plan, tuple) and len(plan) == 3 and isinstance(plan[0], int)):
+            return None
+        count, key, split = plan
+        if count > len(pages) or pages_digest(pages[:count], expected, SAMPLE_DOCS, SPLIT_POSITIONS) != key:
+            return None
+        return split
+
+    def save_split_plan(self, sampled: list[PageKey], expected: int | None, split: set[str]) -> None:
+        key = pages_digest(sampled, expected, SAMPLE_DOCS, SPLIT_POSITIONS)
+        cache.write_atomic(self.folder / self.PLAN, pickle.dumps((len(sampled), key, split),
+                                                                 protocol=pickle.HIGHEST_PROTOCOL))
+
+    @staticmethod
+    def block_key(pages: list[PageKey], split_id: str) -> str:
+        return pages_digest(pages, split_id)
+
+    def get(self, key: str) -> tuple[list[bool], BlockPostings] | None:
+        """(which of the block's pages are searchable, their postings), if cached."""
+        self.used.add(key)
+        hit = self._load(f"{key}.pickle")
+        if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[1], BlockPostings):
+            self.reused += 1
+            return hit
+        return None
+
+    def put(self, key: str, included: list[bool], block: BlockPostings) -> None:
+        self.used.add(key)
+        cache.write_atomic(self.folder / f"{key}.pickle", pickle.dumps((included, block),
+                                                                       protocol=pickle.HIGHEST_PROTOCOL))
+
+    def prune(self) -> None:
+        """Delete the cached blocks this build did not use."""
+        if self.folder.is_dir():
+            for path in self.folder.glob("*.pickle"):
+                if path.name != self.PLAN and path.stem not in self.used:
+                    path.unlink(missing_ok=True)
+
+
+def full_build(out_dir: Path, pages: list[PageKey], record_of, blocks: BlockCache,
+               expected: int | None = None, jobs: int | None = None) -> tuple[IndexBuilder, list[bool]]:
+    """Build the index of ``pages`` in full into ``out_dir``, reusing the
+    cached postings of blocks whose pages did not change; returns the builder
+    and, per page, whether it is searchable (its record not None). The files
+    are those :func:`.builder.build_with` writes from the same records."""
+    read: dict[int, Record | None] = {}     # records read for the split plan, used again for their block
+    split = blocks.split_plan(pages, expected)
+    if split is None:
+        sample: list[Record] = []
+        count = 0
+        while len(sample) < SAMPLE_DOCS and count < len(pages):
+            record = read[count] = record_of(pages[count])
+            if record is not None:
+                sample.append(record)
+            count += 1
+        scale = max(1.0, (expected or len(sample)) / max(1, len(sample)))
+        split = plan_splits([index_text(r)[0] for r in sample], scale, SPLIT_POSITIONS)
+        del sample
+        blocks.save_split_plan(pages[:count], expected, split)
+    split_id = hashlib.blake2b(repr(sorted(split)).encode("utf-8"), digest_size=16).hexdigest()
+    builder = IndexBuilder(out_dir, split)
+    included: list[bool] = []
+    made: collections.deque = collections.deque()       # (key, flags) of the blocks made in this build, in order
+
+    def items():
+        doc = 0
+        for first in range(0, len(pages), BLOCK):
+            group = pages[first:first + BLOCK]
+            key = blocks.block_key(group, split_id)
+            hit = blocks.get(key)
+            if hit is not None:
+                flags, block = hit
+                for i in range(first, first + len(group)):
+                    read.pop(i, None)
+            else:
+                records = [read.pop(i) if i in read else record_of(page) for i, page in enumerate(group, first)]
+                flags = [r is not None for r in records]
+                block = [r for r in records if r is not None]
+                made.append((key, flags))
+            included.extend(flags)
+            yield doc, block
+            doc += sum(flags)
+
+    def store(start: int, block: BlockPostings) -> None:
+        key, flags = made.popleft()
+        blocks.put(key, flags, block)
+
+    index_blocks(builder, items(), default_jobs(expected) if jobs is None else jobs, made=store)
+    builder.write()
+    builder.stats.split = len(split)
+    builder.stats.reused = blocks.reused
+    blocks.prune()
+    return builder, included

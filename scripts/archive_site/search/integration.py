@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from .. import cache
-from .builder import META_CHUNK
+from .builder import BLOCK, META_CHUNK
 from .incremental import STATE_FILE, PageKey, update_index
 from .records import article_paths, html_url, record_from_page
 
@@ -85,8 +85,9 @@ def build_index(docs_dir: Path, site_dir: Path, config_file, url_for: Callable[[
     stats, how = update_index(out, state, pages, lambda key: record_from_page(docs_dir / key.src_uri, key.url),
                               META_CHUNK, expected=len(pages))
     if how == "full":
-        log.info("search index: %d articles, %d keys, %d files, %.1f MB in %.1f s",
-                 stats.articles, stats.keys, stats.files, stats.bytes / 1e6, time.perf_counter() - started)
+        log.info("search index: %d articles, %d keys, %d files, %.1f MB in %.1f s (%d blocks of %d articles"
+                 " from the build cache)", stats.articles, stats.keys, stats.files, stats.bytes / 1e6,
+                 time.perf_counter() - started, stats.reused, BLOCK)
     else:
         log.info("search index: %s (%d files rewritten) in %.1f s", how, stats.rewritten,
                  time.perf_counter() - started)
