@@ -84,6 +84,9 @@ class PageCache:
         self.path = path
         self.entries: dict[str, tuple[str, dict]] = {}
         self.seen: dict[str, tuple[str, dict]] = {}
+        # Pages parsed in this build whose bytes are not those of the last
+        # build: their front matter then (None: a page the last build had not).
+        self.before: dict[str, dict | None] = {}
         self.parsed = 0
         self.reused = 0
         if path is not None:
@@ -113,8 +116,15 @@ class PageCache:
         else:
             self.parsed += 1
             page = page_from_bytes(path, data, kind)
+            last = self.entries.get(key)
+            if last is None or last[0] != hashed:
+                self.before[key] = last[1] if last is not None else None
         self.seen[key] = (hashed, page.meta)
         return page
+
+    def gone(self) -> dict[str, dict]:
+        """The pages of the last build not read in this one (deleted), with their front matter then."""
+        return {key: meta for key, (_, meta) in self.entries.items() if key not in self.seen}
 
     def digest_of(self, path: Path | str) -> str | None:
         """The content hash of a page read in this build."""

@@ -42,6 +42,11 @@ class ArticleBase:
         return date_parts(self.date or None)[2]
 
     @property
+    def key_of_source(self) -> tuple[str, int]:
+        """The key of its source page (:attr:`SourceBase.key`): its input file and PDF page."""
+        return self.source, self.pdf_page
+
+    @property
     def sort_key(self) -> tuple:
         """Chronological order; undated last, then by source and position."""
         y, m, d = date_parts(self.date or None)
@@ -117,12 +122,12 @@ class Archive:
         self.source_by_uri = {s.src_uri: s for s in self.sources}
         self._by_source: dict[tuple[str, int], list[Article]] = defaultdict(list)
         for article in self.articles:
-            self._by_source[(article.source, article.pdf_page)].append(article)
+            self._by_source[article.key_of_source].append(article)
 
     def source_of(self, article: Article) -> Source | None:
         """The source page an article was cut from, if it exists: the one of
         its file and PDF page (a multi-page PDF has one per page)."""
-        return self.source_by_key.get((article.source, article.pdf_page))
+        return self.source_by_key.get(article.key_of_source)
 
     def raw_text_of(self, article: Article) -> str | None:
         """The article's lines of raw OCR text (``raw_lines``) from its source page."""

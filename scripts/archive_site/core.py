@@ -29,7 +29,7 @@ from newsarchive.settings import Settings
 
 from . import cache
 from . import config as site_config
-from .collection import Archive, CollectionError, collect
+from .collection import Archive, CollectionError, article_from_page, collect, folder_kind, source_from_page
 from .configure import configure
 from .decorate import (article_footer, article_header, drop_legacy_article_list, escape_markup, pack_raw_text,
                        raw_anchor, source_articles, source_header)
@@ -97,6 +97,7 @@ class SiteBuild:
     archive: Archive | None = None
     index: SiteIndex | None = None
     docs_dir: Path | None = None
+    slugs_changed: bool = True      # the index pages' slugs are not those of the last build (set by generated_pages)
 
     def __post_init__(self) -> None:
         self.linker = (SourceLinker if self.source_links else Linker)(self.use_directory_urls)
@@ -153,12 +154,15 @@ class SiteBuild:
             last = json.loads(listing.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             last = {}
+        slugs = sorted([kind, name, slug] for (kind, name), slug in self.index.slugs.items())
+        before = {(kind, name): slug for kind, name, slug in last.get("slugs", [])} if "slugs" in last else None
+        self.slugs_changed = before is None or any(before.get(key, slug) != slug for key, slug in self.index.slugs.items())
         if last.get("signature") == signature and all((self.stage_dir / u).is_file() for u in last.get("pages", [])):
             log.info("archive: index pages unchanged (no front matter changed)")
             return {uri: str(self.stage_dir / uri) for uri in last["pages"]}
         pages = generate(self.index, with_home=not has_home, search_uri=search_uri)
         staged = {uri: self.stage(uri, markdown) for uri, markdown in pages.items()}
-        cache.write_atomic(listing, json.dumps({"signature": signature, "pages": sorted(staged)},
+        cache.write_atomic(listing, json.dumps({"signature": signature, "pages": sorted(staged), "slugs": slugs},
                                                ensure_ascii=False).encode("utf-8"))
         return staged
 
@@ -176,6 +180,43 @@ class SiteBuild:
             for path in self.stage_dir.rglob("*.md"):
                 if str(path) not in live:
                     path.unlink()
+
+    def dependents(self) -> set[str]:
+        """The article and source pages whose HTML shows front matter of other
+        pages that changed since the last build (a ``--dirty`` build renders
+        only pages whose own file changed, so these are rendered again): the
+        source page and the articles of every printed page one of whose
+        pages was edited, added or deleted in a way that shows (an article's
+        title, order or printed page: the source page's list and the
+        articles' 本版上一篇/下一篇; a source page's raw text: its articles'
+        raw-text link). All of them if a zone, topic or newspaper page
+        given another slug (the articles link it; a new name's
+        articles are edited pages themselves)."""
+        if self.archive is None or self.docs_dir is None:
+            return set()
+        if self.slugs_changed:
+            return set(self.archive.by_uri) | set(self.archive.source_by_uri)
+        pages = cache.current()
+        keys: set[tuple] = set()
+        changes = [(path, old, pages.seen.get(path)) for path, old in pages.before.items()]
+        changes += [(path, old, None) for path, old in pages.gone().items()]
+        for path, old, now in changes:
+            try:
+                uri = Path(path).relative_to(self.docs_dir).as_posix()
+            except ValueError:
+                continue
+            kind = folder_kind(uri)
+            if kind == "article" and (now is None or old != now[1]):
+                for meta in (old, now[1] if now else None):
+                    if meta is not None:
+                        keys.add(article_from_page(uri, meta, "").key_of_source)
+            elif kind == "source":
+                for meta in (old, now[1] if now else None):
+                    if meta is not None:
+                        keys.add(source_from_page(uri, meta, "").key)
+        out = {s.src_uri for key in keys if (s := self.archive.source_by_key.get(key)) is not None}
+        out |= {a.src_uri for a in self.archive.articles if a.key_of_source in keys}
+        return out
 
     # -- article and source pages ------------------------------------------------------
     def page_markdown(self, uri: str, markdown: str) -> str:

@@ -124,11 +124,27 @@ class ArchiveSite:
             inclusion = InclusionLevel.INCLUDED if uri in nav_uris else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, abs_src_path=path, inclusion=inclusion))
         self.build.drop_stale_stage({f.abs_src_path for f in files if f.abs_src_path})
+        if self.dirty:
+            self.render_dependents(files)
         for uri, name in ((site_config.ASSETS_CSS, "archive.css"), (site_config.ASSETS_JS, "archive.js")):
             text = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
             files.append(File.generated(config, uri, content=text))
         self.set_nav(files, config)
         return files
+
+    def render_dependents(self, files: Files) -> None:
+        """In a ``--dirty`` build, have MkDocs render again the pages that show
+        front matter of pages edited since the last build
+        (:meth:`~.core.SiteBuild.dependents`: a source page's article list,
+        the neighbour links): MkDocs renders a page whose output is missing."""
+        again = 0
+        for uri in sorted(self.build.dependents()):
+            file = files.get_file_from_path(uri)
+            if file is not None and not file.is_modified():
+                Path(file.abs_dest_path).unlink(missing_ok=True)
+                again += 1
+        if again:
+            log.info("archive: %d unchanged pages rendered again (they show front matter of edited pages)", again)
 
     def set_nav(self, files: Files, config) -> None:
         """Set the navigation to the index pages (and a search page if one exists),

@@ -95,12 +95,17 @@ def registry_lookup(reg=None) -> Callable[[str], object | None]:
     treated as unknown."""
     if reg is None:
         load_registries()
+    found: dict[str, object | None] = {}    # one registry, many articles naming the same few zones
 
     def lookup(name: str):
+        if name in found:
+            return found[name]
         try:
-            return zone_info(name, reg)
+            zone = zone_info(name, reg)
         except Exception:  # noqa: BLE001 - a bad registry entry must not stop the build
-            return None
+            zone = None
+        found[name] = zone
+        return zone
 
     return lookup
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from archive_site import cache
 from archive_site.fixtures import write_config
+from bench_site import write_archive
+from newsarchive.settings import SETTINGS_FILE
 from archive_site.search.query import Index
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -86,3 +89,46 @@ def test_text_only_edit_reuses_the_index_pages(fixture_docs, tmp_path):
     log = build(cfg, "--strict")                                         # a full build after it: same pages
     assert "index pages unchanged" in log
     assert "光谷的故事" in (site / "topics" / "科技创新.html").read_text(encoding="utf-8")
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site; the search manifest without its build id
+    (a patched index gets a new one, so browsers never mix two builds' files)."""
+    out = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.name == "manifest.js":
+            data = re.sub(rb'"build":"[0-9a-f]+"', b'"build":""', data)
+        out[path.relative_to(site).as_posix()] = data
+    return out
+
+
+def test_dirty_rebuild_after_edits_gives_the_site_of_a_full_build(tmp_path):
+    """Edits of an article's text, of another's title and of a third's topics
+    (a new topic page, lists split by period), then ``--dirty``: every file is
+    what a clean full build writes, but the exports (kept from the last full
+    build, as the README says)."""
+    docs = tmp_path / "docs"
+    write_archive(docs, 60)
+    settings = "limits: {list_articles: 6, name_links: 3, latest_articles: 5}\n"
+
+    def configured(folder: Path) -> Path:
+        folder.mkdir()
+        (folder / SETTINGS_FILE).write_text(settings, encoding="utf-8")
+        return write_config(folder, docs, folder / "site")
+
+    dirty = configured(tmp_path / "dirty")
+    build(dirty, "--strict")
+    articles = sorted((docs / "articles").rglob("*.md"))
+    for page, old, new in ((articles[10], "。", "；"), (articles[40], "title: ", "title: 手工校对："),
+                           (articles[70], "topics: [", "topics: [新增主题, ")):
+        text = page.read_text(encoding="utf-8")
+        assert old in text
+        page.write_text(text.replace(old, new, 1), encoding="utf-8")
+    log = build(dirty, "--dirty", "--no-strict")
+    assert "search index: patched 3" in log and "rendered again" in log
+    clean = configured(tmp_path / "clean")
+    build(clean, "--strict")
+    got, want = site_files(tmp_path / "dirty" / "site"), site_files(tmp_path / "clean" / "site")
+    assert got.keys() == want.keys()
+    assert [f for f in got if got[f] != want[f]] == ["exports/articles.csv", "exports/articles.jsonl.gz"]
