@@ -10,9 +10,10 @@ the load average, the full build's wall and CPU time (with its worker
 processes) and peak memory, the site's bytes per article by part (article
 pages, source pages, search index, exports, index pages, assets), the
 largest pages, two one-edit rebuilds (`mkdocs build --dirty` after a
-correction of one article's text, then of its title), and a full build after
+correction of one article's text, then of its title), a full build after
 them (the build cache of the first full build in place, as for `make site`
-after hand edits).
+after hand edits), and the same two saves under `mkdocs serve --dirty`
+(what `make serve` runs), timed from the save to the browser's reload.
 
     .venv/bin/python scripts/bench_site.py              # 1,000 articles
     .venv/bin/python scripts/bench_site.py -n 10000     # the README's figures (minutes)
@@ -22,9 +23,12 @@ after hand edits).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -197,6 +201,64 @@ def edit_rebuild(docs: Path, cfg: Path, mkdocs: Path) -> None:
               f" editing {page.relative_to(docs)}): " + "; ".join(said))
 
 
+def process_cpu(pid: int) -> float:
+    """CPU seconds of a running process (all its threads, and its children it waited for)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def serve_edits(docs: Path, cfg: Path, mkdocs: Path, wait: float = 3600) -> None:
+    """What `make serve` gives after a save: start `mkdocs serve --dirty`,
+    let its first build finish, measure its CPU while idle, then save a text
+    correction and a title correction of one article and time each from the
+    save to MkDocs' "Reloading browsers" (wall and the serving process's
+    CPU: the watcher, the rebuild with the caches it kept)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log_path = cfg.parent / "serve.log"
+    t0 = time.perf_counter()
+    with open(log_path, "w", encoding="utf-8") as log:
+        proc = subprocess.Popen([str(mkdocs), "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}",
+                                 "-f", str(cfg)], stdout=log, stderr=subprocess.STDOUT, env=ENV, start_new_session=True)
+
+    def said() -> str:
+        return log_path.read_text(encoding="utf-8", errors="replace")
+
+    def until(condition) -> bool:
+        deadline = time.perf_counter() + wait
+        while proc.poll() is None and time.perf_counter() < deadline:
+            if condition(said()):
+                return True
+            time.sleep(0.05)
+        return False
+
+    try:
+        if not until(lambda text: "Serving on" in text):
+            print("serve: never started\n" + said(), file=sys.stderr)
+            return
+        print(f"serve, first build: {time.perf_counter() - t0:.1f} s wall, {process_cpu(proc.pid):.1f} s CPU"
+              " (mkdocs serve --dirty builds into a new folder: a full build, with the build cache)")
+        cpu = process_cpu(proc.pid)
+        time.sleep(10)
+        print(f"serve, idle:       {(process_cpu(proc.pid) - cpu) / 10 * 100:.0f} % of a core while waiting for a save"
+              f" ({'system file events' if 'file events' in said() else 'MkDocs polling docs/'})")
+        page = sorted((docs / "articles").rglob("*.md"))[7]     # not the article the --dirty runs edited
+        for what, old, new in (("text edit", "。", "；"), ("title edit", "title: ", "title: 手工校对：")):
+            text = page.read_text(encoding="utf-8")
+            done = said().count("Reloading browsers")
+            cpu, t1 = process_cpu(proc.pid), time.perf_counter()
+            page.write_text(text.replace(old, new, 1), encoding="utf-8")
+            if not until(lambda text: text.count("Reloading browsers") > done):
+                print("serve: no rebuild\n" + said(), file=sys.stderr)
+                return
+            print(f"serve, {what + ':':<12}{time.perf_counter() - t1:.1f} s wall, {process_cpu(proc.pid) - cpu:.1f} s CPU"
+                  f" from the save to the browser's reload ({page.relative_to(docs)})")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=60)
+
+
 def load_average() -> str:
     try:
         return " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -210,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory and print its path")
     parser.add_argument("--site-hook-only", action="store_true",
                         help="build without the search hook (to see the site's own share)")
+    parser.add_argument("--no-serve", action="store_true", help="do not measure the saves under `mkdocs serve --dirty`")
     args = parser.parse_args(argv)
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_site_"))
@@ -261,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"full build again:  {t_again:.1f} s wall, {cpu_again:.1f} s CPU, {peak_again / 1e6:.0f} MB peak"
               " (after the two edits; the build cache of the first build is there, as for `make site` after"
               " hand edits): " + "; ".join(said))
+        if not args.no_serve:
+            serve_edits(docs, cfg, mkdocs)
         print(f"load average:      {load_average()} (after)")
         if args.keep:
             print(f"kept:              {tmp}")

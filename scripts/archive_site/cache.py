@@ -21,7 +21,7 @@ from pathlib import Path
 
 from newsarchive.schema import FRONT_MATTER, Page, decode_page, page_from_bytes, page_type_problem
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2     # 2: entries (hash, front matter, (size, mtime_ns, inode))
 CACHE_FILE = "pages.pickle"
 BUILD_DIR = "build/archive-site"
 
@@ -82,8 +82,8 @@ class PageCache:
 
     def __init__(self, path: Path | None = None):
         self.path = path
-        self.entries: dict[str, tuple[str, dict]] = {}
-        self.seen: dict[str, tuple[str, dict]] = {}
+        self.entries: dict[str, tuple[str, dict, tuple]] = {}
+        self.seen: dict[str, tuple[str, dict, tuple]] = {}
         # Pages parsed in this build whose bytes are not those of the last
         # build: their front matter then (None: a page the last build had not).
         self.before: dict[str, dict | None] = {}
@@ -94,6 +94,9 @@ class PageCache:
 
     @staticmethod
     def _load(path: Path) -> dict:
+        kept = _kept.get(str(path))
+        if kept is not None and kept[0] == file_stamp(path):
+            return kept[1]      # this process saved it last (mkdocs serve): no need to read it back
         try:
             with open(path, "rb") as fh:
                 version, entries = pickle.load(fh)
@@ -104,12 +107,18 @@ class PageCache:
     def read(self, path: Path | str, kind: str | None = None) -> Page:
         """The page at ``path``, validated (errors name the file; ``kind``: the
         type its folder says, see :func:`newsarchive.schema.page_from_bytes`);
-        parsed only if its bytes changed since the cached parse (or this build's)."""
+        parsed only if its bytes changed since the cached parse (or this build's).
+        A file whose size, modification time and inode are those it had
+        when cached is taken to hold the same bytes (not hashed again: what
+        MkDocs' own ``--dirty`` builds assume too)."""
         key = str(path)
         path = Path(path)
-        data = path.read_bytes()
-        hashed = digest(data)
+        with open(path, "rb") as fh:
+            stat = os.fstat(fh.fileno())
+            data = fh.read()
+        stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
         hit = self.seen.get(key) or self.entries.get(key)
+        hashed = hit[0] if hit is not None and hit[2] == stamp else digest(data)
         if hit is not None and hit[0] == hashed and page_type_problem(hit[1], kind) is None:
             self.reused += 1
             page = Page(path, hit[1], body_of(path, data))
@@ -119,12 +128,12 @@ class PageCache:
             last = self.entries.get(key)
             if last is None or last[0] != hashed:
                 self.before[key] = last[1] if last is not None else None
-        self.seen[key] = (hashed, page.meta)
+        self.seen[key] = (hashed, page.meta, stamp)
         return page
 
     def gone(self) -> dict[str, dict]:
         """The pages of the last build not read in this one (deleted), with their front matter then."""
-        return {key: meta for key, (_, meta) in self.entries.items() if key not in self.seen}
+        return {key: entry[1] for key, entry in self.entries.items() if key not in self.seen}
 
     def digest_of(self, path: Path | str) -> str | None:
         """The content hash of a page read in this build."""
@@ -135,6 +144,23 @@ class PageCache:
         """Keep the pages read in this build (pages deleted since are dropped)."""
         if self.path is not None:
             write_atomic(self.path, pickle.dumps((CACHE_VERSION, self.seen), protocol=pickle.HIGHEST_PROTOCOL))
+            _kept.clear()
+            _kept[str(self.path)] = (file_stamp(self.path), self.seen)
+
+
+def file_stamp(path: Path) -> tuple | None:
+    """What tells whether a file was written since (size, modification time, inode), None if it is missing."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino
+
+
+# The cache file this process saved last, with its stamp and entries: the
+# next build in the same process (``mkdocs serve`` rebuilding after a save)
+# takes them as they are instead of unpickling the file again.
+_kept: dict[str, tuple[tuple | None, dict]] = {}
 
 
 # The cache of the current build, shared by the site and search hooks (set up

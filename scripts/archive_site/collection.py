@@ -211,10 +211,20 @@ def extract_raw_text(body: str) -> str | None:
     return "\n".join(content)   # unterminated fence: the rest of the page
 
 
+def conversions(fields: dict) -> list[tuple[str, Any]]:
+    """(name, conversion) of each of a schema's fields."""
+    return [(name, convert) for name, _, _, convert in site_fields(fields)]
+
+
+# Made once, not once per page (a build reads every page).
+_KNOWN_CONVERSIONS = ((ARTICLE_FIELDS, conversions(ARTICLE_FIELDS)), (SOURCE_FIELDS, conversions(SOURCE_FIELDS)))
+
+
 def from_meta(model: type, fields: dict, meta: dict, **site) -> Any:
     """A model instance from validated front matter: each schema field converted
     as schema.SITE_TYPES says (absent or empty: its default)."""
-    values = {name: convert(meta[name]) for name, _, _, convert in site_fields(fields)
+    known = [c for f, c in _KNOWN_CONVERSIONS if f is fields]
+    values = {name: convert(meta[name]) for name, convert in (known[0] if known else conversions(fields))
               if meta.get(name) not in (None, "")}
     return model(**values, **site)
 

@@ -27,7 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from newsarchive.settings import SettingsError, load_settings, merge_settings
 
-from .plugin import ArchiveSite, search_on_config, search_on_files, search_on_nav
+from .plugin import ArchiveSite, search_on_config, search_on_files, search_on_nav, watch_natively
 
 
 class ArchivePluginConfig(base.Config):
@@ -54,6 +54,9 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.dirty = dirty
+
+    def on_serve(self, server, config, builder):
+        return watch_natively(server)
 
     def on_config(self, config):
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent

@@ -2,7 +2,7 @@
 
 Thin on purpose: the logic lives in the package scripts/archive_site/.
 """
-from archive_site.plugin import ArchiveSite
+from archive_site.plugin import ArchiveSite, watch_natively
 
 _site = ArchiveSite()
 on_startup = _site.on_startup
@@ -12,3 +12,7 @@ on_page_markdown = _site.on_page_markdown
 on_page_content = _site.on_page_content
 on_post_page = _site.on_post_page
 on_post_build = _site.on_post_build
+
+
+def on_serve(server, config, builder):
+    return watch_natively(server)

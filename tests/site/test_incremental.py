@@ -8,9 +8,12 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
+from urllib.parse import quote
 from pathlib import Path
 
 from archive_site import cache
@@ -45,6 +48,9 @@ def test_page_cache_parses_changed_pages_only(fixture_docs, tmp_path):
     assert [p.meta for p in again if p.path != edited] == [m for p, m in zip(pages, metas) if p != edited]
     assert next(p for p in again if p.path == edited).meta["title"].startswith("手改")
     assert next(p for p in again if p.path == edited).body == first.read(edited).body
+    second.save()
+    kept = cache.start_build(tmp_path / "build")       # in the process that saved it (mkdocs serve): not read back
+    assert kept.entries is second.seen
     (tmp_path / "build" / cache.CACHE_FILE).write_bytes(b"garbage")    # safe to break: all parsed again
     third = cache.start_build(tmp_path / "build")
     [third.read(p) for p in pages]
@@ -132,3 +138,56 @@ def test_dirty_rebuild_after_edits_gives_the_site_of_a_full_build(tmp_path):
     got, want = site_files(tmp_path / "dirty" / "site"), site_files(tmp_path / "clean" / "site")
     assert got.keys() == want.keys()
     assert [f for f in got if got[f] != want[f]] == ["exports/articles.csv", "exports/articles.jsonl.gz"]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def test_serve_shows_each_save(fixture_docs, tmp_path):
+    """``mkdocs serve --dirty`` (``make serve``): each save is seen (watched
+    with the system's file events) and rebuilt from the caches the serving
+    process kept since the last build; the article page, its index pages and
+    the search index show it."""
+    docs = tmp_path / "docs"
+    shutil.copytree(fixture_docs, docs)
+    cfg = write_config(tmp_path, docs, tmp_path / "site")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as out:
+        proc = subprocess.Popen([str(MKDOCS), "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}", "-f", str(cfg)],
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                                env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
+                                     "PYTHONPATH": os.environ["PYTHONPATH"]})
+    page = docs / "articles" / "002_bbbb" / "01.md"
+
+    def shown(url: str, text: str) -> bool:
+        deadline = time.monotonic() + 300         # a build on a loaded machine: be patient
+        while proc.poll() is None and time.monotonic() < deadline:
+            html = fetch(base + quote(url))
+            if html is not None and text in html:
+                return True
+            time.sleep(0.3)
+        return False
+
+    try:
+        assert shown("articles/002_bbbb/01.html", "潍坊高新区发布人才新政十条。"), log.read_text(encoding="utf-8")
+        page.write_text(page.read_text(encoding="utf-8").replace("人才新政十条。", "掘进机新政十条。"), encoding="utf-8")
+        assert shown("articles/002_bbbb/01.html", "掘进机新政十条"), log.read_text(encoding="utf-8")
+        page.write_text(page.read_text(encoding="utf-8").replace("title: 潍坊高新区发布人才新政", "title: 潍坊高新区发布新政"),
+                        encoding="utf-8")
+        assert shown("topics/人才.html", "潍坊高新区发布新政<"), log.read_text(encoding="utf-8")
+        assert shown("sources/002_bbbb.html", "潍坊高新区发布新政<"), log.read_text(encoding="utf-8")
+    finally:
+        os.killpg(proc.pid, 15)
+        proc.wait(timeout=60)
+    said = log.read_text(encoding="utf-8")
+    assert "watching for saves with the system's file events" in said and said.count("search index: patched 1") == 2, said
+    assert said.count("front matter parsed for 1 pages") == 2, said

@@ -23,6 +23,7 @@ keys are kept from the full build (they only steer speed, never results).
 from __future__ import annotations
 
 import collections
+import dataclasses
 import hashlib
 import json
 import pickle
@@ -70,8 +71,18 @@ class IndexState:
     version: tuple = (STATE_VERSION, FORMAT_VERSION)
 
 
+# The state this process saved last (path → (file stamp, state)): the next
+# build in the same process (``mkdocs serve``) does not read it back.
+_kept: dict[str, tuple[tuple | None, IndexState]] = {}
+
+
 def load_state(path: Path) -> IndexState | None:
     """The saved state, or None when there is none that this code can use."""
+    kept = _kept.get(str(path))
+    if kept is not None and kept[0] == cache.file_stamp(path):
+        state = kept[1]
+        return dataclasses.replace(state, split=set(state.split), pages=list(state.pages), docs=list(state.docs),
+                                   meta=list(state.meta))
     try:
         with open(path, "rb") as fh:
             state = pickle.load(fh)
@@ -84,6 +95,9 @@ def load_state(path: Path) -> IndexState | None:
 
 def save_state(path: Path, state: IndexState) -> None:
     cache.write_atomic(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    _kept.clear()
+    _kept[str(path)] = (cache.file_stamp(path), dataclasses.replace(
+        state, split=set(state.split), pages=list(state.pages), docs=list(state.docs), meta=list(state.meta)))
 
 
 def read_js(path: Path):
