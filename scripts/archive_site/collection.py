@@ -7,6 +7,7 @@ list of Markdown paths MkDocs found) and it returns an :class:`Archive`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, make_dataclass
@@ -20,6 +21,11 @@ from . import cache, config
 FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\s`]*)[^\n`]*$")
 
 
+# A date's parts by its text: the index pages ask for an article's year and
+# month many times over, and an archive has a few thousand dates at most.
+_date_parts = functools.lru_cache(maxsize=16384)(date_parts)
+
+
 class ArticleBase:
     """What an article page (``docs/articles/<stem>/<nn>.md``) knows besides its
     fields; :class:`Article` is this with every field of the schema."""
@@ -31,15 +37,15 @@ class ArticleBase:
 
     @property
     def year(self) -> int | None:
-        return date_parts(self.date or None)[0]
+        return _date_parts(self.date or None)[0]
 
     @property
     def month(self) -> int | None:
-        return date_parts(self.date or None)[1]
+        return _date_parts(self.date or None)[1]
 
     @property
     def day(self) -> int | None:
-        return date_parts(self.date or None)[2]
+        return _date_parts(self.date or None)[2]
 
     @property
     def key_of_source(self) -> tuple[str, int]:
@@ -49,7 +55,7 @@ class ArticleBase:
     @property
     def sort_key(self) -> tuple:
         """Chronological order; undated last, then by source and position."""
-        y, m, d = date_parts(self.date or None)
+        y, m, d = _date_parts(self.date or None)
         return (y is None, y or 0, m or 0, d or 0, self.source, self.order, self.src_uri)
 
 
