@@ -34,7 +34,7 @@ from .configure import configure
 from .decorate import (article_footer, article_header, drop_legacy_article_list, escape_markup, pack_raw_text,
                        raw_anchor, source_articles, source_header)
 from .exports import write_exports
-from .pages import SiteIndex, generate, index_signature
+from .pages import SiteIndex, generate, index_signature, retitle
 from .picture import page_picture, picture_report, region_link
 from .regions import RegistryError, registry_lookup, report_zones
 from .render import Linker, SourceLinker, esc
@@ -144,11 +144,14 @@ class SiteBuild:
         return self.build_dir / STAGE
 
     def generated_pages(self, has_home: bool, search_uri: str | None) -> dict[str, str]:
-        """``{src_uri: staged file}`` of the generated pages: generated afresh,
+        """``{src_uri: staged file}`` of the generated pages: generated afresh;
         or, when nothing they depend on changed since the last build (an edit
-        of article text only), the staged pages of the last build as they are."""
-        signature = index_signature(self.archive, has_home, search_uri, self.use_directory_urls, self.source_links,
-                                    self.settings)
+        of article text only), the staged pages of the last build as they
+        are; or, when only titles changed, those pages with the new titles
+        put into the pages that link the retitled articles
+        (:func:`archive_site.pages.retitle`: the same text as generating them)."""
+        settings = (has_home, search_uri, self.use_directory_urls, self.source_links, self.settings)
+        signature = index_signature(self.archive, *settings)
         listing = self.stage_dir / STAGE_LISTING
         try:
             last = json.loads(listing.read_text(encoding="utf-8"))
@@ -157,14 +160,59 @@ class SiteBuild:
         slugs = sorted([kind, name, slug] for (kind, name), slug in self.index.slugs.items())
         before = {(kind, name): slug for kind, name, slug in last.get("slugs", [])} if "slugs" in last else None
         self.slugs_changed = before is None or any(before.get(key, slug) != slug for key, slug in self.index.slugs.items())
-        if last.get("signature") == signature and all((self.stage_dir / u).is_file() for u in last.get("pages", [])):
+        staged_last = all((self.stage_dir / u).is_file() for u in last.get("pages", []))
+        if last.get("signature") == signature and staged_last:
             log.info("archive: index pages unchanged (no front matter changed)")
             return {uri: str(self.stage_dir / uri) for uri in last["pages"]}
-        pages = generate(self.index, with_home=not has_home, search_uri=search_uri)
+        structure = index_signature(self.archive, *settings, without=("title",))
+        links = last.get("links") or {}
+        titles = self.retitled() if last.get("structure") == structure and links and staged_last else None
+        if titles:
+            linking = {uri: (self.stage_dir / uri).read_text(encoding="utf-8") for uri, counts in links.items()
+                       if any(article in counts for article in titles)}
+            pages = dict(linking)
+            if retitle(pages, links, self.linker, titles):
+                rewritten = [self.stage(uri, text) for uri, text in pages.items() if text != linking[uri]]
+                log.info("archive: index pages kept, %d of them given the new titles of %d articles",
+                         len(rewritten), len(titles))
+                self.write_listing(signature, structure, last["pages"], links, slugs)
+                return {uri: str(self.stage_dir / uri) for uri in last["pages"]}
+        links = {}
+        pages = generate(self.index, with_home=not has_home, search_uri=search_uri, links=links)
         staged = {uri: self.stage(uri, markdown) for uri, markdown in pages.items()}
-        cache.write_atomic(listing, json.dumps({"signature": signature, "pages": sorted(staged), "slugs": slugs},
-                                               ensure_ascii=False).encode("utf-8"))
+        self.write_listing(signature, structure, sorted(staged), links, slugs)
         return staged
+
+    def write_listing(self, signature: str, structure: str, pages: list[str], links: dict, slugs: list) -> None:
+        """What the staged pages were made from: the signatures, the pages,
+        the articles each links and the slugs."""
+        listing = {"signature": signature, "structure": structure, "pages": pages, "links": links, "slugs": slugs}
+        cache.write_atomic(self.stage_dir / STAGE_LISTING, json.dumps(listing, ensure_ascii=False).encode("utf-8"))
+
+    def retitled(self) -> dict[str, tuple[str, str]] | None:
+        """``{article: (title at the last build, title now)}`` when every
+        page re-read in this build is an article whose front matter changed
+        in its title only, or not at all; None otherwise."""
+        if self.archive is None or self.docs_dir is None:
+            return None
+        pages = cache.current()
+        if pages.gone():
+            return None
+        titles = {}
+        for path, old in pages.before.items():
+            uri = Path(path).relative_to(self.docs_dir).as_posix()
+            article = self.archive.by_uri.get(uri)
+            now = pages.seen[path][1]
+            if old is None or article is None:
+                return None
+            if old == now:
+                continue
+            if {k: v for k, v in old.items() if k != "title"} != {k: v for k, v in now.items() if k != "title"}:
+                return None
+            was = article_from_page(uri, old, "").title
+            if was != article.title:
+                titles[uri] = (was, article.title)
+        return titles
 
     def stage(self, uri: str, markdown: str) -> str:
         """Write a generated page into the staging folder unless it holds the
