@@ -249,7 +249,7 @@ def serve_edits(docs: Path, cfg: Path, mkdocs: Path, wait: float = 3600) -> None
             done = said().count("Reloading browsers")
             cpu, t1 = process_cpu(proc.pid), time.perf_counter()
             page.write_text(text.replace(old, new, 1), encoding="utf-8")
-            if not until(lambda text: text.count("Reloading browsers") > done):
+            if not until(lambda text, done=done: text.count("Reloading browsers") > done):
                 print("serve: no rebuild\n" + said(), file=sys.stderr)
                 return
             print(f"serve, {what + ':':<12}{time.perf_counter() - t1:.1f} s wall, {process_cpu(proc.pid) - cpu:.1f} s CPU"

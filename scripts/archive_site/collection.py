@@ -33,6 +33,7 @@ class ArticleBase:
     src_uri: str
     date: str
     source: str
+    pdf_page: int
     order: int
 
     @property

@@ -75,6 +75,16 @@ class LinkRecorder:
         return getattr(self.linker, name)
 
 
+class _Retitled:
+    """The replacement of an article link's text: the link's opening tag kept."""
+
+    def __init__(self, shown: str):
+        self.shown = shown
+
+    def __call__(self, match: re.Match) -> str:
+        return match.group(1) + self.shown + "</a>"
+
+
 def retitle(pages: dict[str, str], links: dict[str, dict[str, int]], linker, titles: dict[str, tuple[str, str]]) -> bool:
     """Give the articles of ``titles`` (``{article: (old title, new title)}``)
     their new title in the generated ``pages`` that link them (``links``,
@@ -105,7 +115,7 @@ def retitle(pages: dict[str, str], links: dict[str, dict[str, int]], linker, tit
             old, new = titles[article]
             pattern = re.compile('(<a href="' + re.escape(linker.href(uri, article)) + '"[^>]*>)' + re.escape(esc(old))
                                  + "</a>")
-            text, made = pattern.subn(lambda m: m.group(1) + esc(new) + "</a>", text)
+            text, made = pattern.subn(_Retitled(esc(new)), text)
             if made != count:
                 return False
         changed[uri] = text
