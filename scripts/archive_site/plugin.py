@@ -39,7 +39,7 @@ from newsarchive.settings import SETTINGS_FILE, Settings, SettingsError, load_se
 from . import config as site_config
 from .collection import is_archive_page
 from .core import BuildError, SiteBuild, escape_meta
-from .minify import collapse_whitespace
+from .minify import collapse_whitespace, drop_unused_chrome
 from .render import Linker
 from .sanitize import plain_text_title
 from .search import integration as search
@@ -188,7 +188,7 @@ class ArchiveSite:
         if not self.is_archive_page(page):
             return output
         page.markdown, page.content = None, None
-        return collapse_whitespace(output)
+        return drop_unused_chrome(collapse_whitespace(output))
 
     # -- after the build ----------------------------------------------------------
     @event_priority(-100)   # last: other hooks have read pages through the cache before

@@ -242,7 +242,7 @@ def test_injected_handlers_never_fire(browser, hostile, uri):
         for link in p.locator("article a:not([href])").all():      # the injected links, now inert
             link.click()
         p.locator("article h2").first.hover()
-        assert p.evaluate(FIRE_EVERY_EVENT) > 100
+        assert p.evaluate(FIRE_EVERY_EVENT) > 60         # a real page: header, article, footer (the lean page has ~100)
         p.wait_for_timeout(200)                                       # let a timer-based handler run, if any
         assert p.url.split("#")[0] == url + uri           # no navigation (Material may add an anchor)
         assert p.evaluate("window.__xss") is None and dialogs == []

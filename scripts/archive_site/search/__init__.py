@@ -42,7 +42,9 @@ Chosen design (:mod:`.builder` documents the files):
   and text only for the results shown (10 at a time).
 - **Encoding** (:mod:`.codec`): gaps (doc ids, positions) and counts as
   base-46 variable-length digits in printable ASCII: one byte per digit on
-  the wire, valid in a JS string literal without escapes.
+  the wire, valid in a JS string literal without escapes. The ``d`` shards
+  (and the snippet texts) are stored deflated and basE91-encoded and
+  inflated by the browser's ``DecompressionStream`` (format 4).
 - **Ranking**: terms found in the title first, then total occurrences, then
   date (newest first). Facets: zone, topic, year.
 - **Builder**: streams articles; postings go straight into one

@@ -34,7 +34,7 @@ from .. import cache
 from . import codec
 from .builder import (BLOCK, CALLBACK, FORMAT_VERSION, SAMPLE_DOCS, SPLIT_POSITIONS, BlockPostings, BuildStats,
                       IndexBuilder, default_jobs, doc_entry, doc_postings, index_blocks, index_text, key_hash,
-                      meta_entry, pack_text, plan_splits, unpack_text)
+                      meta_entry, pack_shard, pack_text, plan_splits, unpack_shard, unpack_text)
 from .records import Record
 
 STATE_FILE = "search-state.pickle"
@@ -194,7 +194,7 @@ def patch(out_dir: Path, state: IndexState, changed: dict[int, Record], meta_chu
         builder._write_js(f"t/{doc}", pack_text(record.text))
     for shard, keys in sorted(edits.items()):
         name = f"{shard:0{width}x}"
-        docs = read_js(out_dir / "d" / f"{name}.js") or {}
+        docs = unpack_shard(read_js(out_dir / "d" / f"{name}.js")) or {}
         positional = read_js(out_dir / "p" / f"{name}.js") or {}
         docs.pop("", None)
         for key, doc_edits in keys.items():
@@ -210,7 +210,7 @@ def patch(out_dir: Path, state: IndexState, changed: dict[int, Record], meta_chu
             docs[""] = split
         for folder, data in (("d", docs), ("p", positional)):
             if data:
-                builder._write_js(f"{folder}/{name}", data)
+                builder._write_js(f"{folder}/{name}", pack_shard(data) if folder == "d" else data)
             elif (out_dir / folder / f"{name}.js").exists():      # a full build writes no empty shard
                 (out_dir / folder / f"{name}.js").unlink()
     builder._write_tables(state.shards)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import codec
-from .builder import CALLBACK, key_hash
+from .builder import CALLBACK, key_hash, unpack_shard
 from .fold import query_terms
 
 
@@ -61,7 +61,8 @@ class Index:
         name = f"{kind}/{key_hash(key) & (self.shards - 1):0{self.width}x}"
         if name not in self._cache:
             path = self.dir / f"{name}.js"
-            self._cache[name] = self._load(name) if path.exists() else {}
+            data = self._load(name) if path.exists() else {}
+            self._cache[name] = unpack_shard(data) if kind == "d" else data
         return self._cache[name]
 
     def postings(self, key: str) -> dict[int, tuple[int, bool]]:

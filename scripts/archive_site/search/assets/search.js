@@ -107,6 +107,8 @@
     this.width = (manifest.shards - 1).toString(16).length;
     this.postingCache = new Map();
     this.positionCache = new Map();
+    this.docShards = new Map();
+    this.packedShards = manifest.docShards === PACKING;
     this.ready = load("docs").then(function (table) {
       if (table == null) throw new Error("search index incomplete");
       self.readDocTable(decode(table));
@@ -135,11 +137,22 @@
     return kind + "/" + s;
   };
 
+  /** The d shard holding a key: its JSON, stored deflated (inflated once per shard). */
+  Engine.prototype.docShard = function (key) {
+    var name = this.shardName("d", key), packed = this.packedShards;
+    if (!this.docShards.has(name)) {
+      this.docShards.set(name, this.load(name).then(function (data) {
+        return packed && typeof data === "string" ? inflateText(data).then(JSON.parse) : data;
+      }));
+    }
+    return this.docShards.get(name);
+  };
+
   /** {docs, counts, title} of one key (a code point or a bigram). */
   Engine.prototype.postings = function (key) {
     var self = this;
     if (!this.postingCache.has(key)) {
-      this.postingCache.set(key, this.load(this.shardName("d", key)).then(function (shard) {
+      this.postingCache.set(key, this.docShard(key).then(function (shard) {
         if (!shard || !Object.prototype.hasOwnProperty.call(shard, key)) return EMPTY;
         var nums = decode(shard[key]);
         var n = nums.length / 2, docs = new Int32Array(n), counts = new Int32Array(n), title = new Uint8Array(n);
@@ -176,7 +189,7 @@
 
   /** Whether a key is indexed, and whether it is split (its extensions are). */
   Engine.prototype.keyInfo = function (key) {
-    return this.load(this.shardName("d", key)).then(function (shard) {
+    return this.docShard(key).then(function (shard) {
       var has = !!shard && Object.prototype.hasOwnProperty.call(shard, key);
       return { has: has, split: has && (shard[""] || []).indexOf(key) >= 0 };
     });
@@ -346,21 +359,44 @@
 
   /** The plain text of one article (for snippets); null if missing. */
   Engine.prototype.text = function (doc) {
-    var packed = this.manifest.text === "deflate-raw+base64";
+    var packed = this.manifest.text === PACKING;
     return this.load("t/" + doc).then(function (data) {
       return data == null || !packed ? data : inflateText(data);
     });
   };
 
-  /** base64 → raw deflate → UTF-8 text, with the browser's own DecompressionStream. */
-  function inflateText(b64) {
-    var bin = atob(b64), bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  /* ---------------- packed text (mirror of archive_site/deflate.py) ---------------- */
+  var PACKING = "deflate-raw+base91";
+  var B91 = new Int16Array(128).fill(-1);
+  (function () {
+    var n = 0;
+    for (var c = 0x21; c < 0x7f; c++) if (c !== 0x22 && c !== 0x26 && c !== 0x5c) B91[c] = n++;
+  })();
+
+  /** basE91 text → bytes. */
+  function unbase91(text) {
+    var out = new Uint8Array(Math.ceil(text.length * 14 / 16) + 1), o = 0;
+    var value = -1, queue = 0, bits = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = B91[text.charCodeAt(i)];
+      if (value < 0) { value = digit; continue; }
+      value += digit * 91;
+      queue |= value << bits;
+      bits += (value & 8191) > 88 ? 13 : 14;
+      while (bits > 7) { out[o++] = queue & 255; queue >>>= 8; bits -= 8; }
+      value = -1;
+    }
+    if (value >= 0) out[o++] = (queue | value << bits) & 255;
+    return out.subarray(0, o);
+  }
+
+  /** basE91 → raw deflate → UTF-8 text, with the browser's own DecompressionStream. */
+  function inflateText(packed) {
+    var stream = new Blob([unbase91(packed)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
     return new Response(stream).text();
   }
 
-  var FORMAT = 3;
+  var FORMAT = 4;
 
   /** Create an engine from a loader (after the manifest has loaded). */
   function openIndex(load) {
@@ -417,7 +453,8 @@
   }
 
   var api = { decode: decode, makeFolder: makeFolder, keyHash: keyHash,
-              Engine: Engine, openIndex: openIndex, highlight: highlight };
+              Engine: Engine, openIndex: openIndex, highlight: highlight,
+              unbase91: unbase91, inflateText: inflateText };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
 
