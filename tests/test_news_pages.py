@@ -106,3 +106,15 @@ def test_the_generator_writes_the_committed_gold(tmp_path):
 @pytest.mark.parametrize("form", [".pdf", ".pdftotext.txt", ".blocks.txt"])
 def test_nothing_is_left_unplaced(name, form):
     assert not [w for w in model(name + form).warnings if "not placed" in w]
+
+
+@pytest.mark.parametrize("form", [".pdf", ".pdftotext.txt", ".blocks.txt"])
+def test_a_briefs_column_is_one_article_titled_by_its_label_in_every_form(form):
+    """DECISIONS: untitled items under a printed label (简讯) are one article
+    titled by the label, the items its paragraphs, their signatures its authors."""
+    want = next(a for a in GOLD["county-briefs"]["articles"] if a["title"] == ["简讯"])
+    page = model("county-briefs" + form)
+    (briefs,) = [a for a in page.articles if a.title == "简讯"]
+    assert sorted(briefs.authors) == sorted(want["authors"])
+    assert len(briefs.paragraphs) == 3 and all(p.startswith("■") for p in briefs.paragraphs)
+    assert not any("■" in p for a in page.articles if a is not briefs for p in a.paragraphs)
