@@ -15,7 +15,7 @@ import statistics
 from .classify import GAP_CAPTION, HEADLINE_MAX, bare_byline
 from .layout import ends_open, join_wrapped, line_width
 from .model import Kind, LogEntry, Unit
-from .text import CONTINUE_START, ENUMERATION, JOIN_AT, WINDOW, chinese_length, continuation_evidence, ends_sentence, pos_tagger
+from .text import CONTINUE_START, ENUMERATION, JOIN_AT, WINDOW, chinese_length, continuation_evidence, ends_sentence, pos_tagger, word_across
 
 LOOKAHEAD = 4         # body blocks searched for the rest of a broken sentence
 
@@ -134,13 +134,31 @@ def _column(unit: Unit) -> float | None:
     return statistics.median_high(widths) if len(widths) >= 3 else None
 
 
-def open_end(unit: Unit) -> bool:
+def open_end(unit: Unit, page_column: float | None = None) -> bool:
     """A fragment cut off mid-sentence at a column end: no sentence end and a
-    last line as wide as its column (or ending on a comma, an open quote)."""
+    last line as wide as its column (or ending on a comma, an open quote). A
+    fragment of one line, which shows no column of its own, is measured
+    against the page's (``page_column``): the last line of a column, cut off
+    after a clause (…新时代，是 | 全体中华儿女…).
+
+    >>> from .model import Line
+    >>> last = Unit([Line(73, "中 国 特 色 社 会 主 义 新 时 代 ，是", "中国特色社会主义新时代，是")], "中国特色社会主义新时代，是")
+    >>> open_end(last), open_end(last, page_column=30)
+    (False, True)
+    """
     if unit.kind not in (Kind.BODY, Kind.HEADLINE) or unit.signature or ends_sentence(unit.text):
         return False
     column = _column(unit)
+    if column is None and len(unit.lines) == 1 and page_column is not None and re.search("[，；]", unit.text):
+        column = page_column
     return (column is not None and _widths(unit)[-1] >= FULL_END * column) or ends_open(unit.text)
+
+
+def page_column(units: list[Unit]) -> float | None:
+    """The column width most of a page's text fragments are set to (the
+    median of their columns), or None."""
+    columns = [c for c in map(_column, units) if c is not None]
+    return statistics.median(columns) if columns else None
 
 
 def open_start(unit: Unit) -> bool:
@@ -187,6 +205,18 @@ WORD_RANK = 4         # rank bonus of a word across the join: it picks one conti
 CHAIN_AT = 5          # continuation points (JOIN_AT) and a word or a column width in common
 
 
+def telling_word(before: str, after: str) -> str:
+    """The word across a join when it tells this continuation from others:
+    not one of function words only (就|是在 makes 就是, which any text
+    after 就 may start).
+
+    >>> telling_word("农业现代化同步发", "展跃升期"), telling_word("弘扬红船精神，就", "是在伟大实践")
+    ('发展', '')
+    """
+    word = word_across(before, after)
+    return "" if all(c in FUNCTION_WORD_END for c in word) else word
+
+
 def chain_fragments(units: list[Unit], log: list[LogEntry]) -> list[Unit]:
     """Put fragments read out of order back in reading order (pdftotext
     interleaves columns): each fragment cut off mid-sentence is joined to the
@@ -195,7 +225,8 @@ def chain_fragments(units: list[Unit], log: list[LogEntry]) -> list[Unit]:
     lines have positions (a PDF) keeps the order its geometry gave."""
     if any(line.box is not None for unit in units for line in unit.lines):
         return units
-    ends = [i for i, u in enumerate(units) if open_end(u)]
+    width = page_column([u for u in units if u.kind is Kind.BODY])
+    ends = [i for i, u in enumerate(units) if open_end(u, width)]
     starts = [j for j, u in enumerate(units) if open_start(u)]
     if not ends or not starts:
         return units
@@ -209,12 +240,12 @@ def chain_fragments(units: list[Unit], log: list[LogEntry]) -> list[Unit]:
                 distance = j - i if j > i else len(units) + i - j
                 # a word across the join is evidence about this pair; an open end
                 # (a comma) fits any continuation, so the word ranks first
-                rank = points + (WORD_RANK if "crosses" in why else 0)
+                rank = points + (WORD_RANK if telling_word(units[i].text, units[j].text) else 0)
                 pairs.append((-rank, distance, i, j, why))
     pairs.sort()
     succ: dict[int, int] = {}
     pred: dict[int, int] = {}
-    for _, _, i, j, why in pairs:
+    for *_, i, j, why in pairs:
         if i in succ or j in pred:
             continue
         k = i                     # no cycles: j must not already lead back to i
