@@ -254,9 +254,9 @@ def chain_fragments(units: list[Unit], log: list[LogEntry]) -> list[Unit]:
         if k == j:
             continue
         succ[i], pred[j] = j, i
-        if j != i + 1:
-            log.append(LogEntry("chain_fragments", f"L{units[i].last}|L{units[j].first}",
-                                f"{units[i].text[-8:]!r} + {units[j].text[:8]!r} ({why}); moved from L{units[j].first}"))
+        log.append(LogEntry("chain_fragments", f"L{units[i].last}|L{units[j].first}",
+                            f"{units[i].text[-8:]!r} + {units[j].text[:8]!r} ({why})"
+                            + (f"; moved from L{units[j].first}" if j != i + 1 else "")))
     if not succ:
         return units
     out: list[Unit] = []
