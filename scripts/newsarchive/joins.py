@@ -240,7 +240,8 @@ def chain_fragments(units: list[Unit], log: list[LogEntry]) -> list[Unit]:
                 distance = j - i if j > i else len(units) + i - j
                 # a word across the join is evidence about this pair; an open end
                 # (a comma) fits any continuation, so the word ranks first
-                rank = points + (WORD_RANK if telling_word(units[i].text, units[j].text) else 0)
+                telling = "crosses" in why and telling_word(units[i].text, units[j].text)
+                rank = points + (WORD_RANK if telling else 0)
                 pairs.append((-rank, distance, i, j, why))
     pairs.sort()
     succ: dict[int, int] = {}
