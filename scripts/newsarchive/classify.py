@@ -1141,6 +1141,70 @@ def mark_captions_above_credits(units: list[Unit], pats: Patterns) -> None:
             prev.evidence.append(Evidence("above_a_credit", Kind.CAPTION.value, 3, f"credit {unit.text!r} follows"))
 
 
+def caption_goes_on(caption: str, text: str, gap: int) -> bool:
+    """Whether a line right under a caption, in its block, is the rest of it:
+    the caption stops inside a sentence (a title in 《 left open, no full
+    stop) and the line is short and ends it (数据来源：《十八届中央纪律检查委员会向中国共产党第 ⏎
+    十九次全国代表大会的工作报告》。).
+
+    >>> caption_goes_on("数据来源：《十八届中央纪律检查委员会向中国共产党第", "十九次全国代表大会的工作报告》。", 0)
+    True
+    >>> caption_goes_on("图为专职保洁人员在河道内进行河道护理巡查。", "中国特色社会主义进入新时代。", 0)
+    False
+    """
+    if gap or ends_sentence(caption) or chinese_length(text) > PROSE_LENGTH or not ends_sentence(text):
+        return False
+    return closes_bracket(caption, text)
+
+
+BRACKETS = ("“”", "《》", "（）", "「」")
+
+
+def closes_bracket(line: str, after: str) -> bool:
+    """Whether ``after`` closes a bracket or quote that ``line`` leaves open:
+    the two are one phrase broken across lines.
+
+    >>> closes_bracket("——“红船精神与习近平新时代中国特色", "社会主义思想学术研讨会”述要")
+    True
+    >>> closes_bracket("——“红船精神”述要", "社会主义思想学术研讨会")
+    False
+    """
+    return any(line.count(a) > line.count(b) and after.count(b) > after.count(a) for a, b in BRACKETS)
+
+
+def join_wrapped_subtitles(units: list[Unit]) -> list[Unit]:
+    """A subtitle (——…) that leaves a quote or a title open goes on in the
+    head line right under it that closes it (——“红船精神与习近平新时代中国特色 ⏎
+    社会主义思想学术研讨会”述要): one subtitle wrapped in a narrow column."""
+    out: list[Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind is Kind.SUBTITLE and unit.kind in (Kind.HEADLINE, Kind.LABEL) \
+                and unit.gap == 0 and closes_bracket(prev.text, unit.text):
+            prev.text += unit.text
+            prev.lines = prev.lines + unit.lines
+            prev.evidence.append(Evidence("join_wrapped_subtitles", Kind.SUBTITLE.value, 0, f"wrapped onto L{unit.first}"))
+            continue
+        out.append(unit)
+    return out
+
+
+def join_caption_continuations(units: list[Unit]) -> list[Unit]:
+    """A caption cut off inside its sentence takes the short line that ends
+    it (see :func:`caption_goes_on`)."""
+    out: list[Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind is Kind.CAPTION and unit.kind is Kind.BODY and not unit.lead \
+                and caption_goes_on(prev.text, unit.text, unit.gap):
+            prev.text += unit.text
+            prev.lines = prev.lines + unit.lines
+            prev.evidence.append(Evidence("caption_goes_on", Kind.CAPTION.value, 1, f"ends on L{unit.first}"))
+            continue
+        out.append(unit)
+    return out
+
+
 # A character alone between spaces: a caption letter-spaced by justification (新华社记者 徐 昱摄), not the
 # paper's own space around a credit's name (（记者 陈晨 摄）)
 SPREAD_NAME = re.compile(f"[{HAN}] [{HAN}] [{HAN}]")
@@ -1230,12 +1294,14 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     units[:] = join_split_names(units)
     units[:] = join_vertical_names(units, pats)
     units[:] = join_wrapped_heads(units, pats)
+    units[:] = join_wrapped_subtitles(units)
     mark_name_continuations(units)
     mark_labels(units, pats)
     mark_ad_columns(units, pats, log)
     mark_ad_labels(units, pats)
     mark_gap_captions(units, pats)
     mark_captions_above_credits(units, pats)
+    units[:] = join_caption_continuations(units)
     mark_bare_bylines(units, pats)
     mark_long_titles(units)
     units[:] = place_heads_above_text(units, log)
