@@ -202,6 +202,7 @@ def leaves_briefs(items: list[str], text: str) -> bool:
 def _add_byline(article: Article, unit: Unit) -> None:
     article.byline.append(unit.text)
     article.authors.extend(unit.authors)
+    article.marks.append((len(article.blocks), "byline", unit.text, list(unit.authors)))
 
 
 def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None = None) -> list[Article]:
@@ -288,6 +289,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
                 signed_off = True        # a closing byline ends the article
         elif unit.kind is Kind.NOTE:          # （作者为…） ends an article
             current.notes.append(unit.text)
+            current.marks.append((len(current.blocks), "note", unit.text, []))
             signed_off = bool(current.blocks)
         else:
             current.blocks.append(("p", unit.text))
@@ -308,6 +310,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
     if not any(u.hint is not None or any(line.box is not None for line in u.lines) for u in units):
         give_orphan_titles(articles, log)
         articles[:] = match_titles(articles, log)
+        articles[:] = join_series_sections(articles, log)
     for article in articles:
         article.authors = list(dict.fromkeys(article.authors))
         if article.untitled:
@@ -418,7 +421,7 @@ def place_stray_headings(articles: list[Article], log: list[LogEntry]) -> None:
     article read with the wrong head (从覆盖范围把握全面从严治党永远在路上): it goes before the paragraph of
     that article it fits best."""
     label_max = load_patterns().label_max
-    for donor in articles:
+    for donor in list(articles):
         labels, heads, _, _ = donor.head_parts
         unplaced = [x for x in (*labels, *heads) if chinese_length(x) > label_max
                     and x not in (donor.title, donor.kicker) and x not in donor.subtitle]
@@ -433,10 +436,49 @@ def place_stray_headings(articles: list[Article], log: list[LogEntry]) -> None:
             article = articles[n]
             at = max(range(len(article.blocks)),
                      key=lambda k: (article.blocks[k][0] == "p" and k > 0, title_fit(line, article.blocks[k][1]), -k))
-            article.blocks.insert(at, ("h", line))
             take_line(donor, line)
+            if signed_on_both_sides(article, at):
+                articles.insert(n + 1, split_article(article, at, line))
+                log.append(LogEntry("stray_title", f"L{article.first}",
+                                    f"{line!r} from the head at L{donor.first}: the title of the text from paragraph "
+                                    f"{at + 1} on, signed apart (fits {fit:.2f}, {stay:.2f} there)"))
+                continue
+            article.blocks.insert(at, ("h", line))
             log.append(LogEntry("stray_heading", f"L{article.first}",
                                 f"{line!r} from the head at L{donor.first}: a heading here (fits {fit:.2f}, {stay:.2f} there)"))
+
+
+def signed_on_both_sides(article: Article, at: int) -> bool:
+    """Whether an article holds a byline read before block ``at`` and
+    another read after all its text: two articles read as one (殷鹏 over one
+    text, 常修泽 after the other's （作者为…） note), not one signed by two.
+
+    >>> a = Article(blocks=[("p", "甲。"), ("p", "乙。")], marks=[(0, "byline", "殷鹏", ["殷鹏"]), (2, "byline", "常修泽", ["常修泽"])])
+    >>> signed_on_both_sides(a, 1), signed_on_both_sides(Article(blocks=a.blocks, marks=a.marks[:1]), 1)
+    (True, False)
+    """
+    bylines = [pos for pos, kind, _, _ in article.marks if kind == "byline"]
+    return 0 < at < len(article.blocks) and any(pos < at for pos in bylines) \
+        and any(pos >= len(article.blocks) for pos in bylines)
+
+
+def split_article(article: Article, at: int, title: str) -> Article:
+    """The text of an article from block ``at`` on as an article of its own
+    titled ``title``, with the bylines and notes read after that point."""
+    rest = Article(blocks=article.blocks[at:], first=article.first, last=article.last, sheet=article.sheet,
+                   continued=article.continued, head_parts=([], [title], [], False))
+    place_head(rest, *rest.head_parts)
+    article.blocks = article.blocks[:at]
+    moved = [(pos - at, kind, text, names) for pos, kind, text, names in article.marks if pos >= at]
+    article.marks = [m for m in article.marks if m[0] < at]
+    rest.marks = moved
+    rest.byline = [text for _, kind, text, _ in moved if kind == "byline"]
+    rest.notes = [text for _, kind, text, _ in moved if kind == "note"]
+    rest.authors = [name for _, kind, _, names in moved if kind == "byline" for name in names]
+    article.byline = [b for b in article.byline if b not in rest.byline]
+    article.notes = [x for x in article.notes if x not in rest.notes]
+    article.authors = [a for a in article.authors if a not in rest.authors]
+    return rest
 
 
 def title_from_own_heading(article: Article, log: list[LogEntry]) -> None:
@@ -450,7 +492,9 @@ def title_from_own_heading(article: Article, log: list[LogEntry]) -> None:
     ('历史永远眷顾奋进者', False, 2)
     """
     text = "".join(article.paragraphs)
-    fits = [(title_fit(t, text), -n, n) for n, (kind, t) in enumerate(article.blocks) if kind == "h"]
+    headings = [t for kind, t in article.blocks if kind == "h"]
+    fits = [(title_fit(t, text), -n, n) for n, (kind, t) in enumerate(article.blocks) if kind == "h"
+            and not in_series(t, headings)]     # one of a series of section headings is no title
     if not fits or max(fits)[0] < FITS:
         return
     fit, _, n = max(fits)
@@ -549,3 +593,47 @@ def match_titles(articles: list[Article], log: list[LogEntry]) -> list[Article]:
             log.append(LogEntry("match_title", f"L{article.first}",
                                 f"{line!r} from the head at L{articles[owner].first} (was {before!r})"))
     return [a for a in articles if a.blocks or a.byline or a.captions or a.notes or a.title or a.section]
+
+
+SERIES_PREFIX = 4     # characters a series of section headings opens with (新时代的鲜明主题 / 新时代的战略安排 …)
+
+
+def in_series(line: str, headings: list[str]) -> bool:
+    """Whether a display line is one of a series of section headings: it
+    opens with the same words as another heading (社会主要矛盾变化标志着… five
+    times over), as the subheads of one essay do and two titles rarely do.
+
+    >>> in_series("新时代的鲜明主题", ["新时代的战略安排", "新时代的价值追求"])
+    True
+    >>> in_series("深刻理解新时代划时代意义", ["深刻把握实施健康中国战略的重要意义", "深刻理解新时代划时代意义"])
+    False
+    """
+    head = line[:SERIES_PREFIX]
+    return chinese_length(line) > SERIES_PREFIX and any(
+        other != line and chinese_length(other) > SERIES_PREFIX and other.startswith(head) for other in headings)
+
+
+def join_series_sections(articles: list[Article], log: list[LogEntry]) -> list[Article]:
+    """An "article" titled by one of another article's series of section
+    headings, with no byline, note, kicker or subtitle of its own, is a
+    section of that article that pdftotext read after other articles'
+    text (新时代的鲜明主题 after the 思想纵横 box): its heading and text go to
+    the end of that article."""
+    out: list[Article] = []
+    for article in articles:
+        if article.byline or article.authors or article.notes or article.kicker or article.subtitle \
+                or article.untitled or not article.title:
+            out.append(article)
+            continue
+        host = next((a for a in out + articles if a is not article
+                     and in_series(article.title, [t for kind, t in a.blocks if kind == "h"])), None)
+        if host is None:
+            out.append(article)
+            continue
+        host.blocks.append(("h", article.title))
+        host.blocks.extend(article.blocks)
+        host.captions.extend(article.captions)
+        host.last = max(host.last, article.last)
+        log.append(LogEntry("series_section", f"L{article.first}",
+                            f"{article.title!r}: a section heading of the article at L{host.first}, not an article"))
+    return out
