@@ -674,6 +674,24 @@ def join_wrapped_heads(units: list[Unit], pats: Patterns) -> list[Unit]:
     return out
 
 
+def mark_sentence_pieces(units: list[Unit]) -> None:
+    """A short "headline" in the same block right under a line that stops
+    inside its sentence (…新型劳动者大军；二 ⏎ 是与生产资料结合) is the
+    sentence going on in a narrow column, not a head: no heading is printed
+    glued under half a sentence. Hard-wrapped text only (a page of one block
+    per line has a blank line before every block).
+
+    >>> u = [Unit([], "知识型、技能型、创新型劳动者大军；二", kind=Kind.BODY), Unit([], "是与生产资料结合", kind=Kind.HEADLINE)]
+    >>> mark_sentence_pieces(u); u[1].kind.value
+    'body'
+    """
+    for prev, unit in zip(units, units[1:]):
+        if unit.kind is Kind.HEADLINE and unit.gap == 0 and prev.kind is Kind.BODY and not prev.lead \
+                and not prev.signature and not ends_sentence(prev.text):
+            unit.kind = Kind.BODY
+            unit.evidence.append(Evidence("sentence_piece", Kind.BODY.value, -1, "right under half a sentence"))
+
+
 def mark_long_titles(units: list[Unit]) -> None:
     """A line with no sentence end right above a news lead or a byline is a
     title even when it is longer than a headline (notices: 关于印发《…》的通知)."""
@@ -1303,6 +1321,7 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     mark_captions_above_credits(units, pats)
     units[:] = join_caption_continuations(units)
     mark_bare_bylines(units, pats)
+    mark_sentence_pieces(units)
     mark_long_titles(units)
     units[:] = place_heads_above_text(units, log)
     for unit in units:

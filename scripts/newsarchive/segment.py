@@ -311,6 +311,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
         give_orphan_titles(articles, log)
         articles[:] = match_titles(articles, log)
         articles[:] = join_series_sections(articles, log)
+        articles[:] = split_at_empty_heads(articles, log)
     for article in articles:
         article.authors = list(dict.fromkeys(article.authors))
         if article.untitled:
@@ -434,8 +435,7 @@ def place_stray_headings(articles: list[Article], log: list[LogEntry]) -> None:
             if fit < FITS or fit - stay < BETTER_BY or stay >= FITS:
                 continue         # a line that fits its own article too (a series label over it) stays
             article = articles[n]
-            at = max(range(len(article.blocks)),
-                     key=lambda k: (article.blocks[k][0] == "p" and k > 0, title_fit(line, article.blocks[k][1]), -k))
+            at = best_block(article, line)
             take_line(donor, line)
             if signed_on_both_sides(article, at):
                 articles.insert(n + 1, split_article(article, at, line))
@@ -446,6 +446,38 @@ def place_stray_headings(articles: list[Article], log: list[LogEntry]) -> None:
             article.blocks.insert(at, ("h", line))
             log.append(LogEntry("stray_heading", f"L{article.first}",
                                 f"{line!r} from the head at L{donor.first}: a heading here (fits {fit:.2f}, {stay:.2f} there)"))
+
+
+def best_block(article: Article, line: str) -> int:
+    """The paragraph of an article (not its first) that a display line fits best."""
+    return max(range(len(article.blocks)),
+               key=lambda k: (article.blocks[k][0] == "p" and k > 0, title_fit(line, article.blocks[k][1]), -k))
+
+
+def split_at_empty_heads(articles: list[Article], log: list[LogEntry]) -> list[Article]:
+    """A head with no text, byline or note under it (a title read after every
+    text) titles the part of another article that it fits, when that article
+    is two read as one (signed on both sides of that part, see
+    :func:`signed_on_both_sides`): the article is split there."""
+    out = list(articles)
+    for empty in articles:
+        if empty.blocks or empty.byline or empty.notes or not empty.title:
+            continue
+        fits = sorted(((title_fit(empty.title, a.text()), -n, n) for n, a in enumerate(out)
+                       if a.blocks and signed_on_both_sides(a, best_block(a, empty.title))), reverse=True)
+        if not fits or fits[0][0] < FITS:
+            continue
+        fit, _, n = fits[0]
+        article = out[n]
+        at = best_block(article, empty.title)
+        rest = split_article(article, at, empty.title)
+        rest.captions.extend(empty.captions)       # a picture printed by the head goes with it
+        out.insert(n + 1, rest)
+        out.remove(empty)
+        log.append(LogEntry("stray_title", f"L{article.first}",
+                            f"{empty.title!r} from the head at L{empty.first}: the title of the text from paragraph "
+                            f"{at + 1} on, signed apart (fits {fit:.2f})"))
+    return out
 
 
 def signed_on_both_sides(article: Article, at: int) -> bool:

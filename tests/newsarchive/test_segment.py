@@ -303,3 +303,64 @@ def test_a_series_label_that_fits_its_own_article_stays():
                              "加强党的政治建设不能有半点含糊"], [], True)
     place_stray_headings([first, other], [])
     assert first.blocks == [("p", "深入学习贯彻习近平新时代中国特色社会主义思想，是全党的首要政治任务。")]
+
+
+def _article(title, text, **kw):
+    a = Article(blocks=[("p", p) for p in text.split("|")], title=title, **kw)
+    a.head_parts = ([], [title] if title else [], [], False)
+    return a
+
+
+def test_titles_read_one_article_off_are_matched_to_the_texts_they_fit():
+    from newsarchive.segment import match_titles
+    first = _article("拓展视野才能深化认识", "全面落实党的十九大精神，用做实体现学习成效，建设高品质和谐宜居生活城市。" * 8)
+    second = _article("用做实体现学习成效", "认识中国特色社会主义，需要不断拓展视野，才能深化认识，看清历史大势。" * 8)
+    log = []
+    out = match_titles([first, second], log)
+    assert [a.title for a in out] == ["用做实体现学习成效", "拓展视野才能深化认识"]
+    assert [e.rule for e in log] == ["match_title", "match_title"]
+
+
+def test_a_title_that_fits_its_own_text_stays():
+    from newsarchive.segment import match_titles
+    first = _article("拓展视野才能深化认识", "认识中国特色社会主义，需要不断拓展视野，才能深化认识。" * 8)
+    second = _article("用做实体现学习成效", "全面落实党的十九大精神，用做实体现学习成效。" * 8)
+    log = []
+    assert [a.title for a in match_titles([first, second], log)] == ["拓展视野才能深化认识", "用做实体现学习成效"]
+    assert log == []
+
+
+def test_an_article_titled_by_another_articles_series_heading_is_its_section():
+    from newsarchive.segment import join_series_sections
+    lead = _article("新时代：发展新方位", "中国特色社会主义进入新时代。", byline=["陈曙光"], authors=["陈曙光"])
+    lead.blocks += [("h", "新时代的战略安排"), ("p", "从现在到2020年，是全面建成小康社会决胜期。")]
+    stray = _article("新时代的鲜明主题", "中国特色社会主义新时代，是承前启后、继往开来的时代。")
+    other = _article("意气风发走进新时代", "新时代呼唤新气象。", byline=["欧阳辉"], authors=["欧阳辉"])
+    out = join_series_sections([lead, other, stray], [])
+    assert out == [lead, other]
+    assert lead.blocks[-2:] == [("h", "新时代的鲜明主题"), ("p", "中国特色社会主义新时代，是承前启后、继往开来的时代。")]
+
+
+def test_an_empty_head_splits_an_article_signed_on_both_sides_of_its_text():
+    from newsarchive.segment import split_at_empty_heads
+    merged = _article("促进国有企业和民营企业共同发展",
+                      "坚持两个毫不动摇，国有企业和民营企业共同发展。|国有企业实力壮大，民营企业活力迸发。"
+                      "|党的十九大报告指出，经济体制改革必须以完善产权制度为重点。|完善产权保护制度，依法保护产权。")
+    merged.byline, merged.authors, merged.notes = ["殷鹏", "常修泽"], ["殷鹏", "常修泽"], ["（作者为教授）"]
+    merged.marks = [(0, "byline", "殷鹏", ["殷鹏"]), (4, "note", "（作者为教授）", []), (4, "byline", "常修泽", ["常修泽"])]
+    head = _article("紧紧抓住完善产权制度这个重点", "")
+    head.blocks = []
+    out = split_at_empty_heads([merged, head], [])
+    assert [a.title for a in out] == ["促进国有企业和民营企业共同发展", "紧紧抓住完善产权制度这个重点"]
+    assert [a.authors for a in out] == [["殷鹏"], ["常修泽"]]
+    assert out[1].notes == ["（作者为教授）"] and out[0].notes == []
+    assert out[1].paragraphs[0].startswith("党的十九大报告指出")
+
+
+def test_an_article_signed_by_two_at_its_head_is_not_split():
+    from newsarchive.segment import split_at_empty_heads
+    article = _article("新时代必将有力推动人的全面发展", "推动人的全面发展。|完善产权保护制度，依法保护产权。")
+    article.marks = [(0, "byline", "刘宏达", ["刘宏达"]), (0, "byline", "谢守成", ["谢守成"])]
+    head = _article("紧紧抓住完善产权制度这个重点", "")
+    head.blocks = []
+    assert len(split_at_empty_heads([article, head], [])) == 2 and len(article.blocks) == 2
