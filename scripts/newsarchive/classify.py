@@ -1175,7 +1175,7 @@ def caption_goes_on(caption: str, text: str, gap: int) -> bool:
     return closes_bracket(caption, text)
 
 
-BRACKETS = ("“”", "《》", "（）", "「」")
+BRACKETS = (("“", "”"), ("《", "》"), ("（", "）"), ("「", "」"))
 
 
 def closes_bracket(line: str, after: str) -> bool:

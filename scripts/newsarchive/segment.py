@@ -561,7 +561,7 @@ def title_scores(lines: list[tuple[str, int]], articles: list[Article]) -> list[
             score = title_fit(line, text) + (QUOTED if line in text else 0) \
                 + (STAYS if n == owner and line == article.title else 0)
             scores.append((score, i, n))
-    scores.sort(key=lambda s: (-s[0], s[1], s[2]))
+    scores.sort(key=lambda s: (-s[0], s[1], s[2] != lines[s[1]][1], s[2]))    # a tie keeps the line where it was
     return scores
 
 
@@ -618,6 +618,8 @@ def match_titles(articles: list[Article], log: list[LogEntry]) -> list[Article]:
         labels, _, subtitles, signed = article.head_parts
         article.head_parts = (labels, heads[n], subtitles, signed)
         before = article.title
+        if not (labels or heads[n] or subtitles):
+            article.title, article.kicker, article.untitled = "", "", True    # its title went: titled by its text
         place_head(article, *article.head_parts)
         if n in moved:
             article.untitled = False

@@ -364,3 +364,13 @@ def test_an_article_signed_by_two_at_its_head_is_not_split():
     head = _article("紧紧抓住完善产权制度这个重点", "")
     head.blocks = []
     assert len(split_at_empty_heads([article, head], [])) == 2 and len(article.blocks) == 2
+
+
+def test_an_article_whose_only_title_went_elsewhere_is_untitled():
+    from newsarchive.segment import match_titles
+    first = _article("用做实体现学习成效", "毛泽东同志曾讲过这样一件事，红军过草地的时候，革命队伍里有人问。" * 8)
+    second = _article("拓展视野才能深化认识", "全面落实党的十九大精神，用做实体现学习成效，建设高品质和谐宜居生活城市。" * 8)
+    out = match_titles([first, second], [])
+    assert out == [first, second]
+    assert second.title == "用做实体现学习成效"
+    assert first.untitled and first.title == ""
