@@ -647,6 +647,13 @@ def join_vertical_names(units: list[Unit], pats: Patterns) -> list[Unit]:
     return [u for i, u in enumerate(units) if i not in drop]
 
 
+def absorb(prev: Unit, unit: Unit, evidence: Evidence) -> None:
+    """`unit` goes on `prev` (a line wrapped under it): one unit, with the evidence why."""
+    prev.text += unit.text
+    prev.lines = prev.lines + unit.lines
+    prev.evidence.append(evidence)
+
+
 def join_wrapped_heads(units: list[Unit], pats: Patterns) -> list[Unit]:
     """Two heading lines in one block, no blank line between, are one heading
     wrapped in a narrow box (勇担重任回应 ⏎ 人民期待) when neither is a
@@ -672,10 +679,8 @@ def join_wrapped_heads(units: list[Unit], pats: Patterns) -> list[Unit]:
                 and chinese_length(prev.text + unit.text) <= HEADLINE_MAX
                 and len(prev.text) != len(unit.text)
                 and not (chinese_length(unit.text) <= 3 and bare_names(unit.text, pats))):   # 刘志明 under a title
-            prev.text += unit.text
-            prev.lines = prev.lines + unit.lines
             prev.kind = Kind.HEADLINE
-            prev.evidence.append(Evidence("join_wrapped_heads", Kind.HEADLINE.value, 0, f"wrapped onto L{unit.first}"))
+            absorb(prev, unit, Evidence("join_wrapped_heads", Kind.HEADLINE.value, 0, f"wrapped onto L{unit.first}"))
             continue
         out.append(unit)
     return out
@@ -1206,9 +1211,7 @@ def join_wrapped_subtitles(units: list[Unit]) -> list[Unit]:
         prev = out[-1] if out else None
         if prev is not None and prev.kind is Kind.SUBTITLE and unit.kind in (Kind.HEADLINE, Kind.LABEL) \
                 and unit.gap == 0 and closes_bracket(prev.text, unit.text):
-            prev.text += unit.text
-            prev.lines = prev.lines + unit.lines
-            prev.evidence.append(Evidence("join_wrapped_subtitles", Kind.SUBTITLE.value, 0, f"wrapped onto L{unit.first}"))
+            absorb(prev, unit, Evidence("join_wrapped_subtitles", Kind.SUBTITLE.value, 0, f"wrapped onto L{unit.first}"))
             continue
         out.append(unit)
     return out
@@ -1222,9 +1225,7 @@ def join_caption_continuations(units: list[Unit]) -> list[Unit]:
         prev = out[-1] if out else None
         if prev is not None and prev.kind is Kind.CAPTION and unit.kind is Kind.BODY and not unit.lead \
                 and caption_goes_on(prev.text, unit.text, unit.gap):
-            prev.text += unit.text
-            prev.lines = prev.lines + unit.lines
-            prev.evidence.append(Evidence("caption_goes_on", Kind.CAPTION.value, 1, f"ends on L{unit.first}"))
+            absorb(prev, unit, Evidence("caption_goes_on", Kind.CAPTION.value, 1, f"ends on L{unit.first}"))
             continue
         out.append(unit)
     return out
