@@ -1115,6 +1115,41 @@ def _previous_content(units: list[Unit], i: int) -> Unit | None:
     return None
 
 
+AD_BOX_REASON = "广告 (in the box of the ad below it)"
+
+
+def in_ad_box_above(unit: Unit, pats: Patterns) -> bool:
+    """Whether a block right above an ad is more of that ad: the ad's phone
+    is often on its last line (房屋出租 ⏎ 临街商铺两间，…价格面议。 ⏎
+    联系电话：…), so a short block with a trade word of its own goes with it;
+    a long block, a block with no ad feature, a byline or a news lead does not.
+
+    >>> in_ad_box_above(Unit([], "临街商铺两间，面积120平方米，交通便利，价格面议。"), load_patterns())
+    True
+    >>> in_ad_box_above(Unit([], "高新区有关负责人介绍，四季度园区将继续抓好在建项目的进度。"), load_patterns())
+    False
+    """
+    return unit.kind in (Kind.BODY, Kind.HEADLINE, Kind.LABEL) and not unit.lead and not unit.signature \
+        and chinese_length(unit.text) <= pats.ad_short_block and ad_score(unit.text, pats, vocabulary=True) > 0
+
+
+def mark_ad_boxes_upward(units: list[Unit], pats: Patterns) -> None:
+    """The blocks right above a classified ad that are more of it (see
+    :func:`in_ad_box_above`) are that ad."""
+    for i, unit in enumerate(units):
+        if unit.kind is not Kind.AD or not unit.reason.startswith("广告 (classified ad"):
+            continue
+        for k in range(i - 1, -1, -1):
+            above = units[k]
+            if above.kind.removed:
+                if above.kind is Kind.AD:
+                    continue
+                break
+            if not in_ad_box_above(above, pats):
+                break
+            above.kind, above.reason = Kind.AD, AD_BOX_REASON
+
+
 def mark_ad_labels(units: list[Unit], pats: Patterns) -> None:
     """The short label just above an ad (招聘启事, 房屋出租) belongs to the ad."""
     for i, unit in enumerate(units):
@@ -1217,15 +1252,22 @@ def join_wrapped_subtitles(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def join_caption_continuations(units: list[Unit]) -> list[Unit]:
+def join_caption_continuations(units: list[Unit], pats: Patterns | None = None) -> list[Unit]:
     """A caption cut off inside its sentence takes the short line that ends
-    it (see :func:`caption_goes_on`)."""
+    it (see :func:`caption_goes_on`); a caption takes the credit line right
+    under it (选手在数控车工比赛中加工零件。 ⏎ 本报记者 孙海涛 摄): one picture's
+    caption, as a block of blocks form prints it."""
+    pats = pats or load_patterns()
     out: list[Unit] = []
     for unit in units:
         prev = out[-1] if out else None
         if prev is not None and prev.kind is Kind.CAPTION and unit.kind is Kind.BODY and not unit.lead \
                 and caption_goes_on(prev.text, unit.text, unit.gap):
             absorb(prev, unit, Evidence("caption_goes_on", Kind.CAPTION.value, 1, f"ends on L{unit.first}"))
+            continue
+        if prev is not None and prev.kind is Kind.CAPTION and unit.gap == 0 and _credit_only(unit, pats) \
+                and not _credit_only(prev, pats) and ends_sentence(prev.text):
+            absorb(prev, unit, Evidence("caption_credit", Kind.CAPTION.value, 1, f"credit on L{unit.first}"))
             continue
         out.append(unit)
     return out
@@ -1324,10 +1366,11 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     mark_name_continuations(units)
     mark_labels(units, pats)
     mark_ad_columns(units, pats, log)
+    mark_ad_boxes_upward(units, pats)
     mark_ad_labels(units, pats)
     mark_gap_captions(units, pats)
     mark_captions_above_credits(units, pats)
-    units[:] = join_caption_continuations(units)
+    units[:] = join_caption_continuations(units, pats)
     mark_bare_bylines(units, pats)
     mark_sentence_pieces(units)
     mark_long_titles(units)

@@ -18,7 +18,7 @@ from .layout import join_wrapped
 from .model import Article, Kind, LogEntry, Unit
 from .patterns import load as load_patterns
 
-from .text import HAN, ITEM_MARK, chinese_length, ends_sentence, title_fit, word_across
+from .text import HAN, ITEM_MARK, chinese_length, ends_sentence, pos_tagger, title_fit, word_across
 
 HEAD_KINDS = (Kind.HEADLINE, Kind.SUBTITLE, Kind.LABEL)
 
@@ -33,17 +33,45 @@ def _cluster(units: list[Unit], i: int) -> int:
     return j
 
 
+SHORT_HEAD_LINE = 8   # characters: a line of a title set in two lines over a narrow column; a kicker is longer
+
+
+def subject_and_predicate(first: str, second: str) -> bool:
+    """Whether two short head lines are one title set in two lines over a
+    narrow column: the first names a subject with no verb of its own, the
+    second goes on with the verb (职业技能大赛 ⏎ 吸引三百名选手); a kicker is
+    a phrase of its own, longer, or holds a verb (jieba's part-of-speech tags).
+
+    >>> subject_and_predicate("港口物流园", "开通中欧班列"), subject_and_predicate("不是此消彼长", "而是相辅相成")
+    (True, False)
+    >>> subject_and_predicate("始终坚持以人民为中心", "全面从严治党永远在路上的新时代内涵")
+    False
+    """
+    if not (chinese_length(first) <= SHORT_HEAD_LINE and chinese_length(second) <= SHORT_HEAD_LINE):
+        return False
+    if re.search("[，。；：！？、　 —]", first + second):
+        return False
+    tags = [w.flag for w in pos_tagger().cut(first)]
+    head = next(iter(pos_tagger().cut(second)), None)
+    return bool(tags) and all(t[0] in "nm" or t in ("f", "b") for t in tags) \
+        and head is not None and head.flag == "v"
+
+
 def merge_wrapped_titles(heads: list[str]) -> list[str]:
-    """Join a title that wrapped onto a second line (a word crosses the break).
+    """Join a title that wrapped onto a second line (a word crosses the
+    break, or a subject goes on with its verb: see :func:`subject_and_predicate`).
 
     >>> merge_wrapped_titles(["关于推进高新区高质量发展的若", "干意见"])
     ['关于推进高新区高质量发展的若干意见']
     >>> merge_wrapped_titles(["稳扎稳打有干头", "高新之上，何以登新高？"])
     ['稳扎稳打有干头', '高新之上，何以登新高？']
+    >>> merge_wrapped_titles(["职业技能大赛", "吸引三百名选手"])
+    ['职业技能大赛吸引三百名选手']
     """
     out: list[str] = []
     for head in heads:
-        if out and not ends_sentence(out[-1]) and word_across(out[-1], head) and chinese_length(head) <= 8:
+        if out and not ends_sentence(out[-1]) and chinese_length(head) <= 8 and (
+                word_across(out[-1], head) or (len(out) == 1 and subject_and_predicate(out[-1], head))):
             out[-1] = join_wrapped(out[-1], head)
         else:
             out.append(head)
@@ -199,6 +227,19 @@ def leaves_briefs(items: list[str], text: str) -> bool:
     return bool(items) and all(ITEM_MARK.match(p) for p in items) and not ITEM_MARK.match(text)
 
 
+def caption_goes_below(caption: str, before: Article, after: Article) -> bool:
+    """Whether a caption read between the end of one article and the head
+    of the next is the next one's picture: its words are that text's subject
+    more than the text above (title_fit), as a photo is set with its story.
+
+    >>> above = Article(blocks=[("p", "今年前三季度，河阳高新区完成工业投资48.3亿元，技术改造投资增长。")])
+    >>> below = Article(blocks=[("p", "河阳高新区第三届职业技能大赛开幕，312名选手参加数控车工、电工等比赛。")])
+    >>> caption_goes_below("选手在数控车工比赛中加工零件。", above, below), caption_goes_below("工业投资项目开工。", above, below)
+    (True, False)
+    """
+    return title_fit(caption, after.text()) > title_fit(caption, before.text())
+
+
 def _add_byline(article: Article, unit: Unit) -> None:
     article.byline.append(unit.text)
     article.authors.extend(unit.authors)
@@ -217,6 +258,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
     interrupted: dict[int, Article] = {}   # a briefs column set inside a story's text (pdftotext): that story
     signed_by_item = False        # the last unit was an item signed at its end (…。（张三）)
     sourced_under_title: set[int] = set()   # articles whose source line stands under their title
+    between: list[tuple[str, Article, int]] = []   # a caption read just before a head: (text, article, next one)
     i = 0
 
     def start(unit: Unit) -> Article:
@@ -272,6 +314,9 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             else:
                 current.captions.append(unit.text)
                 current.last = max(current.last, unit.last)
+                nxt = next((u for u in units[i + 1:] if u.kind is not Kind.CAPTION), None)
+                if nxt is not None and nxt.kind in HEAD_KINDS:
+                    between.append((unit.text, current, len(articles)))
             i += 1
             continue
         if current is not None and id(current) in interrupted and unit.kind is Kind.BODY and signed_by_item \
@@ -303,6 +348,13 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
         signed_by_item = unit.kind is Kind.BODY and bool(unit.signature)
         current.last = max(current.last, unit.last)
         i += 1
+    for caption, before, n in between:
+        after = articles[n] if n < len(articles) else None
+        if after is not None and caption_goes_below(caption, before, after) and caption in before.captions:
+            before.captions.remove(caption)
+            after.captions.insert(0, caption)
+            log.append(LogEntry("caption_below", f"L{after.first}",
+                                f"{caption[:20]!r} read before this head: its picture fits this text better"))
     if pending_captions and articles:
         articles[-1].captions.extend(pending_captions)
     elif pending_captions and orphans is not None:

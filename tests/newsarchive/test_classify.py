@@ -104,6 +104,14 @@ def test_classified_ad():
     assert ad_score("●汽车修理厂聘技工数名 13156983111李") >= 2
 
 
+def test_an_ad_with_its_phone_on_the_last_line_is_all_ad():
+    page = kinds("老旧小区改造惠及八千户居民\n\n本报讯（通讯员 程亮）今年实施的12个老旧小区改造项目全部进入收尾阶段。\n\n"
+                 "房屋出租\n\n临街商铺两间，面积120平方米，交通便利，价格面议。\n\n联系电话：0631-8812345\n")
+    assert page["临街商铺两间，面积120平方米，交通便利，价格面议。"] is Kind.AD
+    assert page["房屋出租"] is Kind.AD
+    assert page["本报讯（通讯员 程亮）今年实施的12个老旧小区改造项目全部进入收尾阶段。"] is Kind.BODY
+
+
 # ── captions ──
 
 @pytest.mark.parametrize("text", [

@@ -374,3 +374,18 @@ def test_an_article_whose_only_title_went_elsewhere_is_untitled():
     assert out == [first, second]
     assert second.title == "用做实体现学习成效"
     assert first.untitled and first.title == ""
+
+
+def test_a_title_in_two_short_lines_is_one_title_not_a_kicker_and_a_title():
+    page = page_from("河阳高新区前三季度工业投资增长两成\n\n本报记者 孙海涛\n\n今年前三季度，河阳高新区完成工业投资48.3亿元，"
+                     "同比增长21.6%，增速居全县各园区首位。\n\n职业技能大赛\n\n吸引三百名选手\n\n本报讯（记者 邓佳）10月12日，"
+                     "河阳高新区第三届职业技能大赛开幕，312名选手参加比赛。\n")
+    assert [(a.title, a.kicker) for a in page.articles][1] == ("职业技能大赛吸引三百名选手", "")
+
+
+def test_a_caption_before_the_next_head_goes_with_the_story_it_shows():
+    page = page_from("河阳高新区前三季度工业投资增长两成\n\n本报记者 孙海涛\n\n今年前三季度，河阳高新区完成工业投资48.3亿元，"
+                     "同比增长21.6%，增速居全县各园区首位。\n\n选手在数控车工比赛中加工零件。本报记者 孙海涛 摄\n\n"
+                     "职业技能大赛开幕\n\n本报讯（记者 邓佳）10月12日，河阳高新区第三届职业技能大赛开幕，312名选手参加数控车工比赛。\n")
+    first, second = page.articles
+    assert first.captions == [] and second.captions == ["选手在数控车工比赛中加工零件。本报记者 孙海涛 摄"]
