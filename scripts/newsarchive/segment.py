@@ -348,12 +348,12 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
         signed_by_item = unit.kind is Kind.BODY and bool(unit.signature)
         current.last = max(current.last, unit.last)
         i += 1
-    for caption, before, n in between:
-        after = articles[n] if n < len(articles) else None
-        if after is not None and caption_goes_below(caption, before, after) and caption in before.captions:
-            before.captions.remove(caption)
-            after.captions.insert(0, caption)
-            log.append(LogEntry("caption_below", f"L{after.first}",
+    for caption, upper, n in between:
+        lower = articles[n] if n < len(articles) else None
+        if lower is not None and caption_goes_below(caption, upper, lower) and caption in upper.captions:
+            upper.captions.remove(caption)
+            lower.captions.insert(0, caption)
+            log.append(LogEntry("caption_below", f"L{lower.first}",
                                 f"{caption[:20]!r} read before this head: its picture fits this text better"))
     if pending_captions and articles:
         articles[-1].captions.extend(pending_captions)
