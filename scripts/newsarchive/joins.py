@@ -12,17 +12,20 @@ from __future__ import annotations
 import re
 import statistics
 
-from .classify import GAP_CAPTION, HEADLINE_MAX, bare_byline
+from .classify import GAP_CAPTION, HEADLINE_MAX, bare_byline, closes_bracket
 from .layout import ends_open, join_wrapped, line_width
 from .model import Kind, LogEntry, Unit
-from .text import CONTINUE_START, ENUMERATION, JOIN_AT, WINDOW, chinese_length, continuation_evidence, ends_sentence, pos_tagger, word_across
+from .text import CONTINUE_START, ENUMERATION, JOIN_AT, SENTENCE_END, WINDOW, chinese_length, continuation_evidence, \
+    ends_sentence, pos_tagger, word_across
 
 LOOKAHEAD = 4         # body blocks searched for the rest of a broken sentence
 
 
 def _strong(why: str) -> bool:
-    """Evidence that alone shows a sentence goes on: a word or a clause across the break."""
-    return "crosses" in why or "punctuation" in why or "open clause" in why
+    """Evidence that alone shows a sentence goes on: a word or a clause across
+    the break, a bracket closed, a sentence just begun."""
+    return "crosses" in why or "punctuation" in why or "open clause" in why or "closes the bracket" in why \
+        or "just begun" in why
 
 
 # Words that cannot end a sentence or a heading: particles, prepositions,
@@ -183,21 +186,62 @@ def open_start(unit: Unit) -> bool:
     return _widths(unit)[0] >= FULL_START * column or (len(unit.lines) > 1 and ends_sentence(first))
 
 
-def chain_score(before: Unit, after: Unit) -> tuple[int, str]:
+BRACKET_CLOSED = 3    # a bracket or quote left open and closed right after: one title or quotation across the break
+SENTENCE_BEGUN = 2    # a sentence of a character or two after the last full stop: cut off as it began
+SENTENCE_BEGUN_MAX = 2
+
+
+def sentence_begun(text: str) -> bool:
+    """A fragment that ends a sentence and begins the next with one or two
+    characters only (…有利条件。新 | 时代中国特色社会主义…): the column
+    ended as the sentence began, it goes on elsewhere.
+
+    >>> sentence_begun("为人的全面发展提供了前所未有的有利条件。新"), sentence_begun("提供了有利条件。新时代已经到来")
+    (True, False)
+    """
+    stops = [k for k, c in enumerate(text) if c in SENTENCE_END]
+    return bool(stops) and 0 < chinese_length(text[stops[-1] + 1:]) <= SENTENCE_BEGUN_MAX
+
+
+def chain_score(before: Unit, after: Unit, page_width: float | None = None) -> tuple[int, str]:
     """Points for 'after continues before' between two open fragments: the
-    text's continuation evidence, and one column width for both (+2).
+    text's continuation evidence, one column width for both (+2; a fragment
+    of one line is measured against the page's column, ``page_width``), a bracket
+    or quote that before leaves open and after closes (+3: 《关于 | 新形势下…准则》),
+    a sentence just begun (+2). A word across the break made of function
+    words only (就|是在 → 就是, 是|从 → 是从) tells nothing: any text after 就
+    may start so, and its points go.
 
     >>> from .model import Line
     >>> a = Unit([Line(i, "中 国 特 色 社 会 主 义 进 入 新 时 代", "") for i in range(3)], "要深刻把握中国特色社会主义进入新时")
     >>> b = Unit([Line(i, "代 的 历 史 方 位 ，坚 定 不 移 地 前", "") for i in range(3)], "代的历史方位，坚定不移地前进。")
     >>> chain_score(a, b)[0] >= 5
     True
+    >>> end = Unit([], "把党的政治建设摆在首位，严肃党内政治生活，必须严格执行《关于")
+    >>> closed = chain_score(end, Unit([], "新形势下党内政治生活的若干准则》，增强党内政治生活的政治性。"))[0]
+    >>> closed > chain_score(end, Unit([], "推动人的全面发展是马克思主义的本质要求。"))[0]
+    True
+    >>> chain_score(Unit([], "新时代大力弘扬红船精神，就"), Unit([], "是在伟大实践丰厚沃土中长成的参天大树。"))[1]
+    'no sentence end; clause punctuation; open clause (ends on the function word 就); a word of function words only (就是)'
     """
     points, why = join_evidence(before, after)
+    word = word_across(before.text, after.text) if "crosses" in why else ""
+    if word and not telling_word(before.text, after.text):
+        points -= 2
+        why = why.replace(f"; word {word} crosses the break", "").replace(f"word {word} crosses the break; ", "")
+        why += f"; a word of function words only ({word})"
     a, b = _column(before), _column(after)
+    if a is None and len(before.lines) == 1:
+        a = page_width        # one line shows no column: it was cut off at the page's (see open_end)
     if a is not None and b is not None and abs(a - b) <= SAME_COLUMN:
         points += 2
         why += "; same column width"
+    if points and closes_bracket(before.text, after.text):
+        points += BRACKET_CLOSED
+        why += "; closes the bracket left open"
+    if sentence_begun(before.text) and not ends_sentence(before.text):
+        points += SENTENCE_BEGUN
+        why += "; a sentence just begun"
     return points, why
 
 
@@ -217,6 +261,54 @@ def telling_word(before: str, after: str) -> str:
     return "" if all(c in FUNCTION_WORD_END for c in word) else word
 
 
+NEXT_TEXT = 2         # pdftotext writes a column's lines in order: the text right after a cut-off
+                      # fragment goes on from it unless another fragment continues it better
+
+
+def next_text(units: list[Unit], i: int) -> int | None:
+    """The text unit read right after unit i, with only bylines, notes or
+    captions between (a heading or a title between starts other text), when
+    it may continue a sentence: body text that opens no news lead.
+
+    >>> units = [Unit([], "新时代大力弘扬红船精神，就"), Unit([], "要牢牢把握其深刻内涵。"), Unit([], "新思想", kind=Kind.HEADLINE)]
+    >>> next_text(units, 0), next_text(units, 1)
+    (1, None)
+    """
+    for j in range(i + 1, len(units)):
+        kind = units[j].kind
+        if kind is Kind.BODY:
+            return None if units[j].lead else j
+        if kind not in (Kind.BYLINE, Kind.NOTE, Kind.CAPTION):
+            return None
+    return None
+
+
+AFTER_SIGN_OFF = 2    # pdftotext reads a new region after an article's byline or note: its first
+                      # text opens a paragraph (an article's, a section's) unless the text says otherwise
+
+
+def _goes_on_in(why: str) -> bool:
+    """Evidence in the text after a break that it goes on a sentence: a word
+    across, closing punctuation first, a bracket closed."""
+    return "crosses" in why or "starts with punctuation" in why or "closes the bracket" in why
+
+
+def signed_before(units: list[Unit], j: int) -> bool:
+    """Whether unit j is read right after a byline or a note (captions
+    between): the first text of a region, where pdftotext went on after an
+    article's end or a title's byline.
+
+    >>> units = [Unit([], "（作者为中国社会科学院研究员）", kind=Kind.NOTE), Unit([], "中国特色社会主义进入新时代，这是我国发展新的历史方位。")]
+    >>> signed_before(units, 1), signed_before(units, 0)
+    (True, False)
+    """
+    for k in range(j - 1, -1, -1):
+        kind = units[k].kind
+        if kind is not Kind.CAPTION:
+            return kind in (Kind.BYLINE, Kind.NOTE)
+    return False
+
+
 def chain_fragments(units: list[Unit], log: list[LogEntry]) -> list[Unit]:
     """Put fragments read out of order back in reading order (pdftotext
     interleaves columns): each fragment cut off mid-sentence is joined to the
@@ -230,12 +322,27 @@ def chain_fragments(units: list[Unit], log: list[LogEntry]) -> list[Unit]:
     starts = [j for j, u in enumerate(units) if open_start(u)]
     if not ends or not starts:
         return units
+    open_starts, open_ends = set(starts), set(ends)
+    # text that ends no sentence and shows no column end (…历史方位，也; 在人才引进上，高) may still go
+    # on into the text right after it, when a word or a clause says so: it competes for that text
+    ends += [i for i, u in enumerate(units) if i not in open_ends and u.kind is Kind.BODY
+             and not u.signature and not ends_sentence(u.text)]
     pairs = []
     for i in ends:
-        for j in starts:
-            if i == j:
-                continue
-            points, why = chain_score(units[i], units[j])
+        after = next_text(units, i)
+        candidates = set(starts) if i in open_ends else set()
+        if after is not None:
+            candidates.add(after)
+        for j in sorted(candidates - {i}):
+            points, why = chain_score(units[i], units[j], width)
+            if signed_before(units, j) and not _goes_on_in(why):
+                points -= AFTER_SIGN_OFF
+                why += "; the first text after a byline or a note"
+            if j == after:
+                if (j not in open_starts or i not in open_ends) and not _strong(why):
+                    continue      # an indented paragraph right after: only a word or a clause across joins it
+                points += NEXT_TEXT
+                why += "; the text right after it"
             if points >= CHAIN_AT:
                 distance = j - i if j > i else len(units) + i - j
                 # a word across the join is evidence about this pair; an open end

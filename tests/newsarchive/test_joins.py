@@ -190,3 +190,28 @@ def test_a_fragment_read_out_of_order_is_joined_to_the_one_that_continues_it():
     paragraphs = [p for a in page.articles for p in a.paragraphs]
     assert any("内涵更加充实，目标更加宏大，愿景更加美好" in p for p in paragraphs)
     assert any(e.rule == "chain_fragments" for e in page.log)
+
+
+def test_the_text_right_after_a_cut_off_fragment_continues_it_before_a_far_one():
+    """就|是在 makes a word of function words only, which says nothing: the
+    fragment read right after (就|要牢牢把握…) goes on from it, and the far
+    fragment that begins mid-paragraph stays for the one it continues."""
+    raw = ("与会者认为，红船精神集中体现了中国\n共产党的建党精神，是中国革命精神之\n源，昭示着中国共产党人的初心。新时\n"
+           "代大力弘扬红船精神，对我们来说，就\n\n"
+           "要牢牢把握其深刻内涵和时代价\n值，把弘扬红船精神与学习宣传贯彻习\n近平新时代中国特色社会主义思想结\n合起来。\n\n"
+           "是在伟大实践丰厚沃土中长成的参天大\n树。\n")
+    page = build_page(RawSource("t.pdftotext.txt", raw, "utf-8"))
+    paragraphs = [p for a in page.articles for p in a.paragraphs]
+    assert any("对我们来说，就要牢牢把握" in p for p in paragraphs)
+    assert not any("就是在伟大实践" in p for p in paragraphs)
+
+
+def test_a_title_left_open_is_continued_by_the_fragment_that_closes_it():
+    """《关于 | 新形势下…准则》: the fragment that closes the bracket goes on
+    from the one that left it open, not another of the same column width."""
+    raw = ("党内政治生活，必须严格执行《关于\n\n"
+           "推动人的全面发展是马克思主义的本\n质要求。马克思主义认为，人的全面\n发展是社会发展的最高目标。\n\n"
+           "新形势下党内政治生活的若干准\n则》，增强党内政治生活的政治性、\n时代性、原则性、战斗性。\n")
+    page = build_page(RawSource("t.pdftotext.txt", raw, "utf-8"))
+    paragraphs = [p for a in page.articles for p in a.paragraphs]
+    assert any("执行《关于新形势下党内政治生活的若干准则》" in p for p in paragraphs)
