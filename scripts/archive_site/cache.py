@@ -182,3 +182,81 @@ def current() -> PageCache:
 def read_page(path: Path | str, kind: str | None = None) -> Page:
     """Read a page through the current build's cache."""
     return _current.read(path, kind)
+
+
+RENDERS = "renders"     # in the build folder: article and source pages rendered by earlier builds
+
+
+class RenderCache:
+    """What rendering a page gave, kept by a key made of everything it
+    depends on (:func:`render_key`: the page's Markdown as the engine got
+    it, its path, the Markdown settings and the code), so a build after
+    the first renders only the pages whose text changed: one pickle per
+    page in ``folder`` (``build/archive-site/renders/``), named by its key,
+    written crash-safe. Entries a full build did not use are deleted after
+    it (:meth:`prune`). Deleting the folder only makes the next build
+    render every page again (the site is the same bytes either way, tested).
+
+    >>> import tempfile
+    >>> renders = RenderCache(Path(tempfile.mkdtemp()))
+    >>> renders.get("ab12"), renders.put("ab12", ("<p>正文</p>", [])), renders.get("ab12")
+    (None, None, ('<p>正文</p>', []))
+    >>> (renders.hits, renders.misses)
+    (1, 1)
+    """
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str):
+        """The value kept for ``key``, or None."""
+        self.used.add(key)
+        value = None
+        if self.folder is not None:
+            try:
+                with open(self._path(key), "rb") as fh:
+                    value = pickle.load(fh)
+            except Exception:  # noqa: BLE001 - missing or unreadable: rendered again
+                value = None
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return value
+
+    def put(self, key: str, value) -> None:
+        self.used.add(key)
+        if self.folder is not None:
+            write_atomic(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def prune(self) -> int:
+        """Delete the entries this build did not use (after a full build: they
+        are pages that changed or went); how many were deleted."""
+        gone = 0
+        if self.folder is not None and self.folder.is_dir():
+            for path in self.folder.glob("*/*.pickle"):
+                if path.stem not in self.used:
+                    path.unlink(missing_ok=True)
+                    gone += 1
+        return gone
+
+
+def render_key(*parts: str) -> str:
+    """The key of a rendered page: a hash of what it was made from.
+
+    >>> render_key("articles/a/01.md", "正文") == render_key("articles/a/01.md", "正文。")
+    False
+    """
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()

@@ -280,20 +280,39 @@ class SiteBuild:
             markdown = raw_anchor(markdown)
         return markdown
 
-    def page_html(self, uri: str, html: str, hand_written: bool, has_file: Callable[[str], bool]) -> str:
+    def page_html(self, uri: str, html: str, hand_written: bool, has_file: Callable[[str], bool],
+                  body: str | None = None) -> str:
         """Sanitise the HTML of a page from docs/ (``hand_written``: event
         handlers, ``javascript:`` URLs, scripts); then wrap an article page in
         its header/footer and give a source page its article list and picture.
-        ``has_file(uri)``: whether the site has that file (a page picture)."""
+        ``has_file(uri)``: whether the site has that file (a page picture);
+        ``body``: :meth:`page_body` of this ``html`` if known (kept from an
+        earlier build)."""
+        if body is None:
+            body = self.page_body(uri, html, hand_written)
+        if self.index is None:
+            return body
+        before, after = self.decoration(uri, has_file)
+        if uri in self.archive.source_by_uri:
+            return before + after_title(body, after)
+        return before + body + after
+
+    def page_body(self, uri: str, html: str, hand_written: bool) -> str:
+        """A page's body HTML as the site shows it, without what goes around
+        it (:meth:`decoration`): sanitised if ``hand_written``; a source
+        page's raw text stored compressed (assets/archive/archive.js shows it).
+        It depends on ``html``, ``hand_written`` and :meth:`body_input` only."""
         if hand_written:
             html = sanitize_html(html)
-        if self.index is None:
-            return html
-        before, after = self.decoration(uri, has_file)
-        source = self.archive.source_by_uri.get(uri)
-        if source is not None:      # its raw text stored compressed (assets/archive/archive.js shows it)
-            return before + after_title(pack_raw_text(html, source.raw_text), after)
-        return before + html + after
+        source = self.archive.source_by_uri.get(uri) if self.index is not None else None
+        if source is not None:
+            return pack_raw_text(html, source.raw_text)
+        return html
+
+    def body_input(self, uri: str) -> str:
+        """What :meth:`page_body` reads besides the HTML: a source page's raw text."""
+        source = self.archive.source_by_uri.get(uri) if self.index is not None else None
+        return source.raw_text if source is not None and source.raw_text else ""
 
     def decoration(self, uri: str, has_file: Callable[[str], bool]) -> tuple[str, str]:
         """What goes around a page's body HTML: (before, after); for a source

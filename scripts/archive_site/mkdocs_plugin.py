@@ -86,7 +86,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         memory together."""
         if self.config.search:
             search_on_nav(config)
-        return nav
+        return self.site.on_nav(nav, config, files)
 
     @event_priority(-100)
     def on_page_markdown(self, markdown, page, config, files):

@@ -24,18 +24,26 @@ Article and source pages (the bulk of the site) use the lean template
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
-from importlib import resources
+import pickle
+from importlib import metadata, resources
 from pathlib import Path
 
+import markdown
+import markdown.treeprocessors
 import watchdog.observers
 import watchdog.observers.polling
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _ExtractTitleTreeprocessor,
+                                    _RawHTMLPreprocessor, _RelativePathTreeprocessor)
+from mkdocs.structure.toc import get_toc
 from newsarchive.settings import SETTINGS_FILE, Settings, SettingsError, load_settings
 
+from . import cache
 from . import config as site_config
 from .collection import is_archive_page
 from .core import BuildError, SiteBuild, escape_meta
@@ -62,6 +70,127 @@ def search_page(files: Files) -> str | None:
     return next((u for u in site_config.SEARCH_PAGES if files.get_file_from_path(u)), None)
 
 
+# What a rendered page was made by besides its Markdown: the code of this
+# package (the body's sanitising and packing) and the versions of the engine.
+_CODE_FILES = sorted(Path(__file__).resolve().parent.glob("*.py"))
+_PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "nh3")
+
+
+def code_version() -> str:
+    """A hash of this package's code and the versions of MkDocs, Python-Markdown,
+    its extensions and nh3: a page rendered by other code is rendered again."""
+    h = hashlib.blake2b(digest_size=16)
+    for name in _PACKAGES:
+        try:
+            h.update(f"{name}={metadata.version(name)};".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{name}=;".encode())
+    for path in _CODE_FILES:
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def markdown_settings(config) -> str:
+    """The Markdown settings of a build, as text (an extension given as an
+    object shows its address, so its pages are never taken from the cache)."""
+    return repr((config["markdown_extensions"], sorted((config["mdx_configs"] or {}).items(), key=str)))
+
+
+class _FindLinks(markdown.treeprocessors.Treeprocessor):
+    """Whether the Markdown made an element that links or embeds (raw HTML
+    is not in the tree: MkDocs leaves its links as they are)."""
+
+    found = False
+
+    def run(self, root):
+        self.found = any(el.get("href") is not None or el.get("src") is not None for el in root.iter())
+
+
+_converter: tuple[int, markdown.Markdown] | None = None
+
+
+def converter(config) -> markdown.Markdown:
+    """One Python-Markdown converter per build (making one loads every
+    extension: a millisecond a page), reset before each page."""
+    global _converter
+    if _converter is None or _converter[0] != id(config):
+        _converter = (id(config), markdown.Markdown(extensions=config["markdown_extensions"],
+                                                    extension_configs=config["mdx_configs"] or {}))
+    md = _converter[1]
+    md.reset()
+    return md
+
+
+class ArchivePage(Page):
+    """An article or source page whose rendering (Python-Markdown, then the
+    site's sanitising and raw-text packing of its body) is kept in the build
+    cache (:class:`~.cache.RenderCache`) by a key of its Markdown as MkDocs
+    renders it (after every ``on_page_markdown``), its path, the Markdown
+    settings and the code: a build after the first renders only pages whose
+    text changed. A page whose HTML links or embeds anything (its output then
+    depends on other files) is not kept. Only its body is kept: the header,
+    footer, article list and template are made in every build."""
+
+    renders: cache.RenderCache
+    settings_key = ""
+    kept: tuple | None = None       # (content, toc, title, anchor ids, body input key, body), if from the cache
+    render_key = ""
+    from_cache = False
+
+    links = True        # its Markdown made a link or an embed (MkDocs resolves them against the other files)
+
+    def render(self, config, files) -> None:
+        """:meth:`mkdocs.structure.pages.Page.render` (the same steps, with
+        one Markdown converter for all pages), or what it gave in an earlier build."""
+        if self.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        self.render_key = cache.render_key(self.file.src_uri, self.settings_key, self.markdown)
+        hit = self.renders.get(self.render_key)
+        if isinstance(hit, tuple) and len(hit) == 6:
+            content = hit[5] if hit[0] is None else hit[0]     # None: the body is MkDocs' HTML as it was
+            self.kept, self.from_cache = (content, *hit[1:]), True
+            self.content, toc, self._title_from_render, anchors = content, pickle.loads(hit[1]), hit[2], hit[3]
+            self.toc, self.present_anchor_ids, self.links_to_anchors = toc, set(anchors), {}
+            return
+        md = converter(config)
+        raw_html = _RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = _ExtractAnchorsTreeprocessor(self.file, files, config)
+        anchors._register(md)
+        relative = _RelativePathTreeprocessor(self.file, files, config)
+        relative._register(md)
+        title = _ExtractTitleTreeprocessor()
+        title._register(md)
+        links = _FindLinks()
+        md.treeprocessors.register(links, "archive_links", 1)     # before MkDocs' relpath (0)
+        self.content = md.convert(self.markdown)
+        self.toc = get_toc(getattr(md, "toc_tokens", []))
+        self._title_from_render = title.title
+        self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if log.getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = relative.links_to_anchors
+        self.links = links.found
+
+    def keep(self, html: str, body_input: str, body: str) -> None:
+        """Keep this build's rendering (``html``: MkDocs' content as the
+        site's ``on_page_content`` got it; ``body``: what it made of it), but
+        not if another plugin changed the HTML first or it links anything."""
+        content = self.content
+        if self.from_cache or not self.render_key or html != content or self.links or self.links_to_anchors:
+            return
+        toc = pickle.dumps(self.toc, protocol=pickle.HIGHEST_PROTOCOL)
+        anchors = sorted(self.present_anchor_ids or ())
+        self.renders.put(self.render_key, (None if body == content else content, toc, self._title_from_render,
+                                           anchors, body_input, body))
+
+    def kept_body(self, html: str, body_input: str) -> str | None:
+        """The body kept for this HTML (None: not from the cache, or another
+        plugin changed the HTML since)."""
+        if self.kept is None or self.kept[0] != html or self.kept[4] != body_input:
+            return None
+        return self.kept[5]
+
+
 class ArchiveSite:
     """MkDocs' side of one build; the build itself is :attr:`build` (a :class:`~.core.SiteBuild`)."""
 
@@ -72,6 +201,8 @@ class ArchiveSite:
         self.build = SiteBuild(settings or Settings())
         self.nav_from_hook = False
         self.dirty = False
+        self.renders = cache.RenderCache(None)
+        self.settings_key = ""
 
     def on_startup(self, command: str, dirty: bool) -> None:
         """Remember whether builds are ``--dirty`` (what ``make serve`` runs)."""
@@ -103,6 +234,8 @@ class ArchiveSite:
         self.nav_from_hook = config.nav is None
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(THEME_DIR))
+        self.renders = cache.RenderCache(self.build.build_dir / cache.RENDERS)
+        self.settings_key = code_version() + markdown_settings(config)
         return config
 
     def is_archive_page(self, page) -> bool:
@@ -134,6 +267,19 @@ class ArchiveSite:
             files.append(File.generated(config, uri, content=text))
         self.set_nav(files, config)
         return files
+
+    def on_nav(self, nav, config, files: Files):
+        """The article, source and generated index pages outside the
+        navigation as :class:`ArchivePage`: what MkDocs made of them, but
+        rendered through the render cache."""
+        stage = str(self.build.stage_dir)
+        in_nav = {id(page) for page in nav.pages}
+        for file in files.documentation_pages():
+            if type(file.page) is Page and id(file.page) not in in_nav and (
+                    self.build.is_archive_page(file.src_uri) or (file.abs_src_path or "").startswith(stage)):
+                page = ArchivePage(None, file, config)      # replaces the Page MkDocs made (nothing else holds it)
+                page.renders, page.settings_key = self.renders, self.settings_key
+        return nav
 
     def render_dependents(self, files: Files) -> None:
         """In a ``--dirty`` build, have MkDocs render again the pages that show
@@ -176,8 +322,16 @@ class ArchiveSite:
         hand_written = page.file.generated_by is None      # hand-editable: take out what Markdown let in
         if hand_written:
             sanitize_toc(page.toc)
-        return self.build.page_html(page.file.src_uri, html, hand_written,
-                                    lambda uri: files.get_file_from_path(uri) is not None)
+        uri = page.file.src_uri
+        body = None
+        if isinstance(page, ArchivePage):
+            body_input = f"{hand_written}:{self.build.body_input(uri)}"
+            body = page.kept_body(html, body_input)
+            if body is None:
+                body = self.build.page_body(uri, html, hand_written)
+                page.keep(html, body_input, body)
+            page.kept = None        # MkDocs holds every page's content until all are rendered: nothing more
+        return self.build.page_html(uri, html, hand_written, lambda u: files.get_file_from_path(u) is not None, body)
 
     @event_priority(-100)
     def on_post_page(self, output: str, page, config) -> str:
@@ -193,8 +347,14 @@ class ArchiveSite:
     # -- after the build ----------------------------------------------------------
     @event_priority(-100)   # last: other hooks have read pages through the cache before
     def on_post_build(self, config) -> None:
-        """Write the exports into site_dir; save the page cache."""
+        """Write the exports into site_dir; save the page cache; after a full
+        build, drop the rendered pages it did not use."""
         self.build.finish(config.site_dir)
+        renders = self.renders
+        if renders.hits or renders.misses:
+            gone = 0 if self.dirty else renders.prune()
+            log.info("archive: %d pages rendered, %d taken from the render cache%s", renders.misses, renders.hits,
+                     f" ({gone} unused dropped)" if gone else "")
 
 
 def watch_natively(server):

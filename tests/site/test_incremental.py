@@ -150,6 +150,36 @@ def test_dirty_rebuilds_after_edits_give_the_site_of_a_full_build(tmp_path):
     same_as_a_clean_build("clean-2")
 
 
+def test_pages_from_the_render_cache_are_the_pages_rendered(tmp_path):
+    """A full build after the first takes the article, source and index pages
+    from the render cache (build/archive-site/renders/), renders again only
+    what changed and a page whose Markdown links another file; its site is
+    byte for byte the site of a build without the cache."""
+    docs = tmp_path / "docs"
+    write_archive(docs, 30)
+    cfg = write_config(tmp_path, docs, tmp_path / "site")
+    articles = sorted((docs / "articles").rglob("*.md"))
+    linking = articles[3]
+    linking.write_text(linking.read_text(encoding="utf-8") + "\n见[上一篇](01.md)。\n", encoding="utf-8")
+    first = build(cfg, "--strict")
+    rendered = int(re.search(r"archive: (\d+) pages rendered, 0 taken from the render cache", first).group(1))
+    assert rendered > len(articles)              # articles, sources, index pages
+    uncached = site_files(tmp_path / "site")
+    log = build(cfg, "--strict")
+    assert f"archive: 1 pages rendered, {rendered - 1} taken from the render cache" in log   # the linking page
+    assert site_files(tmp_path / "site") == uncached
+    text = articles[7].read_text(encoding="utf-8")
+    articles[7].write_text(text.replace("。", "；", 1), encoding="utf-8")
+    log = build(cfg, "--strict")
+    assert f"archive: 2 pages rendered, {rendered - 2} taken from the render cache" in log
+    cached = site_files(tmp_path / "site")
+    assert "；" in cached[articles[7].relative_to(docs).with_suffix(".html").as_posix()].decode("utf-8")
+    shutil.rmtree(tmp_path / "build" / "archive-site" / cache.RENDERS)      # safe to delete: the same site
+    log = build(cfg, "--strict")
+    assert f"archive: {rendered} pages rendered, 0 taken" in log
+    assert site_files(tmp_path / "site") == cached
+
+
 def fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
