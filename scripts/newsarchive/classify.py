@@ -13,7 +13,7 @@ from typing import Callable
 
 from .model import Evidence, Kind, LogEntry, Unit
 from .patterns import Patterns, load as load_patterns
-from .text import CLOSERS, CONTINUE_START, HAN, JOIN_AT, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence, pos_tagger, tokenizer
+from .text import CLOSERS, CONTINUE_START, HAN, ITEM_MARK, JOIN_AT, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence, pos_tagger, tokenizer
 from .textfix import drop_spaces_in_chinese_prose, undo_overprint
 
 NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,6}}·[{HAN}]{{1,8}}$")
@@ -268,6 +268,8 @@ def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
     ['王小明', '李华']
     >>> parse_byline("来源：江城日报 作者：方圆"), parse_byline("来源：南岭新闻网记者侯杰")
     (['方圆'], ['侯杰'])
+    >>> parse_byline("●本报讯 日前，滨海高") is None
+    True
     """
     pats = pats or load_patterns()
     body = text.strip()
@@ -277,6 +279,8 @@ def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
     body = body.strip("（）() ")
     if COMMENTATOR.fullmatch(body):
         return []                           # an editorial's signature: no personal name
+    if bullet and pats.lead.match(body):
+        return None                         # ●本报讯 日前，…: an item's news lead, not a list of names
     tokens = [piece for t in re.split(r"[\s、，,：:|｜/／]+", body) if t for piece in split_glued_roles(t, pats)]
     names: list[str] = []
     roles = 0
@@ -965,10 +969,74 @@ def _is_text(unit: Unit) -> bool:
     return unit.kind is Kind.BODY and chinese_length(unit.text) >= 20
 
 
+def signed_heads_close_texts(units: list[Unit]) -> Evidence | None:
+    """The page's signed heads (title runs ending in a byline) come after
+    texts: there is text before the first and none after the last (PDF block
+    order, OCR tools that list blocks as stored).
+
+    >>> u = lambda t, k=Kind.BODY: Unit([], t, kind=k)
+    >>> signed_heads_close_texts([u("中国特色社会主义进入新时代，这是我国发展新的历史方位。"), u("意气风发走进新时代", Kind.HEADLINE),
+    ...                           u("欧阳辉", Kind.BYLINE)]).score
+    2
+    >>> signed_heads_close_texts([u("意气风发走进新时代", Kind.HEADLINE), u("欧阳辉", Kind.BYLINE),
+    ...                           u("中国特色社会主义进入新时代，这是我国发展新的历史方位。")]) is None
+    True
+    """
+    runs = _head_runs(units)
+    if not runs:
+        return None
+    before = any(_is_text(u) for u in units[:runs[0][0]])
+    after = any(_is_text(u) for u in units[runs[-1][-1] + 1:])
+    if before and not after:
+        # on its own enough: a byline under a title opens a text, it never closes the page
+        return Evidence("signed_heads_close_texts", "heads_after", 2, f"{len(runs)} signed heads, no text after the last")
+    return None
+
+
+def _content(units: list[Unit]) -> list[Unit]:
+    return [u for u in units if not u.kind.removed and u.kind is not Kind.CAPTION]
+
+
+def page_opens_with_text(units: list[Unit]) -> Evidence | None:
+    """The first thing on the page under its furniture is text with no head
+    over it: a page that gives titles after their texts, or a story
+    continued from another page (one sign, not enough alone).
+
+    >>> page_opens_with_text([Unit([], "记者从滨海高新区获悉，今年前8个月，园区新材料产业实现产值306亿元。")]).score
+    1
+    """
+    content = _content(units)
+    if content and _is_text(content[0]) and not JUMP_IN.match(content[0].text):
+        return Evidence("page_opens_with_text", "heads_after", 1, f"{content[0].text[:12]!r} opens the page")
+    return None
+
+
+def page_ends_on_a_head(units: list[Unit]) -> Evidence | None:
+    """The last thing on the page above its furniture is a headline with no
+    text under it: the title of a text above (one sign, not enough alone).
+
+    >>> page_ends_on_a_head([Unit([], "园区新材料产业实现产值306亿元，同比增长17.4%。"), Unit([], "秋收时节稻花香", kind=Kind.HEADLINE)]).score
+    1
+    """
+    content = _content(units)
+    if content and content[-1].kind is Kind.HEADLINE and any(_is_text(u) for u in content):
+        return Evidence("page_ends_on_a_head", "heads_after", 1, f"{content[-1].text[:12]!r} ends the page")
+    return None
+
+
+HEADS_AFTER_RULES = (signed_heads_close_texts, page_opens_with_text, page_ends_on_a_head)
+HEADS_AFTER_AT = 2    # points: signed heads closing the texts alone, or both weaker signs together
+
+
+def heads_after_evidence(units: list[Unit]) -> tuple[float, list[Evidence]]:
+    """Whether the page gives each title after its article's text: weighed evidence."""
+    found = [e for e in (rule(units) for rule in HEADS_AFTER_RULES) if e is not None]
+    return sum(e.score for e in found), found
+
+
 def heads_follow_text(units: list[Unit]) -> bool:
-    """Whether the page gives each title and byline after its article's text
-    (PDF block order, OCR tools that list blocks as stored): there is text
-    before the first title-and-byline and none after the last.
+    """Whether the page gives each title (and byline) after its article's
+    text (see :data:`HEADS_AFTER_RULES`).
 
     >>> u = lambda t, k=Kind.BODY: Unit([], t, kind=k)
     >>> heads_follow_text([u("中国特色社会主义进入新时代，这是我国发展新的历史方位。"), u("意气风发走进新时代", Kind.HEADLINE),
@@ -978,36 +1046,114 @@ def heads_follow_text(units: list[Unit]) -> bool:
     ...                    u("中国特色社会主义进入新时代，这是我国发展新的历史方位。")])
     False
     """
-    runs = _head_runs(units)
-    if not runs:
-        return False
-    before = any(_is_text(u) for u in units[:runs[0][0]])
-    after = any(_is_text(u) for u in units[runs[-1][-1] + 1:])
-    return before and not after
+    return heads_after_evidence(units)[0] >= HEADS_AFTER_AT
 
 
-def place_heads_above_text(units: list[Unit], log: list[LogEntry]) -> list[Unit]:
+def _display_runs(units: list[Unit]) -> list[list[int]]:
+    """Runs of display lines (indices; furniture between them is skipped)
+    that hold a headline or subtitle: a byline closes the run it signs."""
+    runs, current = [], []
+    for i, unit in enumerate(units):
+        if unit.kind.removed:
+            continue
+        if unit.kind in HEADISH:
+            current.append(i)
+            if unit.kind is Kind.BYLINE and not (i + 1 < len(units) and units[i + 1].kind is Kind.BYLINE):
+                runs.append(current)
+                current = []
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return [r for r in runs if any(units[i].kind in (Kind.HEADLINE, Kind.SUBTITLE) for i in r)]
+
+
+def labels_items(units: list[Unit], i: int, pats: Patterns) -> bool:
+    """Whether the display line at i is a column label over bulleted items
+    (信息快递 ⏎ ●本报讯 …): it stays above them on any page.
+
+    >>> labels_items([Unit([], "信息快递", kind=Kind.HEADLINE), Unit([], "●本报讯 日前，高新区获评示范区。")], 0, load_patterns())
+    True
+    """
+    nxt = _next_content(units, i)
+    return units[i].kind in (Kind.HEADLINE, Kind.LABEL) and chinese_length(units[i].text) <= pats.label_max \
+        and nxt is not None and nxt.kind is Kind.BODY and bool(ITEM_MARK.match(nxt.text))
+
+
+def closes_text_above(units: list[Unit], run: list[int], above: list[Unit], below: list[Unit]) -> Evidence | None:
+    """On a page that gives titles after their texts, whether a title run
+    closes the text above it (and goes over it), not a section heading over
+    the text below: it ends in a byline, no text follows it before the next
+    head, or the text above opens with a news lead (本报讯…) that no title
+    went over; a run with no text above it closes nothing.
+
+    >>> t = Unit([], "本报讯（记者 林涛）9月20日上午，一列中欧班列从滨海港口物流园驶出。", lead="本报讯")
+    >>> closes_text_above([Unit([], "港口物流园开通中欧班列", kind=Kind.HEADLINE)], [0], [t], []).rule
+    'no_text_under_it'
+    >>> closes_text_above([Unit([], "新时代的鲜明主题", kind=Kind.HEADLINE)], [0], [Unit([], "中国特色社会主义进入新时代，这是我国发展新的历史方位。")],
+    ...                   [Unit([], "中国特色社会主义新时代，是承前启后、继往开来的时代。")]) is None
+    True
+    """
+    if units[run[-1]].kind is Kind.BYLINE:
+        return Evidence("signs_text_above", "heads_after", 2, "a byline closes it")
+    if not any(_is_text(u) for u in above):
+        return None          # no text of its own to close: a banner or a chart's title
+    if not any(_is_text(u) for u in below):
+        return Evidence("no_text_under_it", "heads_after", 2, "no text before the next head")
+    text_above = [u for u in above if _is_text(u)]
+    if text_above and text_above[0].lead:
+        return Evidence("lead_above", "heads_after", 2, f"the text above opens with {text_above[0].lead!r}")
+    return None      # (how well it names the text above says little: a section heading names its article too)
+
+
+def place_heads_above_text(units: list[Unit], log: list[LogEntry], pats: Patterns | None = None) -> list[Unit]:
     """On a page that gives titles after their texts, move each title run
-    (with its byline) above the text that ends where it starts. Display lines
-    before the first text or after the last title belong to no article: page
-    banners, removed with that reason."""
-    if not heads_follow_text(units):
+    (with its byline) above the text that ends where it starts
+    (:func:`closes_text_above`; a label over bulleted items stays over
+    them). Display lines before the first text or after the last title
+    belong to no article: page banners, removed with that reason."""
+    score, evidence = heads_after_evidence(units)
+    if score < HEADS_AFTER_AT:
         return units
-    runs = _head_runs(units)
+    pats = pats or load_patterns()
+    why = "; ".join(f"{e.rule} +{e.score:g}" for e in evidence)
+    runs = []
+    for run in _display_runs(units):
+        if len(run) > 1 and labels_items(units, run[-1], pats):
+            runs.extend([run[:-1], run[-1:]])     # a label over the items under it: a run of its own
+        else:
+            runs.append(run)
+    bounds = [r[0] for r in runs] + [len(units)]
+    moves: list[tuple[list[int], Evidence]] = []
+    for n, run in enumerate(runs):
+        if len(run) == 1 and labels_items(units, run[0], pats):
+            continue
+        previous_end = runs[n - 1][-1] + 1 if n else 0
+        above = units[previous_end:run[0]]
+        below = units[run[-1] + 1:bounds[n + 1]]
+        found = closes_text_above(units, run, above, below)
+        if found is not None:
+            moves.append((run, found))
     out: list[Unit] = []
     start = 0
-    for n, run in enumerate(runs):
-        span = [units[k] for k in range(start, run[-1] + 1) if k not in run]
+    for n, (run, found) in enumerate(moves):
+        moved = set(run)
+        span = [units[k] for k in range(start, run[-1] + 1) if k not in moved]
         if n == 0:
             for unit in span:
                 if _is_text(unit):
                     break
                 if unit.kind in (Kind.HEADLINE, Kind.LABEL):
                     unit.kind, unit.reason = Kind.FURNITURE, BANNER_REASON
+        items_end = _after_labelled_items(units, start, run[0], pats)
+        out.extend(units[k] for k in range(start, items_end) if k not in moved)
+        span = [units[k] for k in range(items_end, run[-1] + 1) if k not in moved]
         head = [units[k] for k in run]
         log.append(LogEntry("place_heads_above_text", f"L{head[0].first}",
-                            f"{head[0].text[:20]!r}: titles follow their texts on this page; moved above "
-                            f"the text from L{span[0].first if span else head[0].first}"))
+                            f"{head[0].text[:20]!r}: titles follow their texts on this page ({why}); "
+                            f"{found.reason}; moved above the text from L{span[0].first if span else head[0].first}"))
         out.extend(head)
         out.extend(span)
         start = run[-1] + 1
@@ -1016,6 +1162,20 @@ def place_heads_above_text(units: list[Unit], log: list[LogEntry]) -> list[Unit]
             unit.kind, unit.reason = Kind.FURNITURE, BANNER_REASON
         out.append(unit)
     return out
+
+
+def _after_labelled_items(units: list[Unit], start: int, end: int, pats: Patterns) -> int:
+    """The index after the last bulleted item under a label between start and
+    end (the label and its items stay where they are), or start."""
+    last = start
+    for i in range(start, end):
+        if labels_items(units, i, pats):
+            k = i + 1
+            while k < end and (units[k].kind.removed or units[k].kind in (Kind.BYLINE, Kind.CAPTION)
+                               or (units[k].kind is Kind.BODY and ITEM_MARK.match(units[k].text))):
+                k += 1
+            last = k
+    return last
 
 
 def mark_labels(units: list[Unit], pats: Patterns) -> None:
@@ -1374,7 +1534,7 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     mark_bare_bylines(units, pats)
     mark_sentence_pieces(units)
     mark_long_titles(units)
-    units[:] = place_heads_above_text(units, log)
+    units[:] = place_heads_above_text(units, log, pats)
     for unit in units:
         apply_hint(unit)
     for unit in units:

@@ -141,7 +141,7 @@ def _squash(text: str) -> str:
 def unplaced_text(page: SourcePage, kept: list[Unit]) -> list[str]:
     """Texts of kept units that are in no article (the nothing-lost check)."""
     placed = _squash("\n".join(
-        "\n".join([a.title, a.kicker, a.subtitle, a.section, a.text(), *a.byline, *a.captions, *a.notes])
+        "\n".join([a.section, a.kicker, a.title, a.subtitle, a.text(), *a.byline, *a.captions, *a.notes])
         for a in page.articles))
     return [u.text for u in kept if _squash(u.text) not in placed]
 

@@ -57,6 +57,41 @@ def subject_and_predicate(first: str, second: str) -> bool:
         and head is not None and head.flag == "v"
 
 
+GLUED_HEAD = 25      # characters: a head line longer than a title's display line holds a kicker glued to it
+GLUED_PART = 8       # characters: the least a kicker or a title of such a line holds
+FUNCTION_TAGS = ("u", "p", "c", "d")   # jieba tags of particles, prepositions, conjunctions, adverbs: no phrase ends on one
+
+
+def split_glued_kicker(head: str) -> list[str]:
+    """A head line too long for one title, with no break of its own, is a
+    kicker and a title read as one block (让中国特色社会主义展现出更加强大生命力
+    深刻理解新时代划时代意义): split before the verb that opens the title
+    (jieba's part-of-speech tags: the kicker ends on a word that can end a
+    phrase), both parts of a display line's length, as evenly as the verbs allow.
+
+    >>> split_glued_kicker("积极开展资产收益扶贫探索贫困人口持续稳定增收的路径")
+    ['积极开展资产收益扶贫', '探索贫困人口持续稳定增收的路径']
+    >>> split_glued_kicker("坚持和加强党的全面领导的必然要求加强党的政治建设不能有半点含糊")
+    ['坚持和加强党的全面领导的必然要求', '加强党的政治建设不能有半点含糊']
+    >>> split_glued_kicker("以供给侧结构性改革为主线建设现代化经济体系")
+    ['以供给侧结构性改革为主线建设现代化经济体系']
+    """
+    total = chinese_length(head)
+    if total < GLUED_HEAD or re.search("[，。；！？、 　—“”《》（）]", head):
+        return [head]
+    best, at, pos, previous = 0.0, 0, 0, ""
+    for token in pos_tagger().cut(head):
+        starts_title = token.flag == "v" or (token.flag == "l" and len(token.word) == 4)
+        if starts_title and previous and not previous.startswith(FUNCTION_TAGS) \
+                and min(pos, total - pos) >= GLUED_PART:
+            balance = min(pos, total - pos) / max(pos, total - pos)
+            if balance > best:
+                best, at = balance, pos
+        pos += len(token.word)
+        previous = token.flag
+    return [head[:at], head[at:]] if at else [head]
+
+
 def merge_wrapped_titles(heads: list[str]) -> list[str]:
     """Join a title that wrapped onto a second line (a word crosses the
     break, or a subject goes on with its verb: see :func:`subject_and_predicate`).
@@ -78,7 +113,8 @@ def merge_wrapped_titles(heads: list[str]) -> list[str]:
     return out
 
 
-def set_head(article: Article, cluster: list[Unit], after: Unit | None = None) -> None:
+def set_head(article: Article, cluster: list[Unit], after: Unit | None = None,
+             log: list[LogEntry] | None = None) -> None:
     """Fill title, kicker, subtitle and label from the units of a title run
     (``after``: the unit that follows it)."""
     label_max = load_patterns().label_max
@@ -95,7 +131,13 @@ def set_head(article: Article, cluster: list[Unit], after: Unit | None = None) -
                 heads.append(unit.text)
     # a byline set right under the last line (no blank line between) signs the title
     signed = after is not None and after.kind is Kind.BYLINE and after.gap == 0 and cluster[-1].kind is Kind.HEADLINE
-    article.head_parts = (labels, merge_wrapped_titles(join_set_pieces(heads)), subtitles, signed)
+    heads = merge_wrapped_titles(join_set_pieces(heads))
+    if len(heads) == 1 and not any(u.hint is not None for u in cluster):
+        heads = split_glued_kicker(heads[0])      # text pages: a PDF's layout gives each line of a head apart
+        if len(heads) == 2 and log is not None:
+            log.append(LogEntry("split_glued_kicker", f"L{cluster[0].first}",
+                                f"{heads[0] + heads[1]!r} → kicker {heads[0]!r}, title {heads[1]!r}"))
+    article.head_parts = (labels, heads, subtitles, signed)
     place_head(article, *article.head_parts)
 
 
@@ -280,7 +322,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             previous, was_signed_off = current, signed_off
             if in_briefs or _starts_article(cluster, after, current, signed_off):
                 article = start(unit)     # under a label, an item with its own headline is an article of its own
-                set_head(article, cluster, after)
+                set_head(article, cluster, after, log)
                 if briefs_label(cluster, after):      # a PDF title of a label's form too
                     briefs.add(id(article))
                     if previous is not None and not was_signed_off and layout_starts_article(cluster) is None:

@@ -343,6 +343,52 @@ def test_bare_byline_under_a_title_at_the_foot_of_the_page():
         "党的十九大报告作出我国社会主要矛盾已经转化为人民日益增长的美好生活需要和不平衡不充分的发展之间矛盾的重大判断。")
 
 
+UNSIGNED_HEADS_AFTER = """记者从滨海高新区获悉，今年前8个月，园区新材料产业实现产值306亿元，同比增长17.4%。
+
+高新区有关负责人表示，力争到2028年新材料产业产值突破600亿元。
+
+滨海高新区新材料产业集群加速成形
+
+记者　马骏
+
+本报讯（记者 林涛）9月20日上午，一列满载汽车配件的中欧班列从滨海港口物流园驶出，15天后抵达德国。
+
+港口物流园
+
+开通中欧班列
+
+信息快递
+
+●本报讯 日前，滨海高新区获评全省知识产权强县建设示范区。（记者 韩梅）
+
+●本报讯 高新区第二批人才公寓近日开始分配，共提供房源360套。（记者 许诺）
+
+在滨海高新区西部的现代农业示范园，2000亩水稻已进入收割期，一台台收割机在稻田里来回穿梭。
+
+秋收时节稻花香
+"""
+
+
+def test_titles_after_their_texts_with_no_bylines_go_above_them():
+    """A page that opens with text and ends on a title gives its titles
+    after their texts, signed or not (港口物流园 ⏎ 开通中欧班列 closes a text
+    opened by a news lead; 秋收时节稻花香 has no text under it); a label over
+    bulleted items stays over them."""
+    units, log = classified(UNSIGNED_HEADS_AFTER)
+    texts = [u.text for u in units if not u.kind.removed]
+    order = ["滨海高新区新材料产业集群加速成形", "记者", "记者从滨海高新区获悉", "港口物流园", "开通中欧班列", "本报讯（记者 林涛）",
+             "信息快递", "●本报讯日前", "秋收时节稻花香", "在滨海高新区西部"]
+    at = [next(k for k, t in enumerate(texts) if t.startswith(o)) for o in order]
+    assert at == sorted(at)
+    assert any(e.rule == "place_heads_above_text" for e in log)
+
+
+def test_a_page_of_titles_over_their_texts_keeps_its_order():
+    units, _ = classified("职业技能大赛开幕\n\n本报讯（记者 邓佳）10月12日，河阳高新区第三届职业技能大赛开幕，312名选手参加比赛。\n\n"
+                          "老旧小区改造惠及八千户居民\n\n本报讯（通讯员 程亮）今年实施的12个老旧小区改造项目全部进入收尾阶段。\n")
+    assert [u.text[:4] for u in units] == ["职业技能", "本报讯（", "老旧小区", "本报讯（"]
+
+
 @pytest.mark.parametrize("line", ["新时代", "高质量", "发展理念"])
 def test_short_words_under_a_title_are_not_bylines(line):
     units, _ = classified(f"推动国家高新区高质量发展\n\n{line}\n\n我国经济已由高速增长阶段转向高质量发展阶段，正处在转变发展方式的攻关期。\n")
