@@ -651,11 +651,100 @@ def join_vertical_names(units: list[Unit], pats: Patterns) -> list[Unit]:
     return [u for i, u in enumerate(units) if i not in drop]
 
 
+ROLE_REACH = 8    # units: how far down the page pdftotext may set the name of a byline cut at its wide spaces
+
+
+def role_only(text: str, pats: Patterns) -> bool:
+    """A line that is a byline's role word alone (记者, 实习生, 本报记者).
+
+    >>> role_only("实习生", load_patterns()), role_only("记者从滨海高新区获悉", load_patterns())
+    (True, False)
+    """
+    role = split_role(text.strip(), pats)
+    return role is not None and not role[1] and chinese_length(text) <= 6
+
+
+def join_role_names(units: list[Unit], pats: Patterns) -> list[Unit]:
+    """A byline set with wide spaces (记者　马骏　实习生　高远) that pdftotext
+    cut into its words, each on a line of its own and the names perhaps
+    further down: each role word alone takes the next name-form line after
+    it (surname and given name, two to four characters), in order, within
+    ROLE_REACH units. Text pages only: a PDF's layout reads the line whole.
+
+    >>> from .model import Line
+    >>> us = [Unit([Line(1, "", "")], t, kind=Kind.HEADLINE) for t in ("记者", "马骏", "实习生", "港口物流园开通中欧班列", "高远")]
+    >>> [(u.text, u.kind.value, u.authors) for u in join_role_names(us, load_patterns())]
+    [('记者 马骏', 'byline', ['马骏']), ('实习生 高远', 'byline', ['高远']), ('港口物流园开通中欧班列', 'headline', [])]
+    """
+    waiting: list[tuple[int, Unit]] = []
+    drop: set[int] = set()
+    for i, unit in enumerate(units):
+        if any(line.box is not None for line in unit.lines) or unit.kind.removed:
+            continue
+        waiting = [(k, w) for k, w in waiting if i - k <= ROLE_REACH]
+        if unit.kind in (Kind.HEADLINE, Kind.LABEL) and role_only(unit.text, pats):
+            waiting.append((i, unit))
+            continue
+        name = unit.text.strip()
+        if waiting and unit.kind in (Kind.HEADLINE, Kind.LABEL) and NAME.match(name) and has_surname(name, pats):
+            _, role = waiting.pop(0)
+            role.text, role.lines = f"{role.text.strip()} {name}", role.lines + unit.lines
+            role.kind, role.authors = Kind.BYLINE, [name]
+            role.evidence.append(Evidence("join_role_names", Kind.BYLINE.value, 2, f"{name!r} (L{unit.first}) after the role"))
+            drop.add(i)
+    return [u for i, u in enumerate(units) if i not in drop]
+
+
 def absorb(prev: Unit, unit: Unit, evidence: Evidence) -> None:
     """`unit` goes on `prev` (a line wrapped under it): one unit, with the evidence why."""
     prev.text += unit.text
     prev.lines = prev.lines + unit.lines
     prev.evidence.append(evidence)
+
+
+SHORT_LAST = 3    # characters: a wrapped head's line this much shorter than its longest is where the head ended
+
+
+def head_ended(head: Unit) -> bool:
+    """Whether a head wrapped over several lines of a narrow box ended on its
+    last line: that line is much shorter than the box is wide (把实施健康中国 ⏎
+    战略各项重点任务落 ⏎ 到实处), so the line under it is the text's.
+
+    >>> from .model import Line
+    >>> head_ended(Unit([Line(1, "把实施健康中国", "把实施健康中国"), Line(2, "战略各项重点任务落", "战略各项重点任务落"),
+    ...                  Line(3, "到实处", "到实处")], "把实施健康中国战略各项重点任务落到实处"))
+    True
+    """
+    if len(head.lines) < 2:
+        return False
+    widths = [chinese_length(line.text) for line in head.lines]
+    return widths[-1] <= max(widths) - SHORT_LAST
+
+
+def join_text_openings(units: list[Unit]) -> list[Unit]:
+    """A short line between a head that ended (see :func:`head_ended`) and
+    the text right under it, no blank line on either side, is that text's
+    first line (… ⏎ 到实处 ⏎ 党的十九大 ⏎ 报告对“实施健康中国战略”作出全面部署。).
+
+    >>> from .model import Line
+    >>> head = Unit([Line(1, "", "战略各项重点任务落"), Line(2, "", "到实处")], "战略各项重点任务落到实处", kind=Kind.HEADLINE)
+    >>> units = [head, Unit([Line(3, "", "")], "党的十九大", kind=Kind.HEADLINE),
+    ...          Unit([Line(4, "", "")], "报告对“实施健康中国战略”作出全面部署。", kind=Kind.BODY)]
+    >>> [u.text for u in join_text_openings(units)]
+    ['战略各项重点任务落到实处', '党的十九大报告对“实施健康中国战略”作出全面部署。']
+    """
+    out: list[Unit] = []
+    for i, unit in enumerate(units):
+        prev = out[-1] if out else None
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if prev is not None and nxt is not None and unit.kind is Kind.HEADLINE and prev.kind is Kind.HEADLINE \
+                and unit.gap == 0 and nxt.gap == 0 and nxt.kind is Kind.BODY and not nxt.lead \
+                and head_ended(prev) and not ends_sentence(unit.text):
+            nxt.text, nxt.lines = unit.text + nxt.text, unit.lines + nxt.lines
+            nxt.evidence.append(Evidence("join_text_openings", Kind.BODY.value, 1, f"opens on L{unit.first}, under a head that ended"))
+            continue
+        out.append(unit)
+    return out
 
 
 def join_wrapped_heads(units: list[Unit], pats: Patterns) -> list[Unit]:
@@ -682,7 +771,8 @@ def join_wrapped_heads(units: list[Unit], pats: Patterns) -> list[Unit]:
                 and not re.search(f"[{SENTENCE_END}，：:,]", prev.text + unit.text)
                 and chinese_length(prev.text + unit.text) <= HEADLINE_MAX
                 and len(prev.text) != len(unit.text)
-                and not (chinese_length(unit.text) <= 3 and bare_names(unit.text, pats))):   # 刘志明 under a title
+                and not (chinese_length(unit.text) <= 3 and bare_names(unit.text, pats))   # 刘志明 under a title
+                and not head_ended(prev)):
             prev.kind = Kind.HEADLINE
             absorb(prev, unit, Evidence("join_wrapped_heads", Kind.HEADLINE.value, 0, f"wrapped onto L{unit.first}"))
             continue
@@ -1521,7 +1611,9 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
         classify_unit(unit, pats)
     units[:] = join_split_names(units)
     units[:] = join_vertical_names(units, pats)
+    units[:] = join_role_names(units, pats)
     units[:] = join_wrapped_heads(units, pats)
+    units[:] = join_text_openings(units)
     units[:] = join_wrapped_subtitles(units)
     mark_name_continuations(units)
     mark_labels(units, pats)

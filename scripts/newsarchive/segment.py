@@ -282,6 +282,36 @@ def caption_goes_below(caption: str, before: Article, after: Article) -> bool:
     return title_fit(caption, after.text()) > title_fit(caption, before.text())
 
 
+def rehome_captions(articles: list[Article], log: list[LogEntry]) -> None:
+    """A caption read with one article that is about another one's text
+    (title_fit at least FITS there, BETTER_BY more than in its own) goes to
+    that article: pdftotext set the picture's caption where its block fell
+    (选手在数控车工比赛中加工零件。 after the text above, the story of the
+    contest further down). Only a caption that says in a sentence what the
+    picture shows; a cartoon's title or a credit alone stays.
+
+    >>> a = Article(blocks=[("p", "今年前三季度，河阳高新区完成工业投资48.3亿元。")], captions=["选手在数控车工比赛中加工零件。"])
+    >>> b = Article(blocks=[("p", "河阳高新区第三届职业技能大赛开幕，312名选手参加数控车工等8个项目的比赛。")])
+    >>> rehome_captions([a, b], []); a.captions, b.captions
+    ([], ['选手在数控车工比赛中加工零件。'])
+    """
+    for article in articles:
+        for caption in list(article.captions):
+            if "。" not in caption:
+                continue         # a cartoon's title or a credit (消费升级 ⏎ 翟桂溪作): too few words to say what it shows
+            stay = title_fit(caption, article.text())
+            fits = [(title_fit(caption, other.text()), -n, other) for n, other in enumerate(articles) if other is not article]
+            if not fits:
+                continue
+            fit, _, best = max(fits, key=lambda f: (f[0], f[1]))
+            if fit >= FITS and fit - stay >= BETTER_BY:
+                article.captions.remove(caption)
+                best.captions.append(caption)
+                log.append(LogEntry("caption_moved", f"L{best.first}",
+                                    f"{caption[:20]!r} from the article at L{article.first}: about this text "
+                                    f"(fits {fit:.2f}, {stay:.2f} there)"))
+
+
 def _add_byline(article: Article, unit: Unit) -> None:
     article.byline.append(unit.text)
     article.authors.extend(unit.authors)
@@ -406,6 +436,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
         articles[:] = match_titles(articles, log)
         articles[:] = join_series_sections(articles, log)
         articles[:] = split_at_empty_heads(articles, log)
+        rehome_captions(articles, log)
     for article in articles:
         article.authors = list(dict.fromkeys(article.authors))
         if article.untitled:
@@ -456,10 +487,14 @@ def give_orphan_titles(articles: list[Article], log: list[LogEntry]) -> None:
     jieba's IDF-weighted share of the title's words in the text) than the
     text it was read with (a line beyond the kicker and the title of a
     crowded head needs only to fit as well); a head of a kicker and a title
-    gives a line only to a text that quotes it (意气风发走进新时代). Each
+    gives a line only to a text that quotes it (意气风发走进新时代), or its
+    kicker to an untitled news item (本报讯…, short as it may be) that the
+    kicker is about and its own text is not. Each
     head keeps one line. Text pages only:
     a PDF's layout puts each title over its own columns."""
-    needy = [a for a in articles if a.untitled and len(a.text()) >= NEEDS_TITLE]
+    lead = load_patterns().lead
+    news = {id(a) for a in articles if a.untitled and a.paragraphs and lead.match(a.paragraphs[0])}
+    needy = [a for a in articles if a.untitled and (len(a.text()) >= NEEDS_TITLE or id(a) in news)]
     if not needy:
         return
     offers = []
@@ -476,7 +511,9 @@ def give_orphan_titles(articles: list[Article], log: list[LogEntry]) -> None:
                 fit = title_fit(line, article.text())
                 quoted = line in article.text() and line not in own
                 better = fit - stay >= (0 if line in surplus else BETTER_BY)
-                if fit >= FITS and better and (crowded or quoted):
+                # a news item (本报讯…) read with no title takes a kicker that is about it, not about its own text
+                kicker_of_news = id(article) in news and line == donor.kicker and stay < FITS
+                if fit >= FITS and better and (crowded or quoted or kicker_of_news):
                     offers.append((fit - stay, fit, k, id(donor), line, donor))
     offers.sort(key=lambda o: (-o[0], -o[1], o[2]))
     given: set[int] = set()

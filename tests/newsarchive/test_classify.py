@@ -383,6 +383,13 @@ def test_titles_after_their_texts_with_no_bylines_go_above_them():
     assert any(e.rule == "place_heads_above_text" for e in log)
 
 
+def test_a_byline_cut_at_its_wide_spaces_is_joined_again():
+    units, _ = classified("滨海高新区新材料产业集群加速成形\n——前8个月产值突破300亿元\n记者\n\n马骏\n\n实习生\n\n"
+                          "港口物流园\n开通中欧班列\n\n高远\n\n记者从滨海高新区获悉，今年前8个月，园区新材料产业实现产值306亿元。\n")
+    bylines = [(u.text, u.authors) for u in units if u.kind is Kind.BYLINE]
+    assert bylines == [("记者 马骏", ["马骏"]), ("实习生 高远", ["高远"])]
+
+
 def test_a_page_of_titles_over_their_texts_keeps_its_order():
     units, _ = classified("职业技能大赛开幕\n\n本报讯（记者 邓佳）10月12日，河阳高新区第三届职业技能大赛开幕，312名选手参加比赛。\n\n"
                           "老旧小区改造惠及八千户居民\n\n本报讯（通讯员 程亮）今年实施的12个老旧小区改造项目全部进入收尾阶段。\n")

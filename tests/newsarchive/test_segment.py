@@ -389,3 +389,18 @@ def test_a_caption_before_the_next_head_goes_with_the_story_it_shows():
                      "职业技能大赛开幕\n\n本报讯（记者 邓佳）10月12日，河阳高新区第三届职业技能大赛开幕，312名选手参加数控车工比赛。\n")
     first, second = page.articles
     assert first.captions == [] and second.captions == ["选手在数控车工比赛中加工零件。本报记者 孙海涛 摄"]
+
+
+def test_an_untitled_news_item_takes_the_kicker_it_is_about_and_its_caption():
+    """pdftotext read a story's title over the next story (as its kicker) and
+    its picture's caption after the story above."""
+    page = page_from("河阳高新区前三季度工业投资增长两成\n本报记者 孙海涛\n\n今年前三季度，河阳高新区完成工业投资48.3亿元，"
+                     "同比增长21.6%，增速居全县各园区首位。\n\n选手在数控车工比赛中加工零件。\n本报记者 孙海涛 摄\n\n"
+                     "职业技能大赛吸引三百名选手\n\n老旧小区改造惠及八千户居民\n本报讯（通讯员 程亮）随着最后一栋楼的外墙保温工程完工，"
+                     "12个老旧小区改造项目全部进入收尾阶段。\n\n本报讯（记者 邓佳）10月12日，河阳高新区第三届职业技能大赛开幕，"
+                     "312名选手参加数控车工、电工等8个项目的比赛。\n")
+    titles = {a.title: a for a in page.articles}
+    contest = titles["职业技能大赛吸引三百名选手"]
+    assert contest.paragraphs[0].startswith("本报讯（记者 邓佳）")
+    assert contest.captions == ["选手在数控车工比赛中加工零件。本报记者 孙海涛 摄"]
+    assert titles["老旧小区改造惠及八千户居民"].kicker == ""
