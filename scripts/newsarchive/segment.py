@@ -312,6 +312,29 @@ def rehome_captions(articles: list[Article], log: list[LogEntry]) -> None:
                                     f"(fits {fit:.2f}, {stay:.2f} there)"))
 
 
+SIGNED_TEXT = 2       # paragraphs: a byline signs off an article's text; one block before it is a column
+                      # fragment, which may as well run on past the byline of the text that follows
+
+
+def signs_off(article: Article, first_byline: bool, units: list[Unit], i: int) -> bool:
+    """A byline of names only (欧阳辉) after the text of an article read with
+    no head yet signs it off when the article had no byline and text follows
+    on (a box: pdftotext reads its text, then the byline set beside its
+    title, the title itself much later): what follows is other text. A name
+    under an article's own title, read after some of its text (OCR), and a
+    second name in an article already signed (刘宏达 … 谢守成) end nothing.
+
+    >>> a = Article(blocks=[("p", "党的十九大报告指出，我们党既要政治过硬，也要本领高强。"), ("p", "长风破浪会有时，直挂云帆济沧海。")],
+    ...             untitled=True)
+    >>> after = [Unit([], "欧阳辉", kind=Kind.BYLINE), Unit([], "中国特色社会主义新时代，是承前启后的时代。")]
+    >>> signs_off(a, True, after, 0), signs_off(a, False, after, 0)
+    (True, False)
+    """
+    nxt = next((u for u in units[i + 1:] if u.kind is not Kind.CAPTION), None)
+    return first_byline and article.untitled and len(article.paragraphs) >= SIGNED_TEXT and nxt is not None and nxt.kind is Kind.BODY \
+        and not nxt.lead
+
+
 def _add_byline(article: Article, unit: Unit) -> None:
     article.byline.append(unit.text)
     article.authors.extend(unit.authors)
@@ -401,8 +424,9 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
         elif current is None or (unit.kind is Kind.BODY and (signed_off or (unit.lead and current.blocks))):
             start(unit).untitled = True     # text with no title: continued, or a brief (本报讯…) of its own
         if unit.kind is Kind.BYLINE:
+            first_byline = not current.byline
             _add_byline(current, unit)
-            if current.blocks and not bare_byline(unit):
+            if current.blocks and (not bare_byline(unit) or signs_off(current, first_byline, units, i)):
                 signed_off = True        # a closing byline ends the article
         elif unit.kind is Kind.NOTE:          # （作者为…） ends an article
             current.notes.append(unit.text)
@@ -436,6 +460,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
         articles[:] = match_titles(articles, log)
         articles[:] = join_series_sections(articles, log)
         articles[:] = split_at_empty_heads(articles, log)
+        articles[:] = place_runs(articles, log)
         rehome_captions(articles, log)
     for article in articles:
         article.authors = list(dict.fromkeys(article.authors))
@@ -802,3 +827,144 @@ def join_series_sections(articles: list[Article], log: list[LogEntry]) -> list[A
         log.append(LogEntry("series_section", f"L{article.first}",
                             f"{article.title!r}: a section heading of the article at L{host.first}, not an article"))
     return out
+
+
+def is_run(article: Article) -> bool:
+    """An "article" that is only a run of text read after another article's
+    end: untitled, no byline, lead, source line or jump line of its own
+    (pdftotext reads the rest of a story after a box it printed beside).
+
+    >>> is_run(Article(blocks=[("p", "中国特色社会主义新时代，是承前启后的时代。")], untitled=True))
+    True
+    >>> is_run(Article(blocks=[("p", "近日，园区召开会议。")], untitled=True, byline=["本报讯"]))
+    False
+    """
+    return article.untitled and not article.byline and not article.authors and not article.source_line \
+        and not article.continued and bool(article.paragraphs) and not article.head_parts[1]
+
+
+def closes(article: Article) -> bool:
+    """Whether an article was signed off: a note, or a byline read after its text.
+
+    >>> closes(Article(blocks=[("p", "长风破浪会有时。")], marks=[(1, "byline", "欧阳辉", ["欧阳辉"])]))
+    True
+    >>> closes(Article(blocks=[("p", "长风破浪会有时。")], marks=[(0, "byline", "陈曙光", ["陈曙光"])]))
+    False
+    """
+    return bool(article.notes) or any(kind == "byline" and pos >= len(article.blocks) > 0
+                                      for pos, kind, _, _ in article.marks)
+
+
+def text_slots(article: Article) -> list[tuple[int, str]]:
+    """Where an article's text is missing, as (block index, the heading
+    over the gap or ""): before a first block that is a section heading (its
+    opening paragraphs), between two headings in a row (a section with no
+    text), and, for an article not signed off, at its end ("end").
+
+    >>> a = Article(blocks=[("h", "不忘初心走在时代前列"), ("h", "勇担重任回应人民期待"), ("p", "中华民族伟大复兴是全体中国人民的伟大梦想。")])
+    >>> text_slots(a)
+    [(0, ''), (1, '不忘初心走在时代前列'), (3, 'end')]
+    """
+    slots = []
+    blocks = article.blocks
+    if blocks and blocks[0][0] == "h":
+        slots.append((0, ""))
+    slots.extend((k + 1, blocks[k][1]) for k in range(len(blocks) - 1) if blocks[k][0] == "h" and blocks[k + 1][0] == "h")
+    if blocks and not closes(article):
+        slots.append((len(blocks), "end"))
+    return slots
+
+
+def slot_fit(article: Article, slot: tuple[int, str], run: Article) -> float:
+    """How well a run of text fits a gap of an article: the heading over the
+    gap names its subject (title_fit), or, before its first heading and at its
+    end, the article's title does. Only a run signed off (a note after it)
+    ends an article; only a run that is not goes before its text.
+
+    >>> lead = Article(title="新使命：中国共产党的历史担当", blocks=[("h", "不忘初心走在时代前列"), ("h", "勇担重任回应人民期待")])
+    >>> run = Article(blocks=[("p", "不忘初心，方得始终。中国共产党走在时代前列。")], untitled=True)
+    >>> slot_fit(lead, (1, "不忘初心走在时代前列"), run), slot_fit(lead, (2, "end"), run)
+    (1.0, 0.0)
+    """
+    at, heading = slot
+    if (heading == "end") != closes(run):
+        return 0.0
+    text = run.text()
+    name = heading if heading not in ("", "end") else article.title
+    return title_fit(name, text) if name and not article.untitled else 0.0
+
+
+def place_runs(articles: list[Article], log: list[LogEntry]) -> list[Article]:
+    """Put each run of text read after another article's end (:func:`is_run`)
+    into the gap of the article it fits (:func:`text_slots`,
+    :func:`slot_fit`): pdftotext reads a box's text, its byline, then the
+    columns of the story around it (the rest of a lead essay, its note), then
+    the box's title. Best fit first; one run to a gap, fits of FITS at least."""
+    runs = [a for a in articles if is_run(a)]
+    if not runs:
+        return articles
+    titles_from_runs(articles, runs, log)
+    offers = []
+    for r, run in enumerate(runs):
+        for n, host in enumerate(articles):
+            if host is run or is_run(host) or host.untitled:
+                continue
+            for slot in text_slots(host):
+                fit = slot_fit(host, slot, run)
+                if fit >= FITS:
+                    offers.append((-fit, r, n, slot))
+    offers.sort()
+    placed: dict[int, tuple[int, tuple[int, str], float]] = {}
+    used: set[tuple[int, int]] = set()
+    for fit, r, n, slot in offers:
+        if r in placed or (n, slot[0]) in used:
+            continue
+        placed[r] = (n, slot, -fit)
+        used.add((n, slot[0]))
+    # insert from the last gap of each article on, so earlier block indexes stay true
+    for r, (n, slot, fit) in sorted(placed.items(), key=lambda p: (p[1][0], -p[1][1][0])):
+        run, host = runs[r], articles[n]
+        at = slot[0]
+        host.blocks[at:at] = run.blocks
+        host.marks = [(pos + len(run.blocks) if pos >= at and slot[1] != "end" else pos, kind, text, names)
+                      for pos, kind, text, names in host.marks]
+        host.marks.extend((pos + at, kind, text, names) for pos, kind, text, names in run.marks)
+        host.notes.extend(run.notes)
+        host.captions.extend(run.captions)
+        host.first, host.last = min(host.first, run.first), max(host.last, run.last)
+        where = "at its end" if slot[1] == "end" else (f"under {slot[1]!r}" if slot[1] else "before its text")
+        log.append(LogEntry("place_run", f"L{run.first}",
+                            f"{untitled_title(run)!r}: text read after another article's end, {where} in "
+                            f"{host.title!r} (fits {fit:.2f})"))
+    gone = {id(runs[r]) for r in placed}
+    return [a for a in articles if id(a) not in gone]
+
+
+def titles_from_runs(articles: list[Article], runs: list[Article], log: list[LogEntry]) -> None:
+    """A heading read inside a run of text that names an untitled article's
+    subject (FITS), and not the run's (by BETTER_BY), is that article's
+    title: pdftotext reads a box's text, then the story around it, then the
+    box's title (历史永远眷顾奋进者 after the lead essay's columns)."""
+    for article in articles:
+        if not article.untitled or is_run(article) or len(article.text()) < NEEDS_TITLE:
+            continue
+        options = [(title_fit(text, article.text()) - title_fit(text, "\n".join(run.paragraphs)), title_fit(text, article.text()), -k, r)
+                   for r, run in enumerate(runs) for k, (kind, text) in enumerate(run.blocks) if kind == "h"]
+        options = [o for o in options if o[1] >= FITS and o[0] >= BETTER_BY]
+        if not options:
+            continue
+        gain, fit, k, r = max(options)
+        run = runs[r]
+        line = run.blocks.pop(-k)[1]
+        if 0 < -k < len(run.blocks):      # the text after the title is a run of its own: split there
+            rest = Article(blocks=run.blocks[-k:], first=run.first, last=run.last, sheet=run.sheet, untitled=True,
+                           notes=run.notes, marks=[(pos + k, kind, text, names) for pos, kind, text, names in run.marks if pos >= -k])
+            run.blocks, run.notes = run.blocks[:-k], []
+            run.marks = [m for m in run.marks if m[0] < -k]
+            runs.insert(r + 1, rest)
+            articles.insert(articles.index(run) + 1, rest)
+        article.head_parts = ([], [line], [], False)
+        place_head(article, *article.head_parts)
+        article.untitled = False
+        log.append(LogEntry("orphan_title", f"L{article.first}",
+                            f"{line!r}, a heading in a run of text read after it (fits {fit:.2f}, {gain:+.2f} over the run)"))

@@ -404,3 +404,65 @@ def test_an_untitled_news_item_takes_the_kicker_it_is_about_and_its_caption():
     assert contest.paragraphs[0].startswith("本报讯（记者 邓佳）")
     assert contest.captions == ["选手在数控车工比赛中加工零件。本报记者 孙海涛 摄"]
     assert titles["老旧小区改造惠及八千户居民"].kicker == ""
+
+
+def test_a_run_read_after_a_box_goes_before_the_text_of_the_article_it_opens():
+    """pdftotext reads a box, its byline, then columns of the story beside it:
+    a run of text with no head of its own goes where an article's text is
+    missing (here, before its first section heading), the one whose title it
+    fits; a run that fits no article's gap stays an article of its own."""
+    from newsarchive.segment import place_runs
+    lead = _article("我国社会主要矛盾变化的重大意义", "社会主要矛盾变化标志着人民需要的拓展提升。", byline=["颜晓峰"])
+    lead.blocks.insert(0, ("h", "社会主要矛盾变化标志着中国特色社会主义取得重大历史性成就"))
+    lead.marks = [(0, "byline", "颜晓峰", ["颜晓峰"])]
+    box = _article("准确把握社会主要矛盾的变化", "我国社会主要矛盾的变化对党和国家工作提出了许多新要求。", byline=["严书翰"],
+                   notes=["（作者为中共中央党校教授）"])
+    box.marks = [(1, "note", "（作者为中共中央党校教授）", []), (1, "byline", "严书翰", ["严书翰"])]
+    run = _article("", "习近平同志在党的十九大报告中指出：我国社会主要矛盾已经转化为人民日益增长的美好生活需要"
+                       "和不平衡不充分的发展之间的矛盾。社会主要矛盾的变化具有重大意义。", untitled=True)
+    stray = _article("", "园区今年新建道路十二公里，绿化面积增加三成。", untitled=True)
+    log = []
+    out = place_runs([lead, box, run, stray], log)
+    assert out == [lead, box, stray]
+    assert lead.paragraphs[0].startswith("习近平同志在党的十九大报告中指出") and lead.blocks[1][0] == "h"
+    assert box.paragraphs == ["我国社会主要矛盾的变化对党和国家工作提出了许多新要求。"]
+    assert any(e.rule == "place_run" for e in log)
+
+
+def test_a_run_signed_off_by_a_note_ends_the_article_that_has_none():
+    from newsarchive.segment import place_runs
+    lead = _article("新时代：发展新方位 奋进新目标", "中国特色社会主义进入新时代，是我国发展新的历史方位。", byline=["陈曙光"])
+    lead.marks = [(0, "byline", "陈曙光", ["陈曙光"])]
+    box = _article("意气风发走进新时代", "长风破浪会有时，直挂云帆济沧海。", byline=["欧阳辉"])
+    box.marks = [(1, "byline", "欧阳辉", ["欧阳辉"])]
+    run = _article("", "中国特色社会主义进入新时代，站在发展新方位，奋进新目标，拓展了发展中国家走向现代化的途径，为维护世界和平贡献中国智慧。",
+                   untitled=True, notes=["（作者为研究员）"])
+    run.marks = [(1, "note", "（作者为研究员）", [])]
+    out = place_runs([lead, box, run], [])
+    assert out == [lead, box]
+    assert lead.paragraphs[-1].endswith("为维护世界和平贡献中国智慧。") and lead.notes == ["（作者为研究员）"]
+    assert lead.marks[-1] == (2, "note", "（作者为研究员）", [])
+
+
+def test_a_names_only_byline_after_a_box_read_without_its_title_ends_the_box():
+    """pdftotext reads a box's text, then its byline (欧阳辉), then the rest
+    of the story beside it and that story's note: the byline signs the box
+    off, and the rest goes to the end of the story, which has no note yet."""
+    from newsarchive.pipeline import build_page
+    from newsarchive.reader import RawSource
+    raw = "\n".join([
+        "新时代：发展新方位 奋进新目标", "陈曙光", "",
+        wrapped("习近平同志在党的十九大报告中指出：“经过长期努力，中国特色社会主义进入了新时代，这是我国发展新的"
+                "历史方位。”新时代是发展新方位，我们要奋进新目标。"), "",
+        wrapped("中国特色社会主义新时代，是决胜全面建成小康社会、进而全面建设社会主义现代化强国的时代。"), "",
+        "（作者为中国社会科学院研究员）", "",
+        wrapped("党的十九大报告指出，我们党既要政治过硬，也要本领高强。新时代要有新气象，更要有新作为。"), "",
+        wrapped("长风破浪会有时，直挂云帆济沧海。这是一个意气风发、奋发有为的时代。"), "",
+        "欧阳辉", "",
+        wrapped("进入新时代，我国发展的历史方位变了，奋进的目标更加宏大，新时代的发展新方位要求我们奋进新目标。"), "",
+        "（作者为中央党校教授）", "",
+        "意气风发走进新时代", ""])
+    page = build_page(RawSource("t.pdftotext.txt", raw, "utf-8"))
+    box = next(a for a in page.articles if "欧阳辉" in a.authors)
+    assert box.paragraphs[-1].startswith("长风破浪会有时")
+    assert any(a.paragraphs[-1].startswith("进入新时代，我国发展的历史方位变了") for a in page.articles if a is not box)
