@@ -88,6 +88,9 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
             search_on_nav(config)
         return self.site.on_nav(nav, config, files)
 
+    def on_env(self, env, config, files):
+        return self.site.on_env(env, config, files)
+
     @event_priority(-100)
     def on_page_markdown(self, markdown, page, config, files):
         return self.site.on_page_markdown(markdown, page, config, files)

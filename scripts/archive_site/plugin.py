@@ -31,8 +31,10 @@ import pickle
 from importlib import metadata, resources
 from pathlib import Path
 
+import jinja2
 import markdown
 import markdown.treeprocessors
+import watchdog.events
 import watchdog.observers
 import watchdog.observers.polling
 from mkdocs.exceptions import PluginError
@@ -88,6 +90,22 @@ def code_version() -> str:
     for path in _CODE_FILES:
         h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def template_cache(build_dir: Path, env) -> Path:
+    """The folder of compiled templates: one per version of Jinja, MkDocs and
+    the theme and per compiler setting (Jinja checks only each template's source)."""
+    h = hashlib.blake2b(digest_size=8)
+    for name in ("jinja2", "mkdocs", "mkdocs-material"):
+        try:
+            h.update(f"{name}={metadata.version(name)};".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{name}=;".encode())
+    h.update(repr((sorted(env.extensions), env.autoescape, env.trim_blocks, env.lstrip_blocks,
+                   env.keep_trailing_newline, env.newline_sequence, env.optimized)).encode())
+    folder = build_dir / f"templates-{h.hexdigest()}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def markdown_settings(config) -> str:
@@ -281,6 +299,15 @@ class ArchiveSite:
                 page.renders, page.settings_key = self.renders, self.settings_key
         return nav
 
+    def on_env(self, env, config, files):
+        """Compiled templates kept in the build folder (Jinja's own
+        crash-safe bytecode cache, checked against each template's source),
+        so a build does not compile Material's 30-odd templates again: a
+        fixed cost of every build, and of every rebuild under ``mkdocs serve``."""
+        if env.bytecode_cache is None:
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(template_cache(self.build.build_dir, env)))
+        return env
+
     def render_dependents(self, files: Files) -> None:
         """In a ``--dirty`` build, have MkDocs render again the pages that show
         front matter of pages edited since the last build
@@ -374,7 +401,7 @@ def watch_natively(server):
         log.info("archive: watching for saves by polling (more folders than the system's file watches)")
         return server
     old = server.observer
-    server.observer = native()
+    server.observer = changes_only(native)()
     server._watched_paths, server._watch_refs = {}, {}
     for path, count in counts.items():
         for _ in range(count):
@@ -382,6 +409,30 @@ def watch_natively(server):
     old.unschedule_all()
     log.info("archive: watching for saves with the system's file events (%s)", type(server.observer).__name__)
     return server
+
+
+# What a save is (file events of watchdog that change something). The system
+# also reports a file opened and closed without writing: every build reads
+# every page, so MkDocs (which rebuilds on any event) would rebuild again and
+# again after the first save.
+CHANGE_EVENTS = (watchdog.events.FileCreatedEvent, watchdog.events.FileModifiedEvent,
+                 watchdog.events.FileDeletedEvent, watchdog.events.FileMovedEvent, watchdog.events.FileClosedEvent,
+                 watchdog.events.DirCreatedEvent, watchdog.events.DirDeletedEvent, watchdog.events.DirMovedEvent,
+                 watchdog.events.DirModifiedEvent)
+
+
+def changes_only(observer_class):
+    """An observer class that reports only :data:`CHANGE_EVENTS` to the
+    handlers scheduled on it (not a file opened, or closed unwritten)."""
+
+    class ChangesObserver(observer_class):
+        def schedule(self, event_handler, path, **options):
+            if options.get("event_filter") is None:
+                options["event_filter"] = list(CHANGE_EVENTS)
+            return super().schedule(event_handler, path, **options)
+
+    ChangesObserver.__name__ = observer_class.__name__
+    return ChangesObserver
 
 
 def watches_enough(paths: list[str], limit_file: str = "/proc/sys/fs/inotify/max_user_watches") -> bool:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from archive_site.search.builder import META_CHUNK, IndexBuilder
 from archive_site.search import incremental
+from archive_site.search import incremental
 from archive_site.search.incremental import STATE_FILE, PageKey, load_state, update_index
 from archive_site.search.query import Index
 from archive_site.search.records import Record
@@ -65,6 +66,30 @@ def test_unchanged_then_patched_then_full(tmp_path):
     for q in ("盾构机", "掘进机", "高新区", "构机", "淄博"):
         assert {h.doc for h in index.search(q)} == brute_force(edited, q), q
     assert update(out, state, edited + records(["新增的文章"]))[1] == "full"     # an article added
+
+
+def test_a_patched_state_is_written_at_exit_and_a_stale_one_means_a_full_build(tmp_path):
+    """After a patch the state is kept in memory (the next build of ``mkdocs
+    serve`` takes it from there) and written when the process ends; the
+    file left from before describes another build id, so a process that
+    did not write it (killed) makes the next build a full one."""
+    out, state = tmp_path / "idx", tmp_path / STATE_FILE
+    recs = records(TEXTS)
+    update(out, state, recs)
+    on_disk = state.read_bytes()
+    edited = records([TEXTS[0].replace("盾构机", "掘进机"), *TEXTS[1:]])
+    assert update(out, state, edited)[1] == "patched 1"
+    assert state.read_bytes() == on_disk                            # not written yet
+    again = records([TEXTS[0].replace("盾构机", "隧道机"), *TEXTS[1:]])
+    assert update(out, state, again)[1] == "patched 1"              # from memory
+    incremental._kept.clear()                                       # as a new process that was killed
+    incremental._pending.clear()
+    assert update(out, state, edited)[1] == "full"                  # the state on disk is older than the index
+    assert update(out, state, again)[1] == "patched 1"
+    incremental.write_pending()                                     # at exit
+    assert not incremental._kept
+    assert [p.digest for p in load_state(state).pages] == [k.digest for k in keys(again)]
+    assert update(out, state, again)[1] == "unchanged"             # read back from the file
 
 
 def test_patch_needs_the_previous_index(tmp_path):

@@ -11,12 +11,17 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from urllib.parse import quote
 from pathlib import Path
 
+import watchdog.events
+import watchdog.observers
+
 from archive_site import cache
+from archive_site.plugin import changes_only
 from archive_site.fixtures import write_config
 from bench_site import write_archive
 from newsarchive.settings import SETTINGS_FILE
@@ -178,6 +183,33 @@ def test_pages_from_the_render_cache_are_the_pages_rendered(tmp_path):
     log = build(cfg, "--strict")
     assert f"archive: {rendered} pages rendered, 0 taken" in log
     assert site_files(tmp_path / "site") == cached
+
+
+def test_the_serve_watcher_sees_saves_not_reads(tmp_path):
+    """Under ``mkdocs serve`` the system's file events are watched; a build
+    reads every page, and a file opened and closed unwritten must not count
+    as a save (MkDocs rebuilds on any event it is given: it would rebuild
+    again and again after the first save)."""
+    page = tmp_path / "01.md"
+    page.write_text("正文\n", encoding="utf-8")
+    seen: list = []
+    got = threading.Event()
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = lambda event: (seen.append(event), got.set())
+    observer = changes_only(watchdog.observers.Observer)()
+    observer.schedule(handler, str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        for _ in range(3):
+            page.read_bytes()
+        page.write_text("正文。\n", encoding="utf-8")
+        assert got.wait(30)
+        time.sleep(0.5)
+        assert seen and all(not isinstance(e, (watchdog.events.FileOpenedEvent, watchdog.events.FileClosedNoWriteEvent))
+                            for e in seen)
+    finally:
+        observer.stop()
+        observer.join(10)
 
 
 def fetch(url: str) -> str | None:

@@ -22,10 +22,12 @@ keys are kept from the full build (they only steer speed, never results).
 """
 from __future__ import annotations
 
+import atexit
 import collections
 import dataclasses
 import hashlib
 import json
+import logging
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,8 @@ from .builder import (BLOCK, CALLBACK, FORMAT_VERSION, SAMPLE_DOCS, SPLIT_POSITI
                       IndexBuilder, default_jobs, doc_entry, doc_postings, index_blocks, index_text, key_hash,
                       meta_entry, pack_shard, pack_text, plan_splits, unpack_shard, unpack_text)
 from .records import Record
+
+log = logging.getLogger("mkdocs.hooks.search")
 
 STATE_FILE = "search-state.pickle"
 STATE_VERSION = 1
@@ -93,11 +97,40 @@ def load_state(path: Path) -> IndexState | None:
     return state
 
 
-def save_state(path: Path, state: IndexState) -> None:
-    cache.write_atomic(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+def save_state(path: Path, state: IndexState, defer: bool = False) -> None:
+    """Save the state of the index just written (crash-safe). ``defer``
+    (after a patch): keep it in this process, for its next build (``mkdocs
+    serve``: pickling it is most of a patch's time), and write the file
+    when the process ends. A state file older than the index it describes
+    is safe: its build id is not the manifest's, so the next build is a
+    full one (:func:`update_index`)."""
+    if not defer:
+        cache.write_atomic(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
     _kept.clear()
     _kept[str(path)] = (cache.file_stamp(path), dataclasses.replace(
         state, split=set(state.split), pages=list(state.pages), docs=list(state.docs), meta=list(state.meta)))
+    _pending.clear()
+    if defer:
+        if not _pending_at_exit:
+            atexit.register(write_pending)
+            _pending_at_exit.append(True)
+        _pending[str(path)] = _kept[str(path)][1]
+
+
+# The state kept in memory only (save_state(defer=True)), written at exit.
+_pending: dict[str, IndexState] = {}
+_pending_at_exit: list[bool] = []      # write_pending registered with atexit
+
+
+def write_pending() -> None:
+    """Write the states kept in memory only (at exit)."""
+    for name, state in list(_pending.items()):
+        try:
+            cache.write_atomic(Path(name), pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError as exc:      # the next build is then a full one
+            log.warning("search index: cannot save its state %s (%s)", name, exc)
+        _pending.pop(name, None)
+    _kept.clear()
 
 
 def read_js(path: Path):
@@ -244,7 +277,7 @@ def update_index(out_dir: Path, state_path: Path, pages: list[PageKey], record_o
                 stats = patch(out_dir, state, changed, meta_chunk)
                 if stats is not None:
                     state.pages = [PageKey(*p.key, doc=d) for p, d in zip(pages, doc_of)]
-                    save_state(state_path, state)
+                    save_state(state_path, state, defer=True)
                     return stats, f"patched {len(changed)}"
     blocks = BlockCache(state_path.parent / BLOCKS_DIR)
     builder, included = full_build(out_dir, pages, record_of, blocks, expected)
