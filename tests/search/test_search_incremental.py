@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from archive_site.search.builder import META_CHUNK, IndexBuilder
 from archive_site.search import incremental
-from archive_site.search import incremental
 from archive_site.search.incremental import STATE_FILE, PageKey, load_state, update_index
 from archive_site.search.query import Index
 from archive_site.search.records import Record
