@@ -246,6 +246,8 @@ def chain_score(before: Unit, after: Unit, page_width: float | None = None) -> t
 
 
 WORD_RANK = 4         # rank bonus of a word across the join: it picks one continuation out of many
+READ_NEXT_RANK = 4    # rank bonus of the next block in an OCR engine's reading order: it reads one column's
+                      # blocks down, so the block after an open end is as telling as a word across the join
 CHAIN_AT = 5          # continuation points (JOIN_AT) and a word or a column width in common
 
 
@@ -309,12 +311,24 @@ def signed_before(units: list[Unit], j: int) -> bool:
     return False
 
 
-def chain_fragments(units: list[Unit], log: list[LogEntry]) -> list[Unit]:
+def chain_fragments(units: list[Unit], log: list[LogEntry], reading_order: bool = False) -> list[Unit]:
     """Put fragments read out of order back in reading order (pdftotext
     interleaves columns): each fragment cut off mid-sentence is joined to the
     fragment, anywhere on the page, that begins mid-paragraph and continues it
     best — strongest evidence first, then the nearest after it. A page whose
-    lines have positions (a PDF) keeps the order its geometry gave."""
+    lines have positions (a PDF) keeps the order its geometry gave. On an
+    OCR engine's page (``reading_order``) the next block is what the engine
+    read next in the column: that ranks it as a word across the join does
+    (…生命力，走 ⏎⏎ 封闭僵化的老路… over a 上、… elsewhere that makes 走上).
+
+    >>> from .model import Line
+    >>> col = lambda no, *texts: Unit([Line(no + k, t, t) for k, t in enumerate(texts)], "".join(texts))
+    >>> units = [col(1, "设时期的历史证明，传统计划经济", "模式会窒息社会主义的生命力，走"),
+    ...          col(4, "封闭僵化的老路发展不了中国、发", "展不了社会主义。"),
+    ...          col(7, "上、具备厚实基础。")]
+    >>> [u.text[:4] for u in chain_fragments(units, [], reading_order=True)]
+    ['设时期的', '上、具备']
+    """
     if any(line.box is not None for unit in units for line in unit.lines):
         return units
     width = page_column([u for u in units if u.kind is Kind.BODY])
@@ -349,6 +363,9 @@ def chain_fragments(units: list[Unit], log: list[LogEntry]) -> list[Unit]:
                 # (a comma) fits any continuation, so the word ranks first
                 telling = "crosses" in why and telling_word(units[i].text, units[j].text)
                 rank = points + (WORD_RANK if telling else 0)
+                if reading_order and j == i + 1:
+                    rank += READ_NEXT_RANK
+                    why += "; next in the OCR engine's reading order"
                 pairs.append((-rank, distance, i, j, why))
     pairs.sort()
     succ: dict[int, int] = {}
@@ -383,7 +400,7 @@ def chain_fragments(units: list[Unit], log: list[LogEntry]) -> list[Unit]:
     return out
 
 
-def join_broken_paragraphs(units: list[Unit], log: list[LogEntry]) -> tuple[list[Unit], int]:
+def join_broken_paragraphs(units: list[Unit], log: list[LogEntry], reading_order: bool = False) -> tuple[list[Unit], int]:
     """Join paragraphs broken mid-sentence; move displaced blocks after the
     joined paragraph. Returns the new unit list and how many breaks were repaired.
 
@@ -393,7 +410,7 @@ def join_broken_paragraphs(units: list[Unit], log: list[LogEntry]) -> tuple[list
     # removed units go, but a source line stays: it closes an article
     units = [u for u in units if not u.kind.removed or u.kind is Kind.SOURCE_LINE]
     before = len(units)
-    units = chain_fragments(units, log)
+    units = chain_fragments(units, log, reading_order)
     repaired = before - len(units)
     while True:
         units, more = _join_pass(units, log)

@@ -65,6 +65,24 @@ def makes_no_word(text: str) -> bool:
     return not any(len(w) >= 2 and HAN_RE.search(w) for w in words)
 
 
+FEW_WORDS_HAN = 6         # Chinese characters: a shorter line may be a name or a word jieba lacks
+FEW_WORDS_SHARE = 0.25    # of its characters in jieba's words: misread prose keeps most of its words
+
+
+def few_words(text: str) -> bool:
+    """Whether a line of Chinese characters holds almost no word of jieba's
+    dictionary (its shipped statistics): a picture's pieces read as text,
+    where a misread line of prose keeps most of its words.
+
+    >>> few_words("深海总幅间并将斌于"), few_words("不忘初心走在时代前列"), few_words("并族复兴新境界")
+    (True, False, False)
+    """
+    squeezed = re.sub(r"\s+", "", text)
+    words = tokenizer().lcut(squeezed, HMM=False)
+    worded = sum(len(w) for w in words if len(w) >= 2 and HAN_RE.search(w))
+    return worded < FEW_WORDS_SHARE * len(squeezed)
+
+
 def fragment_reason(text: str, alone: bool, pats: Patterns | None = None, marks: bool = True,
                     words: bool = True) -> str | None:
     """Why an OCR line (after the line rules) is a fragment of a picture and
@@ -103,6 +121,8 @@ def fragment_reason(text: str, alone: bool, pats: Patterns | None = None, marks:
     name_like = squeezed[0] in pats.surnames or squeezed.startswith(pats.compound_surnames)
     if words and 2 <= han <= WORDLESS_MAX and han == len(squeezed) and not name_like and makes_no_word(squeezed):
         return "OCR 碎片 (characters that make no word)"
+    if words and han >= FEW_WORDS_HAN and han == len(squeezed) and not name_like and few_words(squeezed):
+        return "OCR 碎片 (characters that make almost no word)"
     return None
 
 
@@ -110,6 +130,8 @@ WIDE_GAP = re.compile(r"(?<=\S) {4,}(?=\S)")      # OCR's wide gap: what follows
 CHART_SHARE = 1 / 3       # of a block's lines with wide gaps: a chart or table read across its columns
 BLOCK_FRAGMENT_LINES = 3  # lines: a fragment of a picture may come out as a few short lines (加 ⏎ 部 骂)
 BESIDE_REASON = "OCR 碎片 (a mark or a character read beside the column)"
+RULE_PIECE = re.compile(r"[一—\-_－‐|｜丨 ]+")      # a drawn rule or a box's edge read as dashes (一一, —)
+RULE_REASON = "OCR 碎片 (a rule beside the column read as dashes)"
 CHART_REASON = "OCR 图表 (a chart or table: its columns read across as one line)"
 
 
@@ -120,6 +142,8 @@ def trim_beside(line: Line, pats: Patterns | None = None) -> tuple[Line, list[tu
     >>> kept, gone = trim_beside(Line(7, "向,有利于把产权合理配置提高到一个新的水平，           ZW", "x"))
     >>> kept.raw, kept.text, [(g.raw, r[:6]) for g, r in gone]
     ('向,有利于把产权合理配置提高到一个新的水平，', '向，有利于把产权合理配置提高到一个新的水平，', [('ZW', 'OCR 碎片')])
+    >>> trim_beside(Line(9, "与会者认为 ,红船精神集中体现         一一            谤", "x"))[0].raw
+    '与会者认为 ,红船精神集中体现'
     >>> trim_beside(Line(7, "进入新时代         ,本", "x"))[0].raw, trim_beside(Line(8, "少边穷    经济社会发展", "x"))[1]
     ('进入新时代', [])
 
@@ -130,7 +154,8 @@ def trim_beside(line: Line, pats: Patterns | None = None) -> tuple[Line, list[tu
         for end in (-1, 0):
             piece = fix_line(pieces[end])[0]
             # the first piece goes on from the line above (老 ⏎ 少边穷): whether it makes a word says nothing
-            reason = fragment_reason(piece, alone=True, pats=pats, words=end == -1) or (
+            reason = (RULE_REASON if end == -1 and RULE_PIECE.fullmatch(piece) else None) or \
+                fragment_reason(piece, alone=True, pats=pats, words=end == -1) or (
                 BESIDE_REASON if len(HAN_RE.findall(piece)) <= 1 and not re.search(r"[A-Za-z\d]", piece) else None)
             if reason:
                 gone.append((Line(line.no, pieces[end], fix_line(pieces[end])[0], sheet=line.sheet), reason))
@@ -234,3 +259,4 @@ def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[li
             kept.append(line)
     gone.sort(key=lambda item: item[0].no)
     return kept, gone
+

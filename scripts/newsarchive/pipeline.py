@@ -42,9 +42,11 @@ def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEnt
     page = SourcePage(raw.name, raw.text, raw.encoding, warnings=list(raw.warnings), size=size)
     page.log.extend(log or [])
     fragments: list[tuple[Line, str]] = []
+    ocr = False
     if units is None:
         lines = read_lines(raw.text, page.log)
-        if ocr_punctuation(raw.text):        # an OCR engine's text: pieces of pictures are no text
+        ocr = ocr_punctuation(raw.text)
+        if ocr:        # an OCR engine's text: pieces of pictures are no text
             lines, fragments = split_fragments(lines)
             page.log.extend(LogEntry("drop_ocr_fragment", f"L{line.no}", f"{line.text!r}: {reason}")
                             for line, reason in fragments)
@@ -58,7 +60,7 @@ def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEnt
     page.removed.extend(Removed(line.raw.strip(), reason, line.no, line.no) for line, reason in fragments)
     page.removed.sort(key=lambda r: (r.first, r.last))
     page_facts(page, removed)
-    content, page.breaks_repaired = join_broken_paragraphs(units, page.log)
+    content, page.breaks_repaired = join_broken_paragraphs(units, page.log, reading_order=ocr)
     orphans: list[Unit] = []
     page.articles = segment(content, page.log, orphans)
     page.removed.extend(Removed(" ".join(line.raw.strip() for line in u.lines), "caption with no article on the page",
