@@ -11,9 +11,10 @@ kicker of its own. :func:`split_fragments` takes these lines out before
 layout, each with the reason it was taken, for the source page's removed list
 (nothing is lost: the line is shown there as it was read).
 
-A lone character on a line is kept: it may be one letter of a vertical
+A lone character on a line is kept when it may be one letter of a vertical
 byline cut into lone characters (刘 … 伟), which classification puts back
-together. The rules run only on text whose punctuation is an OCR engine's
+together: a surname, or a character after a surname left open above it
+(:func:`lone_characters`). The rules run only on text whose punctuation is an OCR engine's
 (:func:`ocr_punctuation`).
 """
 from __future__ import annotations
@@ -213,6 +214,36 @@ def chart_runs(judged: list[tuple[list[Line], str | None, bool]], pats: Patterns
         i = max(j, i + 1)
 
 
+LONE_REASON = "OCR 碎片 (a lone character that opens or closes no name)"
+
+
+def lone_characters(judged: list[tuple[list[Line], str | None, bool]], pats: Patterns) -> None:
+    """A lone character between blank lines is kept only as a letter of a
+    vertical byline cut into lone characters (刘 … 伟): a surname opens a
+    name, a later lone character closes it (classification pairs them the
+    same way). A lone character that is no surname and finds no open
+    surname above it on the page, or a lone mark, is a piece of a picture:
+    it is marked so, in place.
+
+    >>> block = lambda no, text: [Line(no, text, text, gap=1)]
+    >>> judged = [(block(1, "攻"), None, False), (block(3, "刘"), None, False), (block(5, "伟"), None, False),
+    ...           (block(7, "多"), None, False), (block(9, "|"), None, False)]
+    >>> lone_characters(judged, load_patterns()); [reason is not None for _, reason, _ in judged]
+    [True, False, False, True, True]
+    """
+    opened = 0
+    for k, (lines, reason, wide) in enumerate(judged):
+        squeezed = re.sub(r"\s+", "", "".join(line.text for line in lines))
+        if reason or len(lines) != 1 or len(squeezed) != 1 or squeezed.isdigit():
+            continue
+        if squeezed in pats.surnames:
+            opened += 1
+        elif HAN_RE.match(squeezed) and opened:
+            opened -= 1
+        else:
+            judged[k] = (lines, LONE_REASON, wide)
+
+
 def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[list[Line], list[tuple[Line, str]]]:
     """The lines that are text, and the fragments with their reasons: pieces
     read beside a column (:func:`trim_beside`), a block that is a chart read
@@ -244,6 +275,7 @@ def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[li
             block_reason = None
         judged.append((trimmed, block_reason, wide > 0))
     chart_runs(judged, pats)
+    lone_characters(judged, pats)
     kept: list[Line] = []
     gap_carried = 0
     for trimmed, block_reason, _ in judged:
