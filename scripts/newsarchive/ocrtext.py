@@ -244,6 +244,31 @@ def lone_characters(judged: list[tuple[list[Line], str | None, bool]], pats: Pat
             judged[k] = (lines, LONE_REASON, wide)
 
 
+MISREAD_DASH = re.compile(f"^(一一|--|－－)(?=[“《]?[{HAN}])")    # ——: the engine reads the long dash as 一一
+
+
+def read_dashes(lines: list[Line]) -> list[tuple[Line, str]]:
+    """A line standing alone between blank lines that opens with 一一 (or
+    --) before Chinese text opens with the dash of a subtitle, misread: in
+    running text 一一 (one by one) goes on from the line above, and a line
+    of its own is a display line. The line's text is changed in place (its
+    raw text stays as read); returns the lines changed with their text before.
+
+    >>> line = Line(7, "一一深刻认识新思想的时代背景", "一一深刻认识新思想的时代背景", gap=1)
+    >>> [(x.no, before[:4]) for x, before in read_dashes([line])], line.text
+    ([(7, '一一深刻')], '——深刻认识新思想的时代背景')
+    >>> read_dashes([Line(3, "一一对应", "一一对应", gap=1), Line(4, "的关系。", "的关系。")])
+    []
+    """
+    changed = []
+    for block in blocks(lines):
+        if len(block) == 1 and MISREAD_DASH.match(block[0].text):
+            line = block[0]
+            changed.append((line, line.text))
+            line.text = MISREAD_DASH.sub("——", line.text)
+    return changed
+
+
 def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[list[Line], list[tuple[Line, str]]]:
     """The lines that are text, and the fragments with their reasons: pieces
     read beside a column (:func:`trim_beside`), a block that is a chart read
