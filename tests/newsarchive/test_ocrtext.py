@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.model import Line
-from newsarchive.ocrtext import fragment_reason, ocr_punctuation, split_fragments
+from newsarchive.ocrtext import fragment_reason, ocr_punctuation, read_dashes, split_fragments
 from newsarchive.pipeline import build_page
 from newsarchive.reader import RawSource
 
@@ -70,3 +70,33 @@ def test_one_row_read_across_columns_is_no_chart():
     lines = _blocks_of(PROSE, "习近平新时代    竺色社会主义思想", "新时代的价值追求", PROSE)
     kept, gone = split_fragments(lines)
     assert not gone and len(kept) == 4
+
+
+def test_a_lone_character_is_kept_only_as_a_letter_of_a_vertical_name():
+    """刘 … 伟 may be a byline set vertically; 刀, 下 and a lone mark, with no
+    surname open above them, are pieces of a picture."""
+    lines = _blocks_of(PROSE, "刀", "下", PROSE, "刘", PROSE, "伟", "|", PROSE)
+    kept, gone = split_fragments(lines)
+    assert [x.text for x, _ in gone] == ["刀", "下", "|"]
+    assert all(r.startswith("OCR 碎片") for _, r in gone)
+    assert [x.text for x in kept if len(x.text) == 1] == ["刘", "伟"]
+
+
+def test_a_line_that_makes_almost_no_word_is_a_fragment_but_a_misread_heading_is_not():
+    assert fragment_reason("深海总幅间并将斌于", alone=True)
+    for heading in ("并族复兴新境界", "全面从严治吉永远在路上的新时代内洱", "促进国有企业和民营企业闫同发展"):
+        assert fragment_reason(heading, alone=True) is None
+
+
+def test_a_subtitle_dash_read_as_yiyi_opens_a_subtitle():
+    page = build_page(RawSource("page.ocr.txt", "划时代的思想火炬\n\n一一深刻认识新思想的时代背景、实践基础和理论渊源\n\n"
+                                + PROSE * 3 + "\n", "utf-8"))
+    article = page.articles[0]
+    assert article.title == "划时代的思想火炬"
+    assert article.subtitle.startswith("——深刻认识")
+    assert any(e.rule == "read_misread_dash" for e in page.log)
+
+
+def test_running_text_opening_with_yiyi_keeps_it():
+    lines = _blocks_of(PROSE) + [Line(3, "一一对应的关系。", "一一对应的关系。")]
+    assert read_dashes(lines) == [] and lines[1].text == "一一对应的关系。"
