@@ -36,6 +36,7 @@ OCR_MARKS_SHARE = 0.8     # of the marks between Chinese characters: print has f
 JUNK_MARK = re.compile(r"[_\[\]|<>@^~={}]")          # marks Chinese prose does not print
 GLUED_LATIN = re.compile(f"[{HAN}][a-z]{{1,3}}[{HAN}]")  # 人ga区: lower-case letters inside Chinese
 CLAUSE_MARK = re.compile("[，。、；：！？,;:!?]")                  # a clause is text, however garbled
+DOUBLED_MARK = re.compile("([，。、；：！？])\\1")   # 念宗旨，，牢: a line of its own with a mark twice is a picture's
 FRAGMENT_MAX = 24         # characters: a fragment is short; a longer line is text, however garbled
 LATIN_MAX = 8             # characters of a few-letters line (攻 SA, “2 FF)
 WORDLESS_MAX = 8          # Chinese characters of a line that makes no word
@@ -98,6 +99,8 @@ def fragment_reason(text: str, alone: bool, pats: Patterns | None = None, marks:
     ('OCR 碎片 (marks no Chinese text prints)', 'OCR 碎片 (a few letters: a picture read as text)')
     >>> fragment_reason("站新要化与", alone=True)
     'OCR 碎片 (characters that make no word)'
+    >>> fragment_reason("念宗旨，，牢", alone=True)[:6], fragment_reason("念宗旨，，牢", alone=False)
+    ('OCR 碎片', None)
     >>> [fragment_reason(t, alone=True) for t in ("舒国增", "叶 帆", "刘", "2013一2016年", "困难中冲锋。特别是勇于推进改革 ]")]
     [None, None, None, None, None]
     >>> fragment_reason("攻 SA", alone=False) is None
@@ -106,7 +109,11 @@ def fragment_reason(text: str, alone: bool, pats: Patterns | None = None, marks:
     pats = pats or load_patterns()
     squeezed = re.sub(r"\s+", "", text)
     han = len(HAN_RE.findall(squeezed))
-    if not squeezed or len(squeezed) > FRAGMENT_MAX or CLAUSE_MARK.search(squeezed):
+    if not squeezed or len(squeezed) > FRAGMENT_MAX:
+        return None
+    if alone and marks and DOUBLED_MARK.search(squeezed):
+        return "OCR 碎片 (a mark read twice over: no text prints 。。 or ，，)"
+    if CLAUSE_MARK.search(squeezed):
         return None
     if marks and GLUED_LATIN.search(squeezed):
         return "OCR 碎片 (Latin letters inside Chinese: a logo read as text)"
