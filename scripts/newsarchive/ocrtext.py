@@ -5,17 +5,20 @@ A picture of a page holds more than text columns: logos, photos,
 infographics, display type set vertically. OCR reads them too, as lines that
 are no text: a few letters (``aa``, ``攻 SA``), Chinese glued to Latin letters
 (``人ga区``: the masthead logo), marks no Chinese text uses (``寺站大口寺[CD``),
-or a few characters that make no word. Such a line stands between the lines
-of an article and breaks its sentences apart; it becomes a title or a
-kicker of its own. :func:`split_fragments` takes these lines out before
-layout, each with the reason it was taken, for the source page's removed list
-(nothing is lost: the line is shown there as it was read).
+a mark read twice over (``念宗旨，，牢``), a few characters that make no word
+or a longer line that makes almost none (``深海总幅间并将斌于``), a rule read
+as dashes beside a column (``…集中体现      一一``). Such a line stands
+between the lines of an article and breaks its sentences apart; it becomes a
+title or a kicker of its own. :func:`split_fragments` takes these lines out
+before layout, each with the reason it was taken, for the source page's
+removed list (nothing is lost: the line is shown there as it was read).
 
 A lone character on a line is kept when it may be one letter of a vertical
 byline cut into lone characters (刘 … 伟), which classification puts back
 together: a surname, or a character after a surname left open above it
-(:func:`lone_characters`). The rules run only on text whose punctuation is an OCR engine's
-(:func:`ocr_punctuation`).
+(:func:`lone_characters`). A subtitle's dash read as 一一 is read as the dash
+(:func:`read_dashes`). The rules run only on text whose punctuation is an
+OCR engine's (:func:`ocr_punctuation`).
 """
 from __future__ import annotations
 
