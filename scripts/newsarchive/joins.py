@@ -246,8 +246,9 @@ def chain_score(before: Unit, after: Unit, page_width: float | None = None) -> t
 
 
 WORD_RANK = 4         # rank bonus of a word across the join: it picks one continuation out of many
-READ_NEXT_RANK = 4    # rank bonus of the next block in an OCR engine's reading order: it reads one column's
-                      # blocks down, so the block after an open end is as telling as a word across the join
+READ_NEXT_RANK = 2    # rank bonus of the next block in an OCR engine's reading order: it reads a column's
+                      # blocks down, but crosses into the next column at a picture, so it counts as one
+                      # column width in common (+2) and less than a word across the join (WORD_RANK)
 CHAIN_AT = 5          # continuation points (JOIN_AT) and a word or a column width in common
 
 
@@ -318,8 +319,8 @@ def chain_fragments(units: list[Unit], log: list[LogEntry], reading_order: bool 
     best — strongest evidence first, then the nearest after it. A page whose
     lines have positions (a PDF) keeps the order its geometry gave. On an
     OCR engine's page (``reading_order``) the next block is what the engine
-    read next in the column: that ranks it as a word across the join does
-    (…生命力，走 ⏎⏎ 封闭僵化的老路… over a 上、… elsewhere that makes 走上).
+    read next in the column: that ranks it up, less than a word across the
+    join (…生命力，走 ⏎⏎ 封闭僵化的老路… over a 上、… elsewhere).
 
     >>> from .model import Line
     >>> col = lambda no, *texts: Unit([Line(no + k, t, t) for k, t in enumerate(texts)], "".join(texts))
