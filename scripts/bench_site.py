@@ -132,6 +132,17 @@ def tree_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.exists() else 0
 
 
+SEARCH_PARTS = {"d": "doc lists (d/)", "p": "positions (p/)", "t": "snippet texts (t/)", "m": "metadata (m/)"}
+
+
+def search_parts(index: Path) -> dict[str, int]:
+    """Bytes of the search index by kind of file: its folders (SEARCH_PARTS) and the top-level files."""
+    sizes = {label: tree_size(index / name) for name, label in SEARCH_PARTS.items() if (index / name).is_dir()}
+    if index.is_dir():
+        sizes["manifest, docs table"] = sum(f.stat().st_size for f in index.iterdir() if f.is_file())
+    return sizes
+
+
 def tree_pss(pid: int) -> int:
     """Proportional set size (bytes) of a process and all its descendants,
     from /proc (shared pages counted once in all, so forked workers are not
@@ -273,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-hook-only", action="store_true",
                         help="build without the search hook (to see the site's own share)")
     parser.add_argument("--no-serve", action="store_true", help="do not measure the saves under `mkdocs serve --dirty`")
+    parser.add_argument("--bytes-only", action="store_true",
+                        help="one full build and its byte report only (no edits, no second build, no serve)")
     args = parser.parse_args(argv)
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_site_"))
@@ -314,9 +327,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {label + ':':<17}{size / 1e6:8.1f} MB  {size / args.articles / 1e3:5.1f} KB/article")
         for f in (site / "exports").glob("*"):
             print(f"    exports/{f.name}: {f.stat().st_size / 1e6:.1f} MB")
+        for label, size in search_parts(site / search_index_dir()).items():
+            print(f"    search {label + ':':<24}{size / 1e6:8.1f} MB  {size / args.articles / 1e3:5.1f} KB/article")
         print("largest pages:     " + ", ".join(f"{f.relative_to(site)} {f.stat().st_size / 1e3:.0f} kB" for f in html[:3]))
         over = [f for f in html if f.stat().st_size > 200_000]
         print(f"pages over 200 kB: {len(over)}")
+        if args.bytes_only:
+            if args.keep:
+                print(f"kept:              {tmp}")
+            return 0
         edit_rebuild(docs, cfg, mkdocs)
         proc, t_again, cpu_again, _, peak_again = run_measured([str(mkdocs), "build", "--strict", "-f", str(cfg)])
         said = [line.split("-  ", 1)[-1] for line in (proc.stdout + proc.stderr).splitlines()

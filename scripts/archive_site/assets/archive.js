@@ -3,9 +3,11 @@
    - the colour scheme: follows the reader's system (prefers-color-scheme)
      and the choice made with Material's switch on any page of the site (the
      same stored value, "__palette"); the header button switches it;
-   - a source page's raw text, stored deflated and basE91-encoded
-     (data-deflate, archive_site/deflate.py), is inflated with the browser's DecompressionStream
-     (works from file://) into a <pre>. */
+   - a source page's raw text, stored packed (data-deflate,
+     archive_site/deflate.py), is unpacked into a <pre> by the decoder of
+     assets/search/search.js (the one copy: every page loads search.js; it
+     uses the browser's DecompressionStream and TextDecoder, which work from
+     file://). */
 (function () {
   "use strict";
   var button = document.querySelector(".as-scheme");
@@ -48,35 +50,11 @@
     }
   }
 
-  /* basE91 → raw deflate → UTF-8 text (mirror of archive_site/deflate.py;
-     search.js has the same decoder for the search index). */
-  var B91 = new Int16Array(128).fill(-1);
-  for (var c = 0x21, n = 0; c < 0x7f; c++) if (c !== 0x22 && c !== 0x26 && c !== 0x5c) B91[c] = n++;
-
-  function unbase91(text) {
-    var out = new Uint8Array(Math.ceil(text.length * 14 / 16) + 1), o = 0;
-    var value = -1, queue = 0, bits = 0;
-    for (var i = 0; i < text.length; i++) {
-      var digit = B91[text.charCodeAt(i)];
-      if (value < 0) { value = digit; continue; }
-      value += digit * 91;
-      queue |= value << bits;
-      bits += (value & 8191) > 88 ? 13 : 14;
-      while (bits > 7) { out[o++] = queue & 255; queue >>>= 8; bits -= 8; }
-      value = -1;
-    }
-    if (value >= 0) out[o++] = (queue | value << bits) & 255;
-    return out.subarray(0, o);
-  }
-
-  function inflate(packed) {
-    var stream = new Blob([unbase91(packed)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Response(stream).text();
-  }
-
   function showRaw() {
+    var search = window.gxqSearch;      // the decoder is search.js's (loaded on every page, before DOMContentLoaded)
+    if (!search) return;
     document.querySelectorAll(".as-raw-packed[data-deflate]").forEach(function (box) {
-      inflate(box.getAttribute("data-deflate")).then(function (text) {
+      search.api.inflateText(box.getAttribute("data-deflate")).then(function (text) {
         var pre = document.createElement("pre"), code = document.createElement("code");
         code.className = "language-text";
         code.textContent = text;

@@ -44,7 +44,8 @@ Chosen design (:mod:`.builder` documents the files):
   base-46 variable-length digits in printable ASCII: one byte per digit on
   the wire, valid in a JS string literal without escapes. The ``d`` shards
   (and the snippet texts) are stored deflated and basE91-encoded and
-  inflated by the browser's ``DecompressionStream`` (format 4).
+  inflated by the browser's ``DecompressionStream`` (format 4), their text
+  in GB18030 where that is safe (format 5, :mod:`archive_site.deflate`).
 - **Ranking**: terms found in the title first, then total occurrences, then
   date (newest first). Facets: zone, topic, year.
 - **Builder**: streams articles; postings go straight into one

@@ -28,9 +28,10 @@ where ``fetch``/XHR do not):
     display metadata (URL, title, date, paper, page, zones, topics) of
     :data:`META_CHUNK` consecutive articles.
 ``t/<id>.js``
-    the plain text of one article (NFC), for snippets: UTF-8, raw-deflate
-    compressed, basE91 (:func:`pack_text`; the client inflates it with the
-    browser's ``DecompressionStream``): about 55% of the plain UTF-8 bytes.
+    the plain text of one article (NFC), for snippets: GB18030 (or UTF-8),
+    raw-deflate compressed, basE91 (:func:`pack_text`; the client inflates it
+    with the browser's ``DecompressionStream`` and ``TextDecoder``): about 48 %
+    of the plain UTF-8 bytes (55 % in UTF-8, format 4).
 
 Frequent grams: a bigram with more than :data:`SPLIT_POSITIONS` occurrences
 in the archive is *split*: every trigram extending it is indexed too (with
@@ -74,7 +75,7 @@ from . import codec
 from .fold import WHITESPACE, casefold_exceptions, fold
 from .records import Record
 
-FORMAT_VERSION = 4          # 2: texts compressed (pack_text); 3: title last in the indexed text; 4: d shards deflated, texts and d shards basE91
+FORMAT_VERSION = 5          # 2: texts compressed (pack_text); 3: title last in the indexed text; 4: d shards deflated, texts and d shards basE91; 5: packed texts name their charset (GB18030 or UTF-8)
 TEXT_CODING = deflate.CODING
 DOC_SHARD_CODING = deflate.CODING     # the d shards' JSON (pack_shard)
 CALLBACK = "gxqSearchData"
@@ -99,7 +100,7 @@ def pack_text(text: str) -> str:
     (:func:`archive_site.deflate.pack`: valid in a JS string without escapes).
 
     >>> pack_text("高新区高新区高新区")
-    'bklZHG6dl>9c_3(h!!!'
+    '|oRq-RJ78.`PE)!'
     >>> unpack_text(pack_text("盾构机 “引号”")) == "盾构机 “引号”"
     True
     """

@@ -365,8 +365,11 @@
     });
   };
 
-  /* ---------------- packed text (mirror of archive_site/deflate.py) ---------------- */
-  var PACKING = "deflate-raw+base91";
+  /* ---------------- packed text (mirror of archive_site/deflate.py) ----------------
+   * The one copy of the decoder: assets/archive/archive.js uses it for a
+   * source page's raw text (window.gxqSearch.api.inflateText). */
+  var PACKING = "charset+deflate-raw+base91";
+  var CHARSETS = ["utf-8", "gb18030"];    // the first byte of a packed text: its index here
   var B91 = new Int16Array(128).fill(-1);
   (function () {
     var n = 0;
@@ -390,13 +393,15 @@
     return out.subarray(0, o);
   }
 
-  /** basE91 → raw deflate → UTF-8 text, with the browser's own DecompressionStream. */
+  /** basE91 → charset byte + raw deflate → text, with the browser's own DecompressionStream and TextDecoder. */
   function inflateText(packed) {
-    var stream = new Blob([unbase91(packed)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Response(stream).text();
+    var bytes = unbase91(packed);
+    var decoder = new TextDecoder(CHARSETS[bytes[0]], { fatal: true, ignoreBOM: true });
+    var stream = new Blob([bytes.subarray(1)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).arrayBuffer().then(function (buffer) { return decoder.decode(buffer); });
   }
 
-  var FORMAT = 4;
+  var FORMAT = 5;
 
   /** Create an engine from a loader (after the manifest has loaded). */
   function openIndex(load) {
