@@ -46,3 +46,12 @@ def test_actions_are_on_current_versions():
     old = [f"{name}@v{v}" for name, v in used if int(v) < CURRENT.get(name, 0)]
     unknown = [name for name, _ in used if name not in CURRENT]
     assert not old and not unknown, (old, unknown)
+
+
+def test_the_full_text_export_is_published_beside_the_site_not_in_it():
+    build = jobs()["build"]
+    assert build["permissions"]["contents"] == "write"
+    commands = runs(build)
+    assert "gh release upload fulltext build/exports/articles.jsonl.gz" in commands
+    step = next(s for s in build["steps"] if "mkdocs build" in s.get("run", ""))
+    assert step["env"]["FULLTEXT_URL"].endswith("/releases/download/fulltext/articles.jsonl.gz")

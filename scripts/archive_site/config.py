@@ -22,8 +22,14 @@ ORGANIZATIONS = "organizations/"
 ASSETS_CSS = "assets/archive/archive.css"
 ASSETS_JS = "assets/archive/archive.js"     # the lean pages' colour scheme and compressed raw text
 EXPORTS_DIR = "exports"          # under site_dir
-EXPORT_JSONL = "exports/articles.jsonl.gz"   # metadata and full text, one JSON record a line
 EXPORT_CSV = "exports/articles.csv"         # metadata only
+# Metadata and full text, one JSON record a line: written beside the site, not
+# into it (it would be another compressed copy of every text: 2.3 KB per
+# article of the 1 GB a Pages site may hold); the Pages workflow publishes it as
+# a release asset and the home page links FULLTEXT_URL (settings: fulltext_url).
+EXPORT_JSONL = "articles.jsonl.gz"
+FULLTEXT_DIR = "build/exports"              # beside mkdocs.yml
+FULLTEXT_URL = ""                           # set from the settings (configure)
 
 # Search page candidates registered by the search hook (added to the nav when present).
 SEARCH_PAGES = ("search.md", "search/index.md")

@@ -30,4 +30,5 @@ def configure(settings: Settings, where: str = "archive.yml") -> None:
         labels.LABELS["home_title"] = settings.title
     labels.LABELS.update(settings.labels)
     config.LIMITS = config.Limits(**settings.limits)
+    config.FULLTEXT_URL = settings.fulltext_url
     use_registries(settings)

@@ -33,7 +33,7 @@ from .collection import Archive, CollectionError, article_from_page, collect, fo
 from .configure import configure
 from .decorate import (article_footer, article_header, drop_legacy_article_list, escape_markup, pack_raw_text,
                        raw_anchor, source_articles, source_header)
-from .exports import write_exports
+from .exports import fulltext_dir, write_exports
 from .pages import SiteIndex, generate, index_signature, retitle
 from .picture import page_picture, picture_report, region_link
 from .regions import RegistryError, registry_lookup, report_zones
@@ -343,12 +343,13 @@ class SiteBuild:
 
     # -- after the build -------------------------------------------------------------
     def finish(self, site_dir: Path | str) -> None:
-        """Write the exports into ``site_dir``; save the page cache."""
+        """Write the exports (the CSV into ``site_dir``, the full text beside it:
+        :func:`archive_site.exports.fulltext_dir`); save the page cache."""
         if self.archive is not None:
             if self.dirty and (Path(site_dir) / site_config.EXPORT_CSV).exists():
                 log.info("archive: exports kept from the last full build (a --dirty build does not rewrite them)")
             else:
-                write_exports(self.archive, self.linker, site_dir)
+                write_exports(self.archive, self.linker, site_dir, fulltext_dir(self.config_file))
             if self.settings.page_pictures and self.docs_dir is not None:
                 docs_dir = self.docs_dir
                 log.info(picture_report(self.archive, lambda rel: _size(docs_dir / rel)))

@@ -1,9 +1,14 @@
-"""Exports of every article, written into ``site/exports/`` after the build:
+"""Exports of every article, written after the build:
 
-- ``articles.csv``: the metadata only (no text), UTF-8 with BOM so Excel reads
-  Chinese; small enough to open at 50,000 articles.
-- ``articles.jsonl.gz``: one JSON record per line with the metadata and the
-  full text, gzip-compressed (about a third of the plain size for Chinese).
+- ``site/exports/articles.csv``: the metadata only (no text), UTF-8 with BOM
+  so Excel reads Chinese; small enough to open at 50,000 articles.
+- ``build/exports/articles.jsonl.gz`` (beside mkdocs.yml, *not* in the site):
+  one JSON record per line with the metadata and the full text,
+  gzip-compressed (about a third of the plain size for Chinese). In the site
+  it was another copy of every text (2.3 KB per article at 10,000 on the
+  benchmark, ~4.8 KB for text that does not repeat) of the 1 GB a Pages site
+  may hold; the Pages workflow publishes it as a release asset and the home
+  page links it (settings: ``fulltext_url``).
 
 Both are deterministic (no timestamps in the gzip header).
 
@@ -20,6 +25,7 @@ from pathlib import Path
 from newsarchive.schema import ARTICLE_FIELDS, NOT_EXPORTED
 
 from . import config
+from .cache import write_atomic
 from .collection import Archive, Article
 from .render import Linker
 
@@ -120,23 +126,34 @@ def _cell(value) -> str:
 
 
 def export_files(records: list[dict]) -> dict[str, bytes]:
-    """``{path under site_dir: bytes}`` of the exports of these records."""
+    """``{name: bytes}`` of the exports of these records: the CSV's path under
+    site_dir, and the full text's file name (written outside the site)."""
     return {
         config.EXPORT_JSONL: gzip_bytes(to_jsonl(records)),
         config.EXPORT_CSV: to_csv(records).encode("utf-8-sig"),
     }
 
 
-def write_exports(archive: Archive, linker: Linker, site_dir: Path | str) -> list[Path]:
-    """Write exports/articles.jsonl.gz and exports/articles.csv under ``site_dir``
-    (a file whose bytes did not change is not rewritten)."""
-    site_dir = Path(site_dir)
+def fulltext_dir(config_file: str | Path | None) -> Path:
+    """Where the full-text export goes: ``build/exports/`` beside the config file.
+
+    >>> fulltext_dir("/work/repo/mkdocs.yml").as_posix()
+    '/work/repo/build/exports'
+    """
+    base = Path(config_file).resolve().parent if config_file else Path(".").resolve()
+    return base / config.FULLTEXT_DIR
+
+
+def write_exports(archive: Archive, linker: Linker, site_dir: Path | str, text_dir: Path | str) -> list[Path]:
+    """Write exports/articles.csv under ``site_dir`` and articles.jsonl.gz into
+    ``text_dir`` (outside the site; a file whose bytes did not change is not
+    rewritten; written whole, then renamed)."""
     records = [record(a, linker) for a in archive.articles]
-    (site_dir / config.EXPORTS_DIR).mkdir(parents=True, exist_ok=True)
     paths = []
     for rel, data in export_files(records).items():
-        path = site_dir / rel
+        path = Path(text_dir) / rel if rel == config.EXPORT_JSONL else Path(site_dir) / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
         if not (path.is_file() and path.read_bytes() == data):
-            path.write_bytes(data)
+            write_atomic(path, data)
         paths.append(path)
     return paths

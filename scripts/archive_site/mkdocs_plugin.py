@@ -42,6 +42,7 @@ class ArchivePluginConfig(base.Config):
     picture_kb = c.Optional(c.Type(int))
     picture_format = c.Optional(c.Type(str))
     picture_width = c.Optional(c.Type(int))
+    fulltext_url = c.Optional(c.Type(str))
     search = c.Type(bool, default=True)
 
 

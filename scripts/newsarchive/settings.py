@@ -16,6 +16,8 @@ is an error naming the file and the key.
     zones_file: zones.yml   # this archive's own registry instead of the tool's (relative to
     topics_file: ''         #   the settings file); a registry not named is the tool's own
     patterns_file: ''
+    fulltext_url: ''        # where the full-text export (articles.jsonl.gz) is published, outside the
+                            #   site (the Pages workflow: a release asset); the home page links it
 
 The MkDocs plugin may give any of these keys in mkdocs.yml too (they win
 over the file). Registry files are used by the converter and the site alike:
@@ -23,6 +25,7 @@ over the file). Registry files are used by the converter and the site alike:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -51,6 +54,7 @@ class Settings:
     zones_file: str = ""
     topics_file: str = ""
     patterns_file: str = ""
+    fulltext_url: str = ""
 
 
 def _text(v: Any) -> bool:
@@ -77,6 +81,8 @@ CHECKS = {
     "labels": (_labels, "a mapping of label names to texts"),
     "limits": (_limits, "a mapping of limit names to whole numbers"),
     **{f"{name}_file": (_text, "a YAML file (relative to the settings file)") for name in REGISTRIES},
+    "fulltext_url": (lambda v: isinstance(v, str) and (v == "" or re.fullmatch(r"https?://[^\s\"'<>]+", v) is not None),
+                     "an http(s) address, or empty"),
 }
 
 

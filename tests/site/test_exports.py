@@ -1,11 +1,13 @@
 """Exports (archive_site.exports), written by the real build: the metadata
-CSV and the compressed JSON Lines file with the full text."""
+CSV in the site and the compressed JSON Lines file with the full text beside
+it (build/exports/, not in the site)."""
 from __future__ import annotations
 
 import csv
 import gzip
 import io
 import json
+from pathlib import Path
 
 from archive_fixture import FORMULA_TITLES, XSS_TITLE
 from archive_site.collection import collect
@@ -17,9 +19,13 @@ def read_jsonl(path) -> list[dict]:
     return [json.loads(line) for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()]
 
 
+def fulltext(built) -> Path:
+    return built.config.parent / "build" / "exports" / "articles.jsonl.gz"
+
+
 def test_jsonl_export(built):
-    records = read_jsonl(built.site / "exports" / "articles.jsonl.gz")
-    assert len(records) == 7
+    records = read_jsonl(fulltext(built))
+    assert len(records) == 7 and not list(built.site.rglob("*.jsonl.gz"))      # not in the site
     by_title = {r["title"]: r for r in records}
     first = by_title["淄博高新区奋力推动跨越式发展"]
     assert first["zones"] == ["淄博高新区"] and first["authors"] == ["岳书杰", "毛琳琳"]
@@ -42,9 +48,9 @@ def test_csv_export_has_bom_and_parses(built):
 
 
 def test_exports_are_deterministic(built, tmp_path):
-    write_exports(collect(built.docs), Linker(), tmp_path)
-    for name in ("articles.jsonl.gz", "articles.csv"):
-        assert (tmp_path / "exports" / name).read_bytes() == (built.site / "exports" / name).read_bytes()
+    write_exports(collect(built.docs), Linker(), tmp_path, tmp_path / "text")
+    assert (tmp_path / "text" / "articles.jsonl.gz").read_bytes() == fulltext(built).read_bytes()
+    assert (tmp_path / "exports" / "articles.csv").read_bytes() == (built.site / "exports" / "articles.csv").read_bytes()
 
 
 def test_csv_cells_never_start_a_formula(hostile):
@@ -54,7 +60,7 @@ def test_csv_cells_never_start_a_formula(hostile):
     rows = list(csv.reader(io.StringIO(raw)))
     cells = [cell for row in rows for cell in row]
     assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
-    records = read_jsonl(hostile.site / "exports" / "articles.jsonl.gz")
+    records = read_jsonl(fulltext(hostile))
     by_title = {r["title"]: r for r in records}
     dict_rows = {r["slug"]: r for r in csv.DictReader(io.StringIO(raw))}
     for title in FORMULA_TITLES:

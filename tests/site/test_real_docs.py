@@ -24,7 +24,7 @@ def check_site(docs: Path, result) -> None:
     assert result.returncode == 0, result.log
     assert "WARNING" not in result.log, result.log
     archive = collect(docs)
-    lines = gzip.decompress((result.site / "exports" / "articles.jsonl.gz").read_bytes()).decode("utf-8").splitlines()
+    lines = gzip.decompress((result.config.parent / "build" / "exports" / "articles.jsonl.gz").read_bytes()).decode("utf-8").splitlines()
     exported = [json.loads(line) for line in lines]
     assert sorted(r["path"] for r in exported) == sorted("docs/" + a.src_uri for a in archive.articles)
     dates = " ".join(unquote(p.read_text(encoding="utf-8")) for p in (result.site / "dates").glob("*.html"))

@@ -29,6 +29,23 @@ def latest(index: SiteIndex) -> list:
     return list(reversed(dated[-config.LIMITS.latest_articles:]))
 
 
+def fulltext_item() -> str:
+    """The home page's line for the full-text export, which is not in the
+    site: a link to where it is published (settings: fulltext_url), else where
+    the build wrote it.
+
+    >>> config.FULLTEXT_URL = "https://github.com/o/r/releases/download/fulltext/articles.jsonl.gz"
+    >>> fulltext_item().split(" — ")[0]
+    '<li><a href="https://github.com/o/r/releases/download/fulltext/articles.jsonl.gz">articles.jsonl.gz</a>'
+    >>> config.FULLTEXT_URL = ""; fulltext_item().startswith("<li>articles.jsonl.gz — ")
+    True
+    """
+    if config.FULLTEXT_URL:
+        return (f'<li><a href="{esc(config.FULLTEXT_URL)}">{config.EXPORT_JSONL}</a> — '
+                f'{esc(LABELS["export_jsonl"])}</li>')
+    return f'<li>{config.EXPORT_JSONL} — {esc(LABELS["export_jsonl_local"])}</li>'
+
+
 def page(index: SiteIndex, search_uri: str | None = None, available: set[str] | None = None) -> str:
     """The home page Markdown: buttons to the index pages in ``available``
     (all if None) and to ``search_uri`` if given."""
@@ -62,7 +79,7 @@ def page(index: SiteIndex, search_uri: str | None = None, available: set[str] | 
     parts += [
         md_heading(2, LABELS["exports"]), "",
         '<ul class="as-exports">',
-        f'<li><a href="{link(URI, config.EXPORT_JSONL)}" download>articles.jsonl.gz</a> — {esc(LABELS["export_jsonl"])}</li>',
+        fulltext_item(),
         f'<li><a href="{link(URI, config.EXPORT_CSV)}" download>articles.csv</a> — {esc(LABELS["export_csv"])}</li>',
         "</ul>", "",
     ]
