@@ -95,6 +95,7 @@ def test_article_and_source_pages_are_lean(built):
         assert "<svg" not in header and "__drawer" not in header, rel     # icons drawn by archive.css, no drawer
         assert "%E" not in html.split("<article", 1)[1], rel              # links keep Chinese as it is (IRIs)
         assert "md-dialog" not in html and "__tabbed_" not in html, rel   # Material's unused pieces dropped
+        assert "bundle." not in html and "__md_scope" not in html and "__config" not in html, rel   # and its script
 
 
 def test_source_page_keeps_its_raw_text_compressed(built):

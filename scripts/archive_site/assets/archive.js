@@ -13,8 +13,12 @@
   var button = document.querySelector(".as-scheme");
   if (button && document.body) {
     var options = JSON.parse(button.getAttribute("data-palette") || "[]");
+    // Where Material keeps the choice: localStorage["<site root path>.__palette"]
+    // (its __md_get/__md_set, with the site root as scope); this script is
+    // assets/archive/archive.js, two folders below the root.
+    var key = new URL("../../", document.currentScript.src).pathname + ".__palette";
     var stored = function () {
-      try { return typeof __md_get === "function" ? __md_get("__palette") : null; } catch (e) { return null; }
+      try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; }
     };
     var pick = function () {
       var saved = stored();
@@ -45,7 +49,7 @@
       button.addEventListener("click", function () {
         var next = (current + 1) % options.length;
         apply(next);
-        if (typeof __md_set === "function") __md_set("__palette", {index: next, color: color(next)});
+        try { localStorage.setItem(key, JSON.stringify({index: next, color: color(next)})); } catch (e) { /* private mode */ }
       });
     }
   }
