@@ -89,7 +89,8 @@ def test_home_page_counts_and_latest(pages):
     assert '<span class="as-stat-n">7</span>' in home
     assert linked_articles(home)[0] == "004_dddd/01"        # newest first
     assert "005_eeee/01" not in linked_articles(home)       # undated is not "latest"
-    assert "exports/articles.json" in home and "exports/articles.csv" in home
+    assert "articles.jsonl.gz" in home and "exports/articles.csv" in home
+    assert 'href="exports/articles.jsonl' not in home                 # the full text is not in the site
     assert home.count("<svg") == 2
 
 
