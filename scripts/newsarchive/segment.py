@@ -554,9 +554,45 @@ def give_orphan_titles(articles: list[Article], log: list[LogEntry]) -> None:
         log.append(LogEntry("orphan_title", f"L{article.first}",
                             f"{line!r} from the head at L{donor.first} (fits {fit:.2f}, {gain:+.2f} over its text there)"))
     for k, article in enumerate(needy):
-        if k not in given:
+        if k in given:
+            continue
+        if id(article) not in news or not title_from_opening_heading(article, articles, log):
             title_from_own_heading(article, log)
     place_stray_headings(articles, log)
+
+
+def title_from_opening_heading(article: Article, articles: list[Article], log: list[LogEntry]) -> bool:
+    """An untitled news item (本报讯…) takes the heading that opens another
+    article's text, right under that article's head, when the heading names
+    the item (title_fit at least FITS) much better (BETTER_BY) than the text
+    it opens: pdftotext read the item's title after another story's byline
+    (… ⏎ 实习生 高远 ⏎ 港口物流园开通中欧班列 ⏎ 记者从滨海高新区获悉…), and a
+    section heading never comes before the first paragraph.
+
+    >>> host = Article(blocks=[("h", "港口物流园开通中欧班列"), ("p", "记者从滨海高新区获悉，园区新材料产业实现产值306亿元。")], title="新材料产业集群加速成形")
+    >>> item = Article(blocks=[("p", "本报讯 一列中欧班列从滨海港口物流园驶出，这是物流园开通的首条中欧班列线路。")], untitled=True)
+    >>> title_from_opening_heading(item, [host, item], []), item.title, [kind for kind, _ in host.blocks]
+    (True, '港口物流园开通中欧班列', ['p'])
+    """
+    text = article.text()
+    offers = []
+    for donor in articles:
+        if donor is article or len(donor.blocks) < 2 or donor.blocks[0][0] != "h":
+            continue
+        line = donor.blocks[0][1]
+        fit, stay = title_fit(line, text), title_fit(line, "".join(t for _, t in donor.blocks[1:]))
+        if fit >= FITS and fit - stay >= BETTER_BY:
+            offers.append((fit - stay, fit, donor))
+    if not offers:
+        return False
+    gain, fit, donor = max(offers, key=lambda o: (o[0], o[1]))
+    line = donor.blocks.pop(0)[1]
+    article.head_parts = ([], [line], [], False)
+    place_head(article, *article.head_parts)
+    article.untitled = False
+    log.append(LogEntry("orphan_title", f"L{article.first}",
+                        f"{line!r}, the heading opening the article at L{donor.first} (fits {fit:.2f}, {gain:+.2f} over its text there)"))
+    return True
 
 
 def take_line(donor: Article, line: str) -> None:

@@ -466,3 +466,13 @@ def test_a_names_only_byline_after_a_box_read_without_its_title_ends_the_box():
     box = next(a for a in page.articles if "欧阳辉" in a.authors)
     assert box.paragraphs[-1].startswith("长风破浪会有时")
     assert any(a.paragraphs[-1].startswith("进入新时代，我国发展的历史方位变了") for a in page.articles if a is not box)
+
+
+def test_a_news_item_takes_its_title_read_under_another_story_s_byline():
+    page = page_from("滨海高新区新材料产业集群加速成形\n记者 马骏\n\n港口物流园开通中欧班列\n\n"
+                     "记者从滨海高新区获悉，今年前8个月，园区新材料产业实现产值306亿元，同比增长17.4%。\n\n"
+                     "本报讯（记者 林涛）9月20日上午，一列满载汽车配件的中欧班列从滨海港口物流园驶出。这是物流园开通的首条中欧班列线路。\n")
+    titles = [a.title for a in page.articles]
+    assert titles == ["滨海高新区新材料产业集群加速成形", "港口物流园开通中欧班列"]
+    assert page.articles[0].paragraphs[0].startswith("记者从滨海高新区获悉")
+    assert all(kind == "p" for kind, _ in page.articles[0].blocks)
