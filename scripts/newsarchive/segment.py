@@ -461,6 +461,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
         articles[:] = join_series_sections(articles, log)
         articles[:] = split_at_empty_heads(articles, log)
         articles[:] = place_runs(articles, log)
+        move_series_sections(articles, log)
         rehome_captions(articles, log)
     for article in articles:
         article.authors = list(dict.fromkeys(article.authors))
@@ -1004,3 +1005,71 @@ def titles_from_runs(articles: list[Article], runs: list[Article], log: list[Log
         article.untitled = False
         log.append(LogEntry("orphan_title", f"L{article.first}",
                             f"{line!r}, a heading in a run of text read after it (fits {fit:.2f}, {gain:+.2f} over the run)"))
+
+
+def section_goes_on(paragraph: str, heading: str, title: str, own_title: str) -> bool:
+    """A paragraph after a section heading goes on that section of the
+    article titled ``title`` when the heading or that title fits it at least
+    as well as the title of the article it was read in (title_fit).
+
+    >>> section_goes_on("纵观社会主义诞生以来的历史过程，怎样治理社会主义社会，需要长期探索。",
+    ...                 "探索新治理：提高国家治理现代化水平", "新征程：明确新目标 谱写新篇章", "走好新时代的长征路")
+    True
+    >>> section_goes_on("长征路上无坦途，新时代的长征路上也有许多雪山草地要跨越。",
+    ...                 "探索新治理：提高国家治理现代化水平", "新征程：明确新目标 谱写新篇章", "走好新时代的长征路")
+    False
+    """
+    return max(title_fit(heading, paragraph), title_fit(title, paragraph)) >= title_fit(own_title, paragraph)
+
+
+def move_series_sections(articles: list[Article], log: list[LogEntry]) -> None:
+    """A heading inside one article's text that is one of another article's
+    series of section headings (:func:`in_series`), and of none of its own,
+    is a section of that other article read inside this one (pdftotext reads
+    the last column of a lead essay inside the text beside it): the heading
+    and the paragraphs after it go to the end of that article, as long as
+    each fits that article's title at least as well as its own (title_fit)."""
+    for article in articles:
+        if article.untitled:
+            continue
+        k = 1
+        while k < len(article.blocks):
+            kind, line = article.blocks[k]
+            own = [t for j, (kd, t) in enumerate(article.blocks) if kd == "h" and j != k]
+            host = next((a for a in articles if a is not article and not a.untitled and not one_series(line, own)
+                         and one_series(line, [t for kd, t in a.blocks if kd == "h"])), None)
+            if kind != "h" or host is None:
+                k += 1
+                continue
+            end = k + 1
+            while end < len(article.blocks) and article.blocks[end][0] == "p" \
+                    and section_goes_on(article.blocks[end][1], line, host.title, article.title):
+                end += 1
+            moved = article.blocks[k:end]
+            host.blocks.extend(moved)
+            del article.blocks[k:end]
+            article.marks = [(pos - len(moved) if pos >= end else min(pos, k), kind_, text, names)
+                             for pos, kind_, text, names in article.marks]
+            log.append(LogEntry("series_section", f"L{article.first}",
+                                f"{line!r} and {len(moved) - 1} paragraph(s): a section of {host.title!r} read inside "
+                                f"{article.title!r}"))
+
+
+LEAD_IN_MAX = 8       # characters before the colon of a heading's lead-in (明确新目标：…)
+
+
+def one_series(line: str, headings: list[str]) -> bool:
+    """Whether a heading is one of a series: it opens with the same words as
+    another (:func:`in_series`), or has the same form, a lead-in of as many
+    characters before a colon (明确新目标：… / 探索新治理：…), as the
+    headings of one essay do.
+
+    >>> one_series("探索新治理：充分发挥党的领导优势", ["明确新目标：分两步走", "贯彻新思想：用新思想武装头脑"])
+    True
+    >>> one_series("探索新治理：充分发挥党的领导优势", ["走好新时代的长征路"])
+    False
+    """
+    def lead_in(text: str) -> int:
+        colon = text.find("：")
+        return colon if 2 <= colon <= LEAD_IN_MAX else -1
+    return in_series(line, headings) or (lead_in(line) > 0 and any(lead_in(h) == lead_in(line) for h in headings if h != line))

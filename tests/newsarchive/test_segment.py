@@ -476,3 +476,25 @@ def test_a_news_item_takes_its_title_read_under_another_story_s_byline():
     assert titles == ["滨海高新区新材料产业集群加速成形", "港口物流园开通中欧班列"]
     assert page.articles[0].paragraphs[0].startswith("记者从滨海高新区获悉")
     assert all(kind == "p" for kind, _ in page.articles[0].blocks)
+
+
+def test_a_section_of_another_articles_series_read_inside_a_text_goes_to_that_article():
+    """社会主要矛盾变化标志着… opens every section of the lead essay; one of
+    them read inside the essay beside it goes, with the paragraphs that fit
+    the lead's title, to the end of the lead; the paragraph that fits its own
+    article's title stays."""
+    from newsarchive.segment import move_series_sections
+    lead = _article("我国社会主要矛盾变化的重大意义", "我国社会主要矛盾的变化具有重大意义。")
+    lead.blocks[0:0] = [("h", "社会主要矛盾变化标志着中国特色社会主义进入新时代")]
+    lead.blocks.append(("h", "社会主要矛盾变化标志着人民需要的拓展提升"))
+    lead.blocks.append(("p", "社会主要矛盾的变化反映了人民需要的拓展提升。"))
+    other = _article("社会主要矛盾新变化与民族复兴新境界", "中国共产党人的初心和使命是为中华民族谋复兴。")
+    other.blocks += [("h", "社会主要矛盾变化标志着解决矛盾的方向、重点都有了新的内涵和要求"),
+                     ("p", "党的十九大报告指出，我国社会主要矛盾的变化是关系全局的历史性变化，意义重大。"),
+                     ("p", "解决好社会主要矛盾，就能开辟民族复兴新境界。")]
+    log = []
+    move_series_sections([lead, other], log)
+    assert lead.blocks[-2:] == [("h", "社会主要矛盾变化标志着解决矛盾的方向、重点都有了新的内涵和要求"),
+                                ("p", "党的十九大报告指出，我国社会主要矛盾的变化是关系全局的历史性变化，意义重大。")]
+    assert other.paragraphs == ["中国共产党人的初心和使命是为中华民族谋复兴。", "解决好社会主要矛盾，就能开辟民族复兴新境界。"]
+    assert any(e.rule == "series_section" for e in log)
