@@ -275,6 +275,8 @@ class Article:
     region: list[float] | None = None   # [x0, y0, x1, y1] on the printed page, fractions of its size (PDF)
     # the display lines of its head: (labels, headlines, subtitles, a byline right under the last line)
     head_parts: tuple[list[str], list[str], list[str], bool] = ([], [], [], False)
+    # kicker and title split from one line of the page (segment.split_glued_kicker): never parted
+    glued_head: bool = False
     # where each byline and note was read: (blocks before it, "byline" | "note", text, authors)
     marks: list[tuple[int, str, str, list[str]]] = field(default_factory=list)
 

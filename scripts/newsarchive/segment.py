@@ -134,7 +134,8 @@ def set_head(article: Article, cluster: list[Unit], after: Unit | None = None,
     heads = merge_wrapped_titles(join_set_pieces(heads))
     if len(heads) == 1 and not any(u.hint is not None for u in cluster):
         heads = split_glued_kicker(heads[0])      # text pages: a PDF's layout gives each line of a head apart
-        if len(heads) == 2 and log is not None:
+        article.glued_head = len(heads) == 2
+        if article.glued_head and log is not None:
             log.append(LogEntry("split_glued_kicker", f"L{cluster[0].first}",
                                 f"{heads[0] + heads[1]!r} → kicker {heads[0]!r}, title {heads[1]!r}"))
     article.head_parts = (labels, heads, subtitles, signed)
@@ -497,8 +498,18 @@ CROWDED_HEAD = 4      # display lines: more than one head holds (kicker, title, 
 def head_lines(article: Article) -> list[str]:
     """The display lines of an article's head that could be another
     article's title: its headlines and undashed subtitles, and labels too
-    long to be a column label."""
+    long to be a column label. The kicker and title of a head split from one
+    line of the page (:func:`split_glued_kicker`) are not offered: giving one
+    half away would part a line the paper printed whole.
+
+    >>> glued = Article(title="查验稀土釉陶瓷质量", kicker="包头中科陶瓷科技公司梁磊正在", glued_head=True,
+    ...                 head_parts=([], ["包头中科陶瓷科技公司梁磊正在", "查验稀土釉陶瓷质量"], [], False))
+    >>> head_lines(glued)
+    []
+    """
     labels, heads, subtitles, _ = article.head_parts
+    if article.glued_head:
+        heads = []
     label_max = load_patterns().label_max
     return [line for line in (*labels, *heads, *subtitles)
             if chinese_length(line) > label_max and not line.startswith(("—", "－", "-"))]
