@@ -1036,23 +1036,7 @@ BANNER_REASON = "通栏标题 (a page banner: a display line outside every artic
 
 def _head_runs(units: list[Unit]) -> list[list[int]]:
     """Runs of title lines ending in a byline (indices; furniture between them is skipped)."""
-    runs, current = [], []
-    for i, unit in enumerate(units):
-        if unit.kind.removed:
-            continue
-        if unit.kind in HEADISH:
-            current.append(i)
-            if unit.kind is Kind.BYLINE and not (i + 1 < len(units) and units[i + 1].kind is Kind.BYLINE):
-                runs.append(current)      # a byline closes the head it signs
-                current = []
-            continue
-        if current:
-            runs.append(current)
-        current = []
-    if current:
-        runs.append(current)
-    return [r for r in runs if units[r[-1]].kind is Kind.BYLINE
-            and any(units[i].kind in (Kind.HEADLINE, Kind.SUBTITLE) for i in r)]
+    return [r for r in _display_runs(units) if units[r[-1]].kind is Kind.BYLINE]
 
 
 def _is_text(unit: Unit) -> bool:
