@@ -98,6 +98,7 @@ class SiteBuild:
     index: SiteIndex | None = None
     docs_dir: Path | None = None
     slugs_changed: bool = True      # the index pages' slugs are not those of the last build (set by generated_pages)
+    pack_raw: bool = True           # source pages' raw text packed; its decoder is search.js's, so only with search on
 
     def __post_init__(self) -> None:
         self.linker = (SourceLinker if self.source_links else Linker)(self.use_directory_urls)
@@ -305,14 +306,16 @@ class SiteBuild:
         if hand_written:
             html = sanitize_html(html)
         source = self.archive.source_by_uri.get(uri) if self.index is not None else None
-        if source is not None:
+        if source is not None and self.pack_raw:
             return pack_raw_text(html, source.raw_text)
         return html
 
     def body_input(self, uri: str) -> str:
-        """What :meth:`page_body` reads besides the HTML: a source page's raw text."""
+        """What :meth:`page_body` reads besides the HTML: a source page's raw
+        text, and whether it is packed."""
         source = self.archive.source_by_uri.get(uri) if self.index is not None else None
-        return source.raw_text if source is not None and source.raw_text else ""
+        raw = source.raw_text if source is not None and source.raw_text else ""
+        return raw if self.pack_raw or not raw else "plain\n" + raw
 
     def decoration(self, uri: str, has_file: Callable[[str], bool]) -> tuple[str, str]:
         """What goes around a page's body HTML: (before, after); for a source

@@ -67,7 +67,7 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
                                       where=f"{config.config_file_path}: plugin 'newsarchive'")
         except SettingsError as exc:
             raise PluginError(str(exc)) from None
-        self.site = ArchiveSite(settings)
+        self.site = ArchiveSite(settings, pack_raw=self.config.search)     # no search.js, no decoder: raw text plain
         self.site.on_startup("build", self.dirty)
         config = self.site.on_config(config)
         if self.config.search:

@@ -212,10 +212,12 @@ class ArchivePage(Page):
 class ArchiveSite:
     """MkDocs' side of one build; the build itself is :attr:`build` (a :class:`~.core.SiteBuild`)."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, pack_raw: bool = True) -> None:
         # Settings given by the MkDocs plugin (archive.yml and its options); else
-        # archive.yml beside mkdocs.yml is read at on_config.
+        # archive.yml beside mkdocs.yml is read at on_config. ``pack_raw``: source
+        # pages' raw text packed (the plugin's search on: search.js holds the decoder).
         self.given_settings = settings
+        self.pack_raw = pack_raw
         self.build = SiteBuild(settings or Settings())
         self.nav_from_hook = False
         self.dirty = False
@@ -242,7 +244,8 @@ class ArchiveSite:
     def on_config(self, config):
         """Register the stylesheet; remember the URL style for links."""
         settings = self.given_settings or archive_settings(config)
-        self.build = SiteBuild(settings, config.config_file_path, config.use_directory_urls, self.dirty)
+        self.build = SiteBuild(settings, config.config_file_path, config.use_directory_urls, self.dirty,
+                               pack_raw=self.pack_raw)
         try:
             self.build.start()
         except SettingsError as exc:

@@ -120,6 +120,17 @@ def test_hand_edited_zone_and_date_move_articles_between_indexes(built, edited):
     assert "005_eeee/01.html" in (result.site / "dates" / "2016.html").read_text(encoding="utf-8")
 
 
+def test_source_page_raw_text_plain_without_search(fixture_docs, tmp_path):
+    """With the plugin's search off, search.js (which holds the decoder) is not
+    on the pages, so the raw text stays a plain <pre> anyone can read."""
+    result = mkdocs_build(tmp_path, fixture_docs, plugins=[{"newsarchive": {"search": False}}])
+    assert result.returncode == 0, result.log
+    html = (result.site / "sources" / "001_aaaa.html").read_text(encoding="utf-8")
+    assert "search.js" not in html and "data-deflate" not in html
+    raw = html.split('id="raw"', 1)[1]
+    assert "<pre" in raw and "第二段：新材料产业集群。" in raw
+
+
 def test_directory_urls_and_edit_links(fixture_docs, tmp_path):
     """Another URL style (as some Pages setups use) and repo_url/edit_uri set."""
     result = mkdocs_build(tmp_path, fixture_docs, use_directory_urls=True,
