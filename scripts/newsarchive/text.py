@@ -104,6 +104,8 @@ def add_words(words) -> int:
             tok.add_word(word)
             _added.add(word)
             n += 1
+    if n:
+        _short_content_words.cache_clear()     # the new words cut texts otherwise
     return n
 
 
@@ -188,9 +190,24 @@ def content_words(text: str) -> list[str]:
     >>> content_words("政党是构建人类命运共同体的重要力量")
     ['政党', '构建', '人类', '命运', '共同体', '重要', '力量']
     """
+    if len(text) <= SHORT_TEXT:
+        return list(_short_content_words(text))
+    return _content_words(text)
+
+
+SHORT_TEXT = 200      # characters: titles, headings, captions are scored against many texts; their words are kept
+
+
+def _content_words(text: str) -> list[str]:
     stop = idf_table()[2]
     return [w for w in tokenizer().lcut(text, HMM=False)
             if len(w) >= 2 and HAN_CHAR.match(w) and w not in stop]
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_content_words(text: str) -> tuple[str, ...]:
+    """:func:`content_words` of a short text, kept (cleared when words are added)."""
+    return tuple(_content_words(text))
 
 
 def title_fit(title: str, text: str) -> float:
