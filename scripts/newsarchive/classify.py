@@ -1296,6 +1296,9 @@ def _continues_text_before_ads(units: list[Unit], i: int) -> bool:
     return "crosses" in why or "punctuation" in why or "open clause" in why
 
 
+CLASSIFIED_AD_REASON = "广告 (classified ad"    # the reason of a block judged an ad on its own features
+
+
 def mark_ad_columns(units: list[Unit], pats: Patterns, log: list[LogEntry]) -> None:
     """Classified ads and service boxes, and the short blocks of their column."""
     in_column = False
@@ -1310,7 +1313,7 @@ def mark_ad_columns(units: list[Unit], pats: Patterns, log: list[LogEntry]) -> N
             need = max(need, pats.ad_threshold + ad_score(unit.text, pats, vocabulary=True)
                        - ad_score(unit.text, pats, vocabulary=False))   # trade words alone do not count
         if score >= need and unit.kind is not Kind.BYLINE:
-            unit.kind, unit.reason, in_column = Kind.AD, f"广告 (classified ad: {score} ad features)", True
+            unit.kind, unit.reason, in_column = Kind.AD, f"{CLASSIFIED_AD_REASON}: {score} ad features)", True
             continue
         if not in_column:
             continue
@@ -1371,7 +1374,7 @@ def mark_ad_boxes_upward(units: list[Unit], pats: Patterns) -> None:
     """The blocks right above a classified ad that are more of it (see
     :func:`in_ad_box_above`) are that ad."""
     for i, unit in enumerate(units):
-        if unit.kind is not Kind.AD or not unit.reason.startswith("广告 (classified ad"):
+        if unit.kind is not Kind.AD or not unit.reason.startswith(CLASSIFIED_AD_REASON):
             continue
         for k in range(i - 1, -1, -1):
             above = units[k]
