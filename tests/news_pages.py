@@ -10,6 +10,12 @@ For each page NAME it writes into the folder:
   Latin letters in a face of their own (Times or Helvetica) where the style
   says so, justified columns, rules, ruled boxes and photos (noise pictures);
 * ``NAME.pdftotext.txt``: ``pdftotext -enc UTF-8 NAME.pdf`` (poppler-utils);
+* ``NAME.ocr.txt``: real OCR of the page as the corpus's ``.ocr.txt`` forms are
+  made (tesseract 5.3 ``-l chi_sim --psm 3`` on a 200-dpi grey picture from
+  ``pdftoppm``), recognition errors and columns read across included; written
+  only where ``tesseract`` (Debian's tesseract-ocr, tesseract-ocr-chi-sim) is
+  installed, otherwise the committed file is kept (OCR output is what one
+  engine version read once, not something the tests remake);
 * ``NAME.blocks.txt``: one line per text block in the PDF's storage order,
   a blank line between blocks, as PyMuPDF's ``get_text("blocks")`` gives them
   (a title line, a paragraph's part in one column, a caption; lines of a block
@@ -33,7 +39,9 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
 import subprocess
+import tempfile
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -249,7 +257,8 @@ class Page:
     noise: list[str]
 
     def gold(self) -> dict:
-        out: dict = {"sources": [f"{self.name}.blocks.txt", f"{self.name}.pdftotext.txt", f"{self.name}.pdf"],
+        out: dict = {"sources": [f"{self.name}.blocks.txt", f"{self.name}.pdftotext.txt", f"{self.name}.pdf",
+                                 f"{self.name}.ocr.txt"],
                      "articles_complete": True, "no_spaced_cjk": True}
         facts = {k: v for k, v in (("newspaper", self.newspaper), ("date", self.date), ("page", self.page)) if v}
         if facts:
@@ -488,8 +497,9 @@ def compilation_page() -> Page:
 PAGES: list[Callable[[], Page]] = [county_page, city_page, compilation_page]
 
 
-def write(out: Path) -> list[Path]:
-    """Every page in every form, and its gold, into `out` (gold in out/gold)."""
+def write(out: Path, with_ocr: bool = False) -> list[Path]:
+    """Every page in every form, and its gold, into `out` (gold in out/gold);
+    the OCR form only `with_ocr` (a minute or more of tesseract a page)."""
     (out / "gold").mkdir(parents=True, exist_ok=True)
     written = []
     for make in PAGES:
@@ -498,6 +508,8 @@ def write(out: Path) -> list[Path]:
         page.sheet.save(pdf)
         subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(out / f"{page.name}.pdftotext.txt")], check=True)
         (out / f"{page.name}.blocks.txt").write_text(page.sheet.blocks_text(), encoding="utf-8")
+        if with_ocr:
+            ocr(pdf, out / f"{page.name}.ocr.txt")
         gold = out / "gold" / f"{page.name}.yaml"
         header = "".join(f"# {line}\n" for line in wrap_comment(f"Gold reading of {page.name}, written by "
                                                                f"tests/news_pages.py from its layout. {page.comment}"))
@@ -505,6 +517,16 @@ def write(out: Path) -> list[Path]:
                         encoding="utf-8")
         written += [pdf, gold]
     return written
+
+
+def ocr(pdf: Path, dest: Path) -> None:
+    """The page read by tesseract as the corpus's OCR forms were: a 200-dpi
+    grey picture, ``chi_sim``, automatic page segmentation (``--psm 3``)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", str(pdf), f"{tmp}/page"], check=True)
+        subprocess.run(["tesseract", f"{tmp}/page.png", f"{tmp}/page", "-l", "chi_sim", "--psm", "3"],
+                       check=True, capture_output=True)
+        dest.write_text(Path(f"{tmp}/page.txt").read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def wrap_comment(text: str, width: int = 100) -> list[str]:
@@ -519,5 +541,8 @@ def wrap_comment(text: str, width: int = 100) -> list[str]:
 
 
 if __name__ == "__main__":
-    for path in write(Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "fixtures" / "news")):
+    have_ocr = bool(shutil.which("tesseract") and shutil.which("pdftoppm"))
+    if not have_ocr:
+        print("tesseract or pdftoppm not installed: the committed .ocr.txt forms are kept", file=sys.stderr)
+    for path in write(Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "fixtures" / "news"), have_ocr):
         print(path)

@@ -4,7 +4,7 @@ The pages in tests/fixtures/news/ are made by tests/news_pages.py in the
 styles of a county paper (简讯 column, photo over a short story, ad box), a
 city evening paper (five columns, 信息快递 under a bold label, a story
 continued from page 1, titles stored after their text) and a web
-compilation printed to PDF; each in the forms a user brings (.pdf,
+compilation printed to PDF; each in the forms a user brings (.pdf, .ocr.txt,
 .pdftotext.txt, .blocks.txt) with its gold reading in gold/, written by the
 generator from what it laid out. These tests hold the converter to the
 meaning of that reading (titles, kicker and subtitle, authors, first and last
@@ -103,7 +103,7 @@ def test_the_generator_writes_the_committed_gold(tmp_path):
 
 
 @pytest.mark.parametrize("name", sorted(GOLD))
-@pytest.mark.parametrize("form", [".pdf", ".pdftotext.txt", ".blocks.txt"])
+@pytest.mark.parametrize("form", [".pdf", ".pdftotext.txt", ".blocks.txt", ".ocr.txt"])
 def test_nothing_is_left_unplaced(name, form):
     assert not [w for w in model(name + form).warnings if "not placed" in w]
 
