@@ -251,6 +251,9 @@ def _glued_roles(roles: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(r) for r in sorted((r for r in roles if len(r) >= 2), key=len, reverse=True)))
 
 
+SPACE_READ_AS_QUOTE = re.compile(r"(?<=\s)[“”\"″]|[“”\"″](?=\s)")   # a quote mark beside a space: a space misread
+
+
 def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
     """The personal names of a byline line, or None if it is not a byline.
 
@@ -270,6 +273,12 @@ def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
     (['方圆'], ['侯杰'])
     >>> parse_byline("●本报讯 日前，滨海高") is None
     True
+
+    OCR reads the ideographic spaces of 记者　马骏 as quote marks beside a
+    space, and a colon as a semicolon:
+
+    >>> parse_byline("记者 “马骏 实习生 ”高远"), parse_byline("来源 ; 南岭新闻网 记者 修杰")
+    (['马骏', '高远'], ['修杰'])
     """
     pats = pats or load_patterns()
     body = text.strip()
@@ -281,7 +290,8 @@ def parse_byline(text: str, pats: Patterns | None = None) -> list[str] | None:
         return []                           # an editorial's signature: no personal name
     if bullet and pats.lead.match(body):
         return None                         # ●本报讯 日前，…: an item's news lead, not a list of names
-    tokens = [piece for t in re.split(r"[\s、，,：:|｜/／]+", body) if t for piece in split_glued_roles(t, pats)]
+    body = SPACE_READ_AS_QUOTE.sub(" ", body)
+    tokens = [piece for t in re.split(r"[\s、，,：:；;|｜/／]+", body) if t for piece in split_glued_roles(t, pats)]
     names: list[str] = []
     roles = 0
     skip_outlet = False

@@ -18,7 +18,7 @@ byline cut into lone characters (刘 … 伟), which classification puts back
 together: a surname, or a character after a surname left open above it
 (:func:`lone_characters`). A subtitle's dash read as 一一 is read as the dash
 (:func:`read_dashes`). The rules run only on text whose punctuation is an
-OCR engine's (:func:`ocr_punctuation`).
+OCR engine's (:func:`ocr_text`: by its name or its punctuation).
 """
 from __future__ import annotations
 
@@ -57,6 +57,22 @@ def ocr_punctuation(text: str) -> bool:
     ascii_marks = len(ASCII_MARK.findall(text))
     full_marks = len(FULL_MARK.findall(text))
     return ascii_marks >= OCR_MARKS_MIN and ascii_marks >= OCR_MARKS_SHARE * (ascii_marks + full_marks)
+
+
+OCR_NAME = re.compile(r"\.ocr\.[^.]+$", re.IGNORECASE)
+
+
+def ocr_text(name: str, text: str) -> bool:
+    """Whether a page is an OCR engine's reading: its file is named so
+    (``NAME.ocr.txt``, the person who brought it says what it is), or its
+    punctuation says so (:func:`ocr_punctuation`). An engine that reads
+    print's full-width marks as such (tesseract on some faces) leaves only
+    the name to tell.
+
+    >>> ocr_text("city-business.ocr.txt", "滨海高新区新材料产业集群加速成形"), ocr_text("page.txt", "滨海")
+    (True, False)
+    """
+    return bool(OCR_NAME.search(name)) or ocr_punctuation(text)
 
 
 def makes_no_word(text: str) -> bool:
@@ -258,25 +274,56 @@ MISREAD_DASH = re.compile(f"^(一一|--|－－)(?=[“《]?[{HAN}])")    # —�
 
 
 def read_dashes(lines: list[Line]) -> list[tuple[Line, str]]:
-    """A line standing alone between blank lines that opens with 一一 (or
-    --) before Chinese text opens with the dash of a subtitle, misread: in
-    running text 一一 (one by one) goes on from the line above, and a line
-    of its own is a display line. The line's text is changed in place (its
-    raw text stays as read); returns the lines changed with their text before.
+    """A line that opens a block with 一一 (or --) before Chinese text opens
+    with the dash of a subtitle, misread, when it is a display line: alone
+    between blank lines, or first of its block with no sentence end and a
+    length that is not the page's column width (:func:`column_width`: a
+    subtitle over a lead's columns is wider, a short one narrower; a byline
+    may follow it in the block). In running text 一一 (one by one) goes on
+    from the line above, and a hard-wrapped line fills its column. The line's
+    text is changed in place (its raw text stays as read); returns the lines
+    changed with their text before.
 
     >>> line = Line(7, "一一深刻认识新思想的时代背景", "一一深刻认识新思想的时代背景", gap=1)
     >>> [(x.no, before[:4]) for x, before in read_dashes([line])], line.text
     ([(7, '一一深刻')], '——深刻认识新思想的时代背景')
     >>> read_dashes([Line(3, "一一对应", "一一对应", gap=1), Line(4, "的关系。", "的关系。")])
     []
+    >>> col = [Line(n, "获悉，今年前8个月，", "获悉，今年前8个月，") for n in range(10, 16)]
+    >>> sub = [Line(3, "一一前8个月产值突破300亿元", "一一前8个月产值突破300亿元", gap=1),
+    ...        Line(4, "记者 “马骏 实习生 ”高远", "记者 “马骏 实习生 ”高远")]
+    >>> [x.no for x, _ in read_dashes(sub + col)], sub[0].text[:4]
+    ([3], '——前8')
+    >>> run_on = [Line(9, "一一对应，形成了稳定的关", "一一对应，形成了稳定的关", gap=1), Line(10, "系。", "系。")]
+    >>> read_dashes(run_on + col)
+    []
     """
+    width = column_width(lines)
     changed = []
     for block in blocks(lines):
-        if len(block) == 1 and MISREAD_DASH.match(block[0].text):
-            line = block[0]
-            changed.append((line, line.text))
-            line.text = MISREAD_DASH.sub("——", line.text)
+        first = block[0]
+        if not MISREAD_DASH.match(first.text):
+            continue
+        if len(block) == 1 or (not SENTENCE_END.search(first.text) and width
+                               and abs(len(first.text) - width) > width * DISPLAY_WIDTH_OFF):
+            changed.append((first, first.text))
+            first.text = MISREAD_DASH.sub("——", first.text)
     return changed
+
+
+SENTENCE_END = re.compile("[。！？；.!?;]$")
+DISPLAY_WIDTH_OFF = 0.25     # a hard-wrapped line is its column's width within a digit run or a mark or two
+
+
+def column_width(lines: list[Line]) -> int:
+    """The page's column width in characters: the median length of the lines
+    inside blocks of three or more lines (hard-wrapped text), 0 without any.
+
+    >>> column_width([Line(n, "一二三四五六七八", "一二三四五六七八") for n in range(1, 5)])
+    8
+    """
+    lengths = sorted(len(line.text) for block in blocks(lines) if len(block) >= 3 for line in block[:-1])
+    return lengths[len(lengths) // 2] if lengths else 0
 
 
 def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[list[Line], list[tuple[Line, str]]]:

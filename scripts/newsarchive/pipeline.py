@@ -16,7 +16,7 @@ from .layout import group_units, read_lines
 from .lexicon import install as install_lexicon
 from .meta import article_facts, date_article, describe, page_facts
 from .model import Line, LogEntry, Removed, SourcePage, Unit
-from .ocrtext import ocr_punctuation, read_dashes, split_fragments
+from .ocrtext import ocr_text, read_dashes, split_fragments
 from .pdflayout import layout_page
 from .pdfpages import PdfSheet, check_text_layer, split_pdf
 from .read_pdf import PdfPage, read_pdf_page
@@ -45,7 +45,7 @@ def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEnt
     ocr = False
     if units is None:
         lines = read_lines(raw.text, page.log)
-        ocr = ocr_punctuation(raw.text)
+        ocr = ocr_text(raw.name, raw.text)
         if ocr:        # an OCR engine's text: pieces of pictures are no text
             lines, fragments = split_fragments(lines)
             page.log.extend(LogEntry("drop_ocr_fragment", f"L{line.no}", f"{line.text!r}: {reason}")

@@ -218,6 +218,22 @@ def mixed_quotes_in_chinese(text: str) -> str:
     return "".join(chars)
 
 
+_PRIME_QUOTE = re.compile(f"(?<![0-9.])″[ ]*[”\"]?(?=[ ]*{CJK})")
+
+
+def prime_quotes_in_chinese(text: str) -> str:
+    """OCR (tesseract's chi_sim) reads an opening “ before Chinese text as a
+    double prime ″, sometimes with the quote read once more beside it (″”):
+    Chinese text has no use for ″ but after a figure (5″, inches or seconds).
+
+    >>> prime_quotes_in_chinese("在省会城市设立″”科创飞地”，获得″ 高新区技术能手”称号")
+    '在省会城市设立“科创飞地”，获得“高新区技术能手”称号'
+    >>> prime_quotes_in_chinese("屏幕尺寸6.5″大屏")
+    '屏幕尺寸6.5″大屏'
+    """
+    return _PRIME_QUOTE.sub("“", text) if "″" in text else text
+
+
 def curly_quotes_in_chinese(text: str) -> str:
     """Straight double quotes in Chinese text become “ ” when they pair up.
 
@@ -379,6 +395,7 @@ LINE_RULES: list[Fixer] = [
     remove_letter_spacing,
     collapse_inner_spaces,
     enumeration_comma_in_chinese,       # a recognition fix (OCR's 、): see RECOGNITION_FIXES
+    prime_quotes_in_chinese,            # a recognition fix (OCR's ″ for “)
     fullwidth_brackets_in_chinese,      # brackets and quotes first: the marks beside
     mixed_quotes_in_chinese,            # them are judged by what they have become
     curly_quotes_in_chinese,
@@ -394,7 +411,7 @@ PUNCTUATION_RULES: list[Fixer] = [fullwidth_brackets_in_chinese, mixed_quotes_in
 
 # Rules that undo an OCR engine's misreading (not a change of form): the log
 # shows the whole clause each touched, so a proofreader can judge the fix.
-RECOGNITION_FIXES = frozenset({"enumeration_comma_in_chinese", "mixed_quotes_in_chinese"})
+RECOGNITION_FIXES = frozenset({"enumeration_comma_in_chinese", "mixed_quotes_in_chinese", "prime_quotes_in_chinese"})
 
 
 def fix_line(text: str) -> tuple[str, list[Change]]:
