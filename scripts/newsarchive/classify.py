@@ -11,9 +11,9 @@ import functools
 import re
 from typing import Callable
 
-from .model import Evidence, Kind, LogEntry, Unit
+from .model import DISPLAY_WIDTH_OFF, Evidence, Kind, LogEntry, Unit, wrapped_length
 from .patterns import Patterns, load as load_patterns
-from .text import CLOSERS, CONTINUE_START, HAN, ITEM_MARK, JOIN_AT, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence, pos_tagger, tokenizer
+from .text import CLOSERS, CONTINUE_START, HAN, ITEM_MARK, JOIN_AT, SENTENCE_END, chinese_length, continuation_evidence, ends_sentence, pos_tagger, tokenizer, word_across
 from .textfix import drop_spaces_in_chinese_prose, undo_overprint
 
 NAME = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{1,6}}·[{HAN}]{{1,8}}$")
@@ -806,6 +806,39 @@ def mark_sentence_pieces(units: list[Unit]) -> None:
                 and not prev.signature and not ends_sentence(prev.text):
             unit.kind = Kind.BODY
             unit.evidence.append(Evidence("sentence_piece", Kind.BODY.value, -1, "right under half a sentence"))
+
+
+def mark_prose_wraps(units: list[Unit]) -> None:
+    """A "headline" of several lines as wide as the page's text column, with
+    a clause mark inside and a word broken across one of its line ends, is
+    hard-wrapped prose (a column's last lines cut off from their paragraph:
+    年内开行班列30列，明 ⏎ 年实现每周固定开行两): display type is set wider
+    or narrower than the text, and a long heading wrapped mid-word is in
+    narrower lines (探索新治理：充分 ⏎ 发挥党的领导优势，提 ⏎ …).
+
+    >>> from .model import Line
+    >>> body = [Line(n, "记者从滨海高新区获悉", "记者从滨海高新区获悉") for n in range(1, 5)]
+    >>> wrap = [Line(71, "年内开行班列30列，明", "年内开行班列30列，明", gap=1), Line(72, "年实现每周固定开行两", "年实现每周固定开行两")]
+    >>> u = [Unit(body, "记者从滨海高新区获悉" * 4, kind=Kind.BODY), Unit(wrap, "年内开行班列30列，明年实现每周固定开行两", kind=Kind.HEADLINE)]
+    >>> mark_prose_wraps(u); u[1].kind.value
+    'body'
+    """
+    width = wrapped_length([line for u in units if u.kind is Kind.BODY for line in u.lines])
+    if not width:
+        return
+    for unit in units:
+        if unit.kind is not Kind.HEADLINE or len(unit.lines) < 2 or not INNER_CLAUSE.search(unit.text):
+            continue
+        if any(abs(len(line.text) - width) > width * DISPLAY_WIDTH_OFF for line in unit.lines[:-1]):
+            continue
+        word = next((w for a, b in zip(unit.lines, unit.lines[1:]) if (w := word_across(a.text, b.text))), "")
+        if word:
+            unit.kind = Kind.BODY
+            unit.evidence.append(Evidence("prose_wrap", Kind.BODY.value, -2,
+                                          f"lines of the text column's width, a clause inside, {word} broken across a line end"))
+
+
+INNER_CLAUSE = re.compile("[，；,;](?=.)")
 
 
 def mark_long_titles(units: list[Unit]) -> None:
@@ -1622,6 +1655,7 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     units[:] = join_caption_continuations(units, pats)
     mark_bare_bylines(units, pats)
     mark_sentence_pieces(units)
+    mark_prose_wraps(units)
     mark_long_titles(units)
     units[:] = place_heads_above_text(units, log, pats)
     for unit in units:

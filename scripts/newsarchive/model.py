@@ -81,6 +81,23 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
+DISPLAY_WIDTH_OFF = 0.25     # a hard-wrapped line is its column's width within a digit run or a mark or two
+
+
+def wrapped_length(lines: list[Line]) -> int:
+    """The length in characters a page's text is hard-wrapped at: the median
+    length of the lines inside blocks of three or more lines, 0 without any;
+    what tells a display line (wider or narrower) from a wrapped one. Unlike
+    ``layout.column_width`` (the display width of prose columns wide enough
+    to join lines by) it counts narrow columns too.
+
+    >>> wrapped_length([Line(n, "一二三四五六七八", "一二三四五六七八") for n in range(1, 5)])
+    8
+    """
+    lengths = sorted(len(line.text) for block in blocks(lines) if len(block) >= 3 for line in block[:-1])
+    return lengths[len(lengths) // 2] if lengths else 0
+
+
 @dataclass(frozen=True)
 class Evidence:
     """One piece of evidence for a decision: what it argues for, how strongly, and why.

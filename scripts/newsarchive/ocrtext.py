@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .model import Line, blocks
+from .model import DISPLAY_WIDTH_OFF, Line, blocks, wrapped_length
 from .patterns import Patterns, load as load_patterns
 from .text import HAN, tokenizer
 from .textfix import fix_line
@@ -277,7 +277,7 @@ def read_dashes(lines: list[Line]) -> list[tuple[Line, str]]:
     """A line that opens a block with 一一 (or --) before Chinese text opens
     with the dash of a subtitle, misread, when it is a display line: alone
     between blank lines, or first of its block with no sentence end and a
-    length that is not the page's column width (:func:`column_width`: a
+    length that is not the page's column width (:func:`~.model.wrapped_length`: a
     subtitle over a lead's columns is wider, a short one narrower; a byline
     may follow it in the block). In running text 一一 (one by one) goes on
     from the line above, and a hard-wrapped line fills its column. The line's
@@ -298,7 +298,7 @@ def read_dashes(lines: list[Line]) -> list[tuple[Line, str]]:
     >>> read_dashes(run_on + col)
     []
     """
-    width = column_width(lines)
+    width = wrapped_length(lines)
     changed = []
     for block in blocks(lines):
         first = block[0]
@@ -312,18 +312,6 @@ def read_dashes(lines: list[Line]) -> list[tuple[Line, str]]:
 
 
 SENTENCE_END = re.compile("[。！？；.!?;]$")
-DISPLAY_WIDTH_OFF = 0.25     # a hard-wrapped line is its column's width within a digit run or a mark or two
-
-
-def column_width(lines: list[Line]) -> int:
-    """The page's column width in characters: the median length of the lines
-    inside blocks of three or more lines (hard-wrapped text), 0 without any.
-
-    >>> column_width([Line(n, "一二三四五六七八", "一二三四五六七八") for n in range(1, 5)])
-    8
-    """
-    lengths = sorted(len(line.text) for block in blocks(lines) if len(block) >= 3 for line in block[:-1])
-    return lengths[len(lengths) // 2] if lengths else 0
 
 
 def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[list[Line], list[tuple[Line, str]]]:
