@@ -446,6 +446,8 @@ def sentence_form(unit: Unit, pats: Patterns) -> Evidence | None:
     -3
     >>> sentence_form(Unit([], "高新之上，何以登新高？"), load_patterns()) is None
     True
+    >>> sentence_form(Unit([], "在人才引进上，高"), load_patterns()).score
+    -3
 
     """
     text = unit.text
@@ -455,8 +457,13 @@ def sentence_form(unit: Unit, pats: Patterns) -> Evidence | None:
         return Evidence("sentence_form", Kind.BODY.value, -3, "sentence punctuation")
     if chinese_length(text) >= 25 and len(re.findall("[，；,;]", text)) >= 2:
         return Evidence("sentence_form", Kind.BODY.value, -3, "a sentence of clauses")
+    if JUST_BEGUN_CLAUSE.search(text):
+        return Evidence("sentence_form", Kind.BODY.value, -3, "a clause just begun at the end (…上，高)")
 
     return None
+
+
+JUST_BEGUN_CLAUSE = re.compile(f"[{HAN}]{{2}}[，；,;][{HAN}]$")   # one character after a clause: a line cut mid-sentence
 
 
 def is_headline(text: str) -> bool:
@@ -1339,6 +1346,20 @@ def _continues_text_before_ads(units: list[Unit], i: int) -> bool:
     return "crosses" in why or "punctuation" in why or "open clause" in why
 
 
+def news_item(unit: Unit, pats: Patterns) -> bool:
+    """A block that is news, whatever words it uses: it opens with a news
+    lead (本报讯…, after a bullet too: ●本报讯 …) or is signed (（记者 许诺）).
+    An ad has neither; a column of ads ends at it.
+
+    >>> news_item(Unit([], "●本报讯 高新区第二批人才公寓近日开始分配，共提供房源360套"), load_patterns())
+    True
+    >>> news_item(Unit([], "●临街商铺两间，面积120平方米，价格面议"), load_patterns())
+    False
+    """
+    bullet = pats.byline_bullets.match(unit.text)
+    return bool(unit.lead or unit.signature or pats.lead.match(unit.text[bullet.end():] if bullet else unit.text))
+
+
 CLASSIFIED_AD_REASON = "广告 (classified ad"    # the reason of a block judged an ad on its own features
 
 
@@ -1367,7 +1388,7 @@ def mark_ad_columns(units: list[Unit], pats: Patterns, log: list[LogEntry]) -> N
                 and ad_score(unit.text, pats, vocabulary=False) < pats.ad_threshold:
             unit.evidence.append(prose)   # a long block of sentences: a trade word (竞聘) does not make it an ad
             long_clean = True
-        if long_clean or unit.kind in (Kind.BYLINE, Kind.SUBTITLE) or unit.lead or (
+        if long_clean or unit.kind in (Kind.BYLINE, Kind.SUBTITLE) or news_item(unit, pats) or (
                 unit.kind is Kind.HEADLINE and starts_article(units, i) and not ad_score(unit.text, pats, True)):
             in_column = False
             continue
@@ -1381,9 +1402,9 @@ def mark_ad_columns(units: list[Unit], pats: Patterns, log: list[LogEntry]) -> N
             in_column = False            # a finished sentence with no ad feature is text
             continue
         nxt = _next_content(units, i)
-        if unit.kind is Kind.HEADLINE and nxt is not None and chinese_length(nxt.text) >= pats.ad_article_length \
-                and ad_score(nxt.text, pats, vocabulary=True) == 0:
-            in_column = False          # the title of an article after the ads
+        if unit.kind is Kind.HEADLINE and nxt is not None and (news_item(nxt, pats) or (
+                chinese_length(nxt.text) >= pats.ad_article_length and ad_score(nxt.text, pats, vocabulary=True) == 0)):
+            in_column = False          # the title of an article after the ads, or the label of news items
             continue
         unit.kind, unit.reason = Kind.AD, "广告栏 (in a column of classified ads)"
 
@@ -1415,7 +1436,9 @@ def in_ad_box_above(unit: Unit, pats: Patterns) -> bool:
 
 def mark_ad_boxes_upward(units: list[Unit], pats: Patterns) -> None:
     """The blocks right above a classified ad that are more of it (see
-    :func:`in_ad_box_above`) are that ad."""
+    :func:`in_ad_box_above`) are that ad; so is a short display line between
+    two of them (投资热线 全程代办 ⏎ 滨海高新区 诚洲四方客商 ⏎ 招商热线：…: the
+    slogan's trade word misread, the box's other lines say what it is)."""
     for i, unit in enumerate(units):
         if unit.kind is not Kind.AD or not unit.reason.startswith(CLASSIFIED_AD_REASON):
             continue
@@ -1426,8 +1449,14 @@ def mark_ad_boxes_upward(units: list[Unit], pats: Patterns) -> None:
                     continue
                 break
             if not in_ad_box_above(above, pats):
-                break
+                if not (_short_display_line(above, pats) and k > 0 and in_ad_box_above(units[k - 1], pats)):
+                    break
             above.kind, above.reason = Kind.AD, AD_BOX_REASON
+
+
+def _short_display_line(unit: Unit, pats: Patterns) -> bool:
+    return unit.kind is Kind.HEADLINE and len(unit.lines) == 1 and not unit.lead and not unit.signature \
+        and chinese_length(unit.text) <= pats.ad_short_block
 
 
 def mark_ad_labels(units: list[Unit], pats: Patterns) -> None:

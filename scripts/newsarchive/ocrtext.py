@@ -17,7 +17,8 @@ A lone character on a line is kept when it may be one letter of a vertical
 byline cut into lone characters (刘 … 伟), which classification puts back
 together: a surname, or a character after a surname left open above it
 (:func:`lone_characters`). A subtitle's dash read as 一一 is read as the dash
-(:func:`read_dashes`). The rules run only on text whose punctuation is an
+(:func:`read_dashes`), a bullet read as a character before 本报讯 as the
+bullet (:func:`read_bullets`). The rules run only on text whose punctuation is an
 OCR engine's (:func:`ocr_text`: by its name or its punctuation).
 """
 from __future__ import annotations
@@ -27,7 +28,7 @@ import re
 
 from .model import DISPLAY_WIDTH_OFF, Line, blocks, wrapped_length
 from .patterns import Patterns, load as load_patterns
-from .text import HAN, tokenizer
+from .text import HAN, pos_tagger, tokenizer
 from .textfix import fix_line
 
 HAN_RE = re.compile(f"[{HAN}]")
@@ -312,6 +313,35 @@ def read_dashes(lines: list[Line]) -> list[tuple[Line, str]]:
 
 
 SENTENCE_END = re.compile("[。！？；.!?;]$")
+
+
+MISREAD_BULLET_KEEP = frozenset("pcdr")     # 据 另 又 …: a preposition, conjunction, adverb or pronoun opens a clause
+
+
+def read_bullets(lines: list[Line], pats: Patterns | None = None) -> list[tuple[Line, str]]:
+    """A line that opens with one character glued to a news lead (鲜本报讯,
+    侠本报讯 for ●本报讯) opens with a bullet misread: no word ends on a
+    character before 本报讯, but a word that opens a clause (据新华社…电,
+    according to) does. The line's text is changed in place (its raw text
+    stays as read); returns the lines changed with their text before.
+
+    >>> line = Line(83, "鲜本报讯 日前，滨海高", "鲜本报讯 日前，滨海高")
+    >>> [before for _, before in read_bullets([line])], line.text
+    (['鲜本报讯 日前，滨海高'], '●本报讯 日前，滨海高')
+    >>> read_bullets([Line(5, "据新华社北京10月5日电", "据新华社北京10月5日电")])
+    []
+    """
+    pats = pats or load_patterns()
+    changed = []
+    for line in lines:
+        text = line.text
+        if len(text) < 2 or not HAN_RE.match(text) or pats.lead.match(text) or not pats.lead.match(text[1:]):
+            continue
+        if any(tag.flag[:1] in MISREAD_BULLET_KEEP for tag in pos_tagger().cut(text[0])):
+            continue
+        changed.append((line, text))
+        line.text = "●" + text[1:]
+    return changed
 
 
 def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[list[Line], list[tuple[Line, str]]]:

@@ -162,6 +162,19 @@ def _is_chinese(ch: str) -> bool:
     return bool(ch) and re.match(f"[{HAN}{CJK_PUNCT}]", ch) is not None
 
 
+_ANGLE_FOR_PAREN = re.compile(f"〈([^〈〉()（）]{{0,30}}{CJK}[^〈〉()（）]{{0,30}})[)）]")
+
+
+def angle_bracket_for_paren(text: str) -> str:
+    """OCR reads an opening （ as 〈 now and then; a 〈 closed by ) or ）,
+    never by its own 〉, is one (开发区。 〈记者 韩梅) is a signature).
+
+    >>> angle_bracket_for_paren("开发区。 〈记者 韩梅)"), angle_bracket_for_paren("〈论语〉有云")
+    ('开发区。 （记者 韩梅）', '〈论语〉有云')
+    """
+    return _ANGLE_FOR_PAREN.sub(r"（\1）", text) if "〈" in text else text
+
+
 def fullwidth_brackets_in_chinese(text: str) -> str:
     """ASCII ( ) around or beside Chinese text become （ ）, as pairs.
 
@@ -396,6 +409,7 @@ LINE_RULES: list[Fixer] = [
     collapse_inner_spaces,
     enumeration_comma_in_chinese,       # a recognition fix (OCR's 、): see RECOGNITION_FIXES
     prime_quotes_in_chinese,            # a recognition fix (OCR's ″ for “)
+    angle_bracket_for_paren,            # a recognition fix (OCR's 〈 for （)
     fullwidth_brackets_in_chinese,      # brackets and quotes first: the marks beside
     mixed_quotes_in_chinese,            # them are judged by what they have become
     curly_quotes_in_chinese,
@@ -411,7 +425,8 @@ PUNCTUATION_RULES: list[Fixer] = [fullwidth_brackets_in_chinese, mixed_quotes_in
 
 # Rules that undo an OCR engine's misreading (not a change of form): the log
 # shows the whole clause each touched, so a proofreader can judge the fix.
-RECOGNITION_FIXES = frozenset({"enumeration_comma_in_chinese", "mixed_quotes_in_chinese", "prime_quotes_in_chinese"})
+RECOGNITION_FIXES = frozenset({"enumeration_comma_in_chinese", "mixed_quotes_in_chinese", "prime_quotes_in_chinese",
+                               "angle_bracket_for_paren"})
 
 
 def fix_line(text: str) -> tuple[str, list[Change]]:
