@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import statistics
 
-from .classify import GAP_CAPTION, HEADLINE_MAX, bare_byline, closes_bracket
+from .classify import GAP_CAPTION, HEADLINE_MAX, bare_byline, closes_bracket, split_lead
 from .layout import ends_open, join_wrapped, line_width
 from .model import Kind, LogEntry, Unit
 from .text import CONTINUE_START, ENUMERATION, JOIN_AT, SENTENCE_END, WINDOW, chinese_length, continuation_evidence, \
@@ -394,11 +394,28 @@ def chain_fragments(units: list[Unit], log: list[LogEntry], reading_order: bool 
         while k in succ:
             k = succ[k]
             nxt = units[k]
-            unit.text = join_wrapped(unit.text, nxt.text)
-            unit.lines = unit.lines + nxt.lines
-            unit.kind = Kind.BODY
-            unit.signature, unit.authors = nxt.signature, unit.authors + nxt.authors
+            append_fragment(unit, nxt, Kind.BODY)
     return out
+
+
+def append_fragment(unit: Unit, nxt: Unit, kind: Kind) -> None:
+    """Join the fragment `nxt` onto `unit`, in place: text, lines, the
+    signature at its end, the authors; a news lead whose authors' bracket the
+    break cut off (本报讯 (记者 林 ⏎ 涛) 9月20日…) is read again whole.
+
+    >>> head = Unit([], "本报讯（记者 林", kind=Kind.BODY, lead="本报讯")
+    >>> append_fragment(head, Unit([], "涛）9月20日上午，一列中欧班列驶出。", kind=Kind.BODY), Kind.BODY)
+    >>> head.lead, head.authors
+    ('本报讯（记者 林涛）', ['林涛'])
+    """
+    unit.text = join_wrapped(unit.text, nxt.text)
+    unit.lines = unit.lines + nxt.lines
+    unit.kind = kind
+    unit.signature, unit.authors = nxt.signature, unit.authors + nxt.authors
+    if unit.lead:
+        lead, names = split_lead(unit.text)
+        if len(lead) > len(unit.lead):
+            unit.lead, unit.authors = lead, [n for n in names if n not in unit.authors] + unit.authors
 
 
 def join_broken_paragraphs(units: list[Unit], log: list[LogEntry], reading_order: bool = False) -> tuple[list[Unit], int]:
@@ -466,10 +483,7 @@ def _join_pass(units: list[Unit], log: list[LogEntry]) -> tuple[list[Unit], int]
         log.append(LogEntry("join_broken_paragraphs", f"L{unit.last}|L{nxt.first}",
                             f"{unit.text[-8:]!r} + {nxt.text[:8]!r} ({why})"
                             + (f"; moved {len(displaced)} displaced block(s) after it" if displaced else "")))
-        unit.text = join_wrapped(unit.text, nxt.text)
-        unit.lines = unit.lines + nxt.lines
-        unit.kind = Kind.HEADLINE if wrapped_heading(unit, nxt) else Kind.BODY
-        unit.signature, unit.authors = nxt.signature, unit.authors + nxt.authors
+        append_fragment(unit, nxt, Kind.HEADLINE if wrapped_heading(unit, nxt) else Kind.BODY)
         between = units[i + 1:j]
         captions = [u for u in between if u.kind is Kind.CAPTION]
         units[i + 1:j + 1] = captions + displaced
