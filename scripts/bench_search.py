@@ -9,7 +9,9 @@ sentences of seeds/*.txt, written as article pages per newsarchive.schema):
 2. in headless Chromium opens a minimal search page (the real client assets
    and the built index) and measures, per query with a cold cache, the time
    from navigation start to the first rendered result and the bytes
-   transferred: over HTTP for 10,000 articles, from file:// for 1,000.
+   transferred: over HTTP for 10,000 articles, from file:// for 1,000,
+   with the results' article pages (their snippets come from them;
+   stand-ins the size of a real page: :func:`article_page`).
 
 Usage: .venv/bin/python scripts/bench_search.py [--sizes 1000 10000] [--work DIR]
 """
@@ -26,7 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
@@ -99,13 +101,42 @@ def write_synthetic_docs(docs: Path, count: int, sentences: list[str]) -> None:
         path.write_text(f"---\n{front}---\n\n" + "\n\n".join(paragraphs[1:]) + "\n", encoding="utf-8")
 
 
+# What the lean article template adds to an article's text (header, metadata
+# table, footer: measured 3,093 bytes, README "Size and speed at scale").
+PAGE_CHROME = 3100
+
+
+def article_page(title: str, text: str) -> str:
+    """A stand-in for an article page (the results' snippets are cut from
+    the article pages, fetched or, from file://, loaded as scripts): the
+    article's text in the markup the client reads, the size of a real page,
+    loadable like one (:func:`archive_site.search.integration.loadable_page`)."""
+    from html import escape
+
+    from archive_site.search.integration import loadable_page
+
+    body = "".join(f"<p>{escape(line)}</p>\n" for line in text.splitlines() if line.strip())
+    return loadable_page(f'<!doctype html>\n<html lang="zh"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+                         f'</head><body><!-- {"-" * PAGE_CHROME} --><article class="md-content__inner">'
+                         f'<header class="as-article-header"><h1>{escape(title)}</h1></header>\n{body}'
+                         f'</article></body></html>\n')
+
+
 def build_child(docs: Path, out: Path) -> None:
-    """(In the child process.) Build the index; print stats as JSON."""
+    """(In the child process.) Build the index and the stand-in article
+    pages beside it; print stats as JSON."""
     from archive_site.search.builder import build_index
     from archive_site.search.records import article_paths, iter_records
 
+    def with_pages(records):
+        for record in records:
+            page = out.parent / record.url
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(article_page(record.title, record.text), encoding="utf-8")
+            yield record
+
     started = time.perf_counter()
-    stats = build_index(iter_records(docs), out, expected=len(article_paths(docs)))
+    stats = build_index(with_pages(iter_records(docs)), out, expected=len(article_paths(docs)))
     print(json.dumps({"seconds": time.perf_counter() - started, "articles": stats.articles,
                       "keys": stats.keys, "shards": stats.shards, "split": stats.split, "files": stats.files,
                       "bytes": stats.bytes}))
@@ -184,10 +215,12 @@ def measure_file(browser, site: Path, query: str) -> dict:
     page.wait_for_selector("#gxq-search[data-state=done]", timeout=60_000)
     first = page.evaluate("window.__first")
     loaded = page.evaluate("gxqSearch.requested")
+    articles = page.evaluate("gxqSearch.pages")     # the results' article pages (snippets), absolute URLs
     count = int(page.get_attribute("#gxq-search", "data-count"))
     context.close()
     rels = ["search.html", "assets/search/search.js", "assets/search/search.css"]
     rels += [f"{INDEX_DIR}/{name}.js" for name in loaded]
+    rels += [unquote(u[len(site.as_uri()) + 1:]) for u in articles]
     return {"query": query, "first_ms": first, "results": count,
             "bytes": file_transfer(site, rels), "files": len([r for r in rels if r.startswith(INDEX_DIR)])}
 

@@ -27,7 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from newsarchive.settings import SettingsError, load_settings, merge_settings
 
-from .plugin import ArchiveSite, search_on_config, search_on_files, search_on_nav, watch_natively
+from .plugin import ArchiveSite, search_on_config, search_on_files, search_on_nav, search_on_post_page, watch_natively
 
 
 class ArchivePluginConfig(base.Config):
@@ -101,7 +101,8 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     @event_priority(-100)
     def on_post_page(self, output, page, config):
-        return self.site.on_post_page(output, page, config)
+        output = self.site.on_post_page(output, page, config)
+        return search_on_post_page(output, page) if self.config.search else output
 
     @event_priority(-100)
     def on_post_build(self, config):

@@ -3,7 +3,9 @@
 Thin wrapper: everything lives in scripts/archive_site/search/ (see its
 package docstring for the design) and the MkDocs adapter archive_site.plugin.
 """
-from archive_site.plugin import search_on_config, search_on_files, search_on_nav
+from mkdocs.plugins import event_priority
+
+from archive_site.plugin import search_on_config, search_on_files, search_on_nav, search_on_post_page
 
 
 def on_config(config):
@@ -17,3 +19,8 @@ def on_files(files, config):
 def on_nav(nav, config, files):
     search_on_nav(config)
     return nav
+
+
+@event_priority(-110)       # after the site hook's whitespace collapse
+def on_post_page(output, page, config):
+    return search_on_post_page(output, page)

@@ -25,8 +25,7 @@ process.stdin.on("end", async () => {
   for (const [q, filters] of queries) {
     const res = await engine.search(q, filters || {});
     const snippet = api.highlight(engine.folder, "全角ＡＢＣ和abc", res.terms, 0);
-    const text = res.hits.length ? await engine.text(res.hits[0].doc) : null;
-    out.push({ terms: res.terms, hits: res.hits.map((h) => [h.doc, h.count, h.titleTerms]), snippet, text });
+    out.push({ terms: res.terms, hits: res.hits.map((h) => [h.doc, h.count, h.titleTerms]), snippet });
   }
   process.stdout.write(JSON.stringify(out));
 });

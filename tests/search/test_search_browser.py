@@ -75,6 +75,10 @@ def test_queries_find_the_right_articles(browser, built_site, http_base, records
         assert set(got) <= set(want), q                       # nothing that does not contain it
         assert got == want[:10], q                              # ranked as specified
         assert len(got) == min(10, len(want))
+        # the snippets, cut from the article pages (fetched, or from file:// loaded as scripts)
+        snippets = page.eval_on_selector_all(".gxq-result__snippet", "els => els.map(e => e.textContent)")
+        assert len(snippets) == len(got) and all(snippets), q
+        assert page.locator(".gxq-result__snippet mark").count() > 0, q
     assert not errors
     page.close()
 

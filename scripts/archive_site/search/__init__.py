@@ -39,11 +39,15 @@ Chosen design (:mod:`.builder` documents the files):
   on demand with ``<script>`` tags (works from ``file://``). A query loads
   one doc-list shard and one position shard per covering bigram, the
   manifest, a compact per-article table for ranking/facets, and metadata
-  and text only for the results shown (10 at a time).
+  only for the results shown (10 at a time).
+- **Snippets** (format 6): cut from the results' article pages themselves,
+  fetched over HTTP; from ``file://`` an article page is loaded as a script
+  (every article page is also one: :func:`.integration.loadable_page`), so
+  the index keeps no second copy of the texts (4.5 KB an article before).
 - **Encoding** (:mod:`.codec`): gaps (doc ids, positions) and counts as
   base-46 variable-length digits in printable ASCII: one byte per digit on
   the wire, valid in a JS string literal without escapes. The ``d`` shards
-  (and the snippet texts) are stored deflated and basE91-encoded and
+  are stored deflated and basE91-encoded and
   inflated by the browser's ``DecompressionStream`` (format 4), their text
   in GB18030 where that is safe (format 5, :mod:`archive_site.deflate`).
 - **Ranking**: terms found in the title first, then total occurrences, then

@@ -27,11 +27,13 @@ where ``fetch``/XHR do not):
 ``m/<chunk>.js``
     display metadata (URL, title, date, paper, page, zones, topics) of
     :data:`META_CHUNK` consecutive articles.
-``t/<id>.js``
-    the plain text of one article (NFC), for snippets: GB18030 (or UTF-8),
-    raw-deflate compressed, basE91 (:func:`pack_text`; the client inflates it
-    with the browser's ``DecompressionStream`` and ``TextDecoder``): about 48 %
-    of the plain UTF-8 bytes (55 % in UTF-8, format 4).
+
+No copy of the articles' text (format 6; formats 2–5 had ``t/<id>.js``, 4.5 KB
+an article, a third of the index): a result's snippet is cut from its article
+page (over HTTP fetched, from ``file://`` loaded as a script:
+:func:`archive_site.search.integration.loadable_page`). The packed texts
+(:func:`pack_text`) an incremental patch needs to take an article's old
+postings out are written outside the site, to ``texts_dir`` (the build cache).
 
 Frequent grams: a bigram with more than :data:`SPLIT_POSITIONS` occurrences
 in the archive is *split*: every trigram extending it is indexed too (with
@@ -75,8 +77,8 @@ from . import codec
 from .fold import WHITESPACE, casefold_exceptions, fold
 from .records import Record
 
-FORMAT_VERSION = 5          # 2: texts compressed (pack_text); 3: title last in the indexed text; 4: d shards deflated, texts and d shards basE91; 5: packed texts name their charset (GB18030 or UTF-8)
-TEXT_CODING = deflate.CODING
+FORMAT_VERSION = 6          # 2: texts compressed (pack_text); 3: title last in the indexed text; 4: d shards deflated, texts and d shards basE91; 5: packed texts name their charset (GB18030 or UTF-8); 6: no texts (snippets from the article pages)
+TEXT_CODING = "page"        # where snippets come from: the article page (format 6)
 DOC_SHARD_CODING = deflate.CODING     # the d shards' JSON (pack_shard)
 CALLBACK = "gxqSearchData"
 META_CHUNK = 16
@@ -359,18 +361,26 @@ class BuildStats:
 class IndexBuilder:
     """Accumulates records into postings; :meth:`write` emits the index files."""
 
-    def __init__(self, out_dir: Path | str, split: set[str] | None = None, clean: bool = True):
+    def __init__(self, out_dir: Path | str, split: set[str] | None = None, clean: bool = True,
+                 texts_dir: Path | str | None = None):
         """``clean``: start from an empty ``out_dir``; otherwise the files
         already there are kept and only files whose bytes change are written
-        (an incremental patch, :mod:`.incremental`)."""
+        (an incremental patch, :mod:`.incremental`). ``texts_dir``: where the
+        articles' packed texts go (``<doc id>.txt``, for a later patch; not
+        part of the site), None: nowhere."""
         self.out_dir = Path(out_dir)
+        self.texts_dir = None if texts_dir is None else Path(texts_dir)
         self.split = split or set()
         self.digest = hashlib.sha256()
         self.clean = clean
         self.build_id = ""
         if clean and self.out_dir.exists():
             shutil.rmtree(self.out_dir)
-        (self.out_dir / "t").mkdir(parents=True, exist_ok=True)
+        if clean and self.texts_dir is not None and self.texts_dir.exists():
+            shutil.rmtree(self.texts_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        if self.texts_dir is not None:
+            self.texts_dir.mkdir(parents=True, exist_ok=True)
         self.postings: dict[str, _Posting] = {}
         self.docs: list[tuple] = []     # (date_key, title_start, year, zones, topics)
         self.meta: list[list] = []      # (url, title, date, newspaper, page, zones, topics)
@@ -378,7 +388,7 @@ class IndexBuilder:
 
     # -- adding --------------------------------------------------------
     def add(self, record: Record) -> int:
-        """Index one record (and write its text file); return its doc id."""
+        """Index one record; return its doc id."""
         doc = len(self.docs)
         self.add_block(doc, block_postings(doc, [record], self.split))
         return doc
@@ -404,7 +414,14 @@ class IndexBuilder:
         self.docs += block.docs
         self.meta += block.meta
         for i, packed in enumerate(block.texts):
-            self._write_js(f"t/{start + i}", packed)
+            self.write_text(start + i, packed)
+
+    def write_text(self, doc: int, packed: str) -> None:
+        """Keep an article's packed text in ``texts_dir`` (if any)."""
+        if self.texts_dir is not None:
+            path = self.texts_dir / f"{doc}.txt"
+            if not (not self.clean and path.is_file() and path.read_text(encoding="ascii") == packed):
+                path.write_text(packed, encoding="ascii")
 
     # -- writing -------------------------------------------------------
     def _write_js(self, name: str, data) -> None:

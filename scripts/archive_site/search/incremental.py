@@ -8,10 +8,10 @@ next build compares each article page's content hash with it:
 
 - nothing changed: the index stays as it is;
 - some articles changed (same articles, same order): for each, the postings of
-  its old text (read back from its ``t/<id>.js`` and its title from its ``m``
-  chunk) and of its new text are compared key by key (:func:`.builder.doc_postings`),
+  its old text (read back from its packed text in :data:`TEXTS_DIR` and its
+  title from its ``m`` chunk) and of its new text are compared key by key (:func:`.builder.doc_postings`),
   and only the ``d``/``p`` shards holding a key whose entry for that article
-  differs are rewritten, with that one entry replaced; its text file, the doc
+  differs are rewritten, with that one entry replaced; its kept text, the doc
   table, changed ``m`` chunks and the manifest (a new build id) follow;
 - anything else (an article added, deleted or excluded, an unreadable state,
   an index that is not the one the state describes, a new format): a full build.
@@ -44,6 +44,7 @@ log = logging.getLogger("mkdocs.hooks.search")
 STATE_FILE = "search-state.pickle"
 STATE_VERSION = 1
 BLOCKS_DIR = "search-blocks"    # beside STATE_FILE: the postings cache of full builds (BlockCache)
+TEXTS_DIR = "search-texts"      # beside STATE_FILE: each article's packed text as indexed (for a patch)
 # Beyond this many changed articles a full build is about as quick as patching.
 MAX_PATCHED = 200
 
@@ -197,26 +198,30 @@ def splice(docs_code: str, positions_code: str | None, doc: int,
     return new_docs, positions_code[:a] + code + positions_code[b:]
 
 
-def old_record(out_dir: Path, state: IndexState, doc: int, meta_chunk: int) -> Record | None:
+def old_record(out_dir: Path, texts_dir: Path, state: IndexState, doc: int, meta_chunk: int) -> Record | None:
     """An article's record as the previous build indexed it (title and text are
-    all :func:`doc_postings` reads): its text file and its title in its ``m`` chunk."""
-    packed = read_js(out_dir / "t" / f"{doc}.js")
+    all :func:`doc_postings` reads): its kept text and its title in its ``m`` chunk."""
+    try:
+        packed = (texts_dir / f"{doc}.txt").read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return None
     chunk = read_js(out_dir / "m" / f"{doc // meta_chunk}.js")
-    if not isinstance(packed, str) or not isinstance(chunk, list):
+    if not isinstance(chunk, list):
         return None
     return Record(url=state.meta[doc][0], title=state.meta[doc][1], text=unpack_text(packed))
 
 
-def patch(out_dir: Path, state: IndexState, changed: dict[int, Record], meta_chunk: int) -> BuildStats | None:
+def patch(out_dir: Path, state: IndexState, changed: dict[int, Record], meta_chunk: int,
+          texts_dir: Path) -> BuildStats | None:
     """Patch the index in ``out_dir`` for the ``changed`` articles (doc id →
     new record); None if the previous files are not there (then build in full)."""
-    builder = IndexBuilder(out_dir, state.split, clean=False)
+    builder = IndexBuilder(out_dir, state.split, clean=False, texts_dir=texts_dir)
     builder.digest.update(state.build.encode("ascii"))
     builder.docs, builder.meta = list(state.docs), list(state.meta)
     mask, width = state.shards - 1, len(f"{state.shards - 1:x}")
     edits: dict[int, dict[str, dict[int, tuple | None]]] = {}
     for doc, record in sorted(changed.items()):
-        before = old_record(out_dir, state, doc, meta_chunk)
+        before = old_record(out_dir, texts_dir, state, doc, meta_chunk)
         if before is None:
             return None
         old, new = doc_postings(before, state.split), doc_postings(record, state.split)
@@ -224,7 +229,7 @@ def patch(out_dir: Path, state: IndexState, changed: dict[int, Record], meta_chu
             if old.get(key) != new.get(key):
                 edits.setdefault(key_hash(key) & mask, {}).setdefault(key, {})[doc] = new.get(key)
         builder.docs[doc], builder.meta[doc] = doc_entry(record), meta_entry(record)
-        builder._write_js(f"t/{doc}", pack_text(record.text))
+        builder.write_text(doc, pack_text(record.text))
     for shard, keys in sorted(edits.items()):
         name = f"{shard:0{width}x}"
         docs = unpack_shard(read_js(out_dir / "d" / f"{name}.js")) or {}
@@ -274,13 +279,14 @@ def update_index(out_dir: Path, state_path: Path, pages: list[PageKey], record_o
                     break
                 changed[doc_of[i]] = record
             if changed:
-                stats = patch(out_dir, state, changed, meta_chunk)
+                stats = patch(out_dir, state, changed, meta_chunk, state_path.parent / TEXTS_DIR)
                 if stats is not None:
                     state.pages = [PageKey(*p.key, doc=d) for p, d in zip(pages, doc_of)]
                     save_state(state_path, state, defer=True)
                     return stats, f"patched {len(changed)}"
     blocks = BlockCache(state_path.parent / BLOCKS_DIR)
-    builder, included = full_build(out_dir, pages, record_of, blocks, expected)
+    builder, included = full_build(out_dir, pages, record_of, blocks, expected,
+                                   texts_dir=state_path.parent / TEXTS_DIR)
     doc_of, n = [], 0
     for flag in included:
         doc_of.append(n if flag else None)
@@ -391,7 +397,8 @@ class BlockCache:
 
 
 def full_build(out_dir: Path, pages: list[PageKey], record_of, blocks: BlockCache,
-               expected: int | None = None, jobs: int | None = None) -> tuple[IndexBuilder, list[bool]]:
+               expected: int | None = None, jobs: int | None = None,
+               texts_dir: Path | None = None) -> tuple[IndexBuilder, list[bool]]:
     """Build the index of ``pages`` in full into ``out_dir``, reusing the
     cached postings of blocks whose pages did not change; returns the builder
     and, per page, whether it is searchable (its record not None). The files
@@ -411,7 +418,7 @@ def full_build(out_dir: Path, pages: list[PageKey], record_of, blocks: BlockCach
         del sample
         blocks.save_split_plan(pages[:count], expected, split)
     split_id = hashlib.blake2b(repr(sorted(split)).encode("utf-8"), digest_size=16).hexdigest()
-    builder = IndexBuilder(out_dir, split)
+    builder = IndexBuilder(out_dir, split, texts_dir=texts_dir)
     included: list[bool] = []
     made: collections.deque = collections.deque()       # (key, flags) of the blocks made in this build, in order
 

@@ -6,6 +6,8 @@ these from its events, ``newsarchive build --engine zensical`` around
 - :data:`SEARCH_PAGE` (:data:`SEARCH_PAGE_TEXT`) and :func:`asset_files`: the
   generated search page, the client assets (from ``assets/``) and a generated
   ``config.js`` (the search page's URL);
+- :func:`loadable_page`: an article page the client can also load as a
+  script (its snippet from ``file://``);
 - :func:`build_index`: brings the index in ``site/fulltext/`` up to date with
   ``docs/``: a full build, or after a hand edit in a ``--dirty`` build (what
   ``make serve`` runs) a patch of the shards that changed (:mod:`.incremental`).
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from pathlib import Path
 from typing import Callable
@@ -72,6 +75,38 @@ def asset_files(search_url: str) -> dict[str, Path | str]:
     files: dict[str, Path | str] = {ASSET_URI + asset.name: asset for asset in sorted(ASSETS_DIR.iterdir())}
     files[CONFIG_JS] = client_config(search_url)
     return files
+
+
+# An article page is also a classic script (what search.js loads from file://,
+# where fetch cannot read a file, for a result's snippet): the page's first
+# line opens a comment in both languages; JavaScript then reads a call of
+# gxqArticle with a function whose body is one block comment holding the page
+# (the client reads it back with Function.prototype.toString); HTML closes its
+# comment on the third line and reads the page. After the page one more HTML
+# comment holds the call's closing, and ``-->`` at the start of a line is a
+# comment in JavaScript too. Comments before the doctype keep standards mode.
+LOADABLE_HEAD = "<!--\ngxqArticle(function(){/*\n-->\n"
+LOADABLE_TAIL = "<!--*/});\n-->\n"
+_RAW_TEXT = re.compile(r"(<(script|style)\b.*?</\2\s*>)", re.S | re.I)
+
+
+def loadable_page(html: str) -> str:
+    r"""An article page that is also a script calling ``gxqArticle`` (see
+    :data:`LOADABLE_HEAD`). The block comment must not end early, so ``*/``
+    outside scripts and styles is written ``*&#47;`` (the same text for HTML);
+    a page with ``*/`` inside a script or style stays as it is (its snippet
+    then needs HTTP).
+
+    >>> loadable_page("<!doctype html>\n<p>a*/b</p>\n")
+    '<!--\ngxqArticle(function(){/*\n-->\n<!doctype html>\n<p>a*&#47;b</p>\n<!--*/});\n-->\n'
+    >>> loadable_page("<style>/* c */</style>") == "<style>/* c */</style>"
+    True
+    """
+    parts = _RAW_TEXT.split(html)
+    if any("*/" in parts[i] for i in range(1, len(parts), 3)):
+        return html
+    body = html.replace("*/", "*&#47;")
+    return LOADABLE_HEAD + body + ("" if body.endswith("\n") else "\n") + LOADABLE_TAIL
 
 
 def build_index(docs_dir: Path, site_dir: Path, config_file, url_for: Callable[[str], str] = html_url) -> None:

@@ -357,13 +357,31 @@
     });
   };
 
-  /** The plain text of one article (for snippets); null if missing. */
-  Engine.prototype.text = function (doc) {
-    var packed = this.manifest.text === PACKING;
-    return this.load("t/" + doc).then(function (data) {
-      return data == null || !packed ? data : inflateText(data);
-    });
-  };
+  /* ---------------- snippet text (from the article page itself) ----------------
+   * The index keeps no copy of the articles' text (format 6): a result's
+   * snippet is cut from its article page, fetched over HTTP; from file://,
+   * where fetch cannot read files, the page is loaded as a script: an article
+   * page is also a classic script (archive_site/search/integration.py,
+   * loadable_page) that calls gxqArticle with a function whose source holds
+   * the page's HTML in a comment. */
+
+  /** The HTML a loadable page's function carries (between its comment's marks). */
+  function pageSource(fn) {
+    var s = String(fn), a = s.indexOf("/*"), b = s.lastIndexOf("*/");
+    return a >= 0 && b > a ? s.slice(a + 2, b) : "";
+  }
+
+  /** The article's own text in a page's HTML: its body, without the header
+   *  (title, metadata table) and footer the template adds. */
+  function articleText(html) {
+    if (!html || typeof DOMParser === "undefined") return "";
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var article = doc.querySelector("article");
+    if (!article) return "";
+    article.querySelectorAll(".as-article-header, .as-article-footer, .md-content__button, script, style")
+      .forEach(function (e) { e.remove(); });
+    return article.textContent.replace(/^\s+|\s+$/g, "");
+  }
 
   /* ---------------- packed text (mirror of archive_site/deflate.py) ----------------
    * The one copy of the decoder: assets/archive/archive.js uses it for a
@@ -401,7 +419,7 @@
     return new Response(stream).arrayBuffer().then(function (buffer) { return decoder.decode(buffer); });
   }
 
-  var FORMAT = 5;
+  var FORMAT = 6;
 
   /** Create an engine from a loader (after the manifest has loaded). */
   function openIndex(load) {
@@ -459,7 +477,7 @@
 
   var api = { decode: decode, makeFolder: makeFolder, keyHash: keyHash,
               Engine: Engine, openIndex: openIndex, highlight: highlight,
-              unbase91: unbase91, inflateText: inflateText };
+              unbase91: unbase91, inflateText: inflateText, pageSource: pageSource, articleText: articleText };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
 
@@ -499,6 +517,33 @@
       document.head.appendChild(s);
     });
   }
+  /* An article page from file:// (a script calling gxqArticle) or over HTTP (fetch): its HTML, or null. */
+  var pageWaiting = {};
+  root.gxqArticle = function (fn) {
+    var s = document.currentScript, done = s && pageWaiting[s.src];
+    if (done) done(pageSource(fn));
+  };
+  function loadPage(url) {
+    if (/^https?:$/.test(location.protocol)) {
+      return fetch(url).then(function (r) { return r.ok ? r.text() : null; }).catch(function () { return null; });
+    }
+    return new Promise(function (resolve) {
+      var s = document.createElement("script");
+      s.src = url;
+      s.async = true;
+      var src = s.src;
+      pageWaiting[src] = function (html) { delete pageWaiting[src]; resolve(html); };
+      s.onerror = function () { delete pageWaiting[src]; resolve(null); s.remove(); };
+      s.onload = function () { delete pageWaiting[src]; resolve(null); s.remove(); };   // no-op after the call
+      document.head.appendChild(s);
+    });
+  }
+  var pages = {}, pagesRequested = [];
+  function pageText(url) {
+    if (!pages[url]) { pagesRequested.push(url); pages[url] = loadPage(url).then(articleText); }
+    return pages[url];
+  }
+
   var memo = {}, requested = [];
   function load(name) {
     if (!memo[name]) { requested.push(name); memo[name] = loadData(name); }
@@ -631,7 +676,7 @@
       li.appendChild(el("div", "gxq-result__meta", info.join(" · ")));
       var snippet = el("p", "gxq-result__snippet");
       li.appendChild(snippet);
-      return engine.text(hit.doc).then(function (text) {
+      return pageText(SITE + meta.url).then(function (text) {
         appendPieces(snippet, highlight(engine.folder, text || "", terms, SNIPPET));
       });
     });
@@ -704,7 +749,7 @@
       runPage(box);
     }
   }
-  root.gxqSearch = { load: load, requested: requested, openIndex: function () { return openIndex(load); }, api: api };
+  root.gxqSearch = { load: load, requested: requested, pages: pagesRequested, openIndex: function () { return openIndex(load); }, api: api };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })(typeof window !== "undefined" ? window : globalThis);
