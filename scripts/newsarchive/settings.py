@@ -20,11 +20,14 @@ is an error naming the file and the key.
                             #   site (the Pages workflow: a release asset); the home page links it
 
 The MkDocs plugin may give any of these keys in mkdocs.yml too (they win
-over the file). Registry files are used by the converter and the site alike:
+over the file). The environment variable ``FULLTEXT_URL``, which the Pages
+workflow sets to the release asset it publishes, wins over ``fulltext_url``
+in the file, under either engine (Zensical reads no plugin settings). Registry files are used by the converter and the site alike:
 :func:`use_registries` makes them the ones :func:`registry_file` returns.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -114,13 +117,35 @@ def load_settings(path: Path | str | None = None) -> Settings:
     """Read a settings file; the defaults if it does not exist."""
     path = Path(path if path is not None else SETTINGS_FILE)
     if not path.is_file():
-        return Settings()
+        return from_environment(Settings())
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         detail = " ".join(str(exc).split())
         raise SettingsError(f"{path}: not valid YAML: {detail}") from None
-    return with_files_from(settings_from(data, str(path)), path.parent, str(path))
+    return from_environment(with_files_from(settings_from(data, str(path)), path.parent, str(path)))
+
+
+FULLTEXT_ENV = "FULLTEXT_URL"
+
+
+def from_environment(settings: Settings, environ: dict | None = None) -> Settings:
+    """The settings with what the environment sets: ``FULLTEXT_URL`` (the
+    Pages workflow's release asset) over ``fulltext_url``; a bad value is an
+    error naming the variable.
+
+    >>> from_environment(Settings(), {"FULLTEXT_URL": "https://github.com/o/r/releases/download/fulltext/articles.jsonl.gz"}).fulltext_url
+    'https://github.com/o/r/releases/download/fulltext/articles.jsonl.gz'
+    >>> from_environment(Settings(fulltext_url="https://a.example/x.gz"), {}).fulltext_url
+    'https://a.example/x.gz'
+    """
+    value = (os.environ if environ is None else environ).get(FULLTEXT_ENV, "")
+    if not value:
+        return settings
+    ok, want = CHECKS["fulltext_url"]
+    if not ok(value):
+        raise SettingsError(f"environment variable {FULLTEXT_ENV} must be {want}, not {value!r}")
+    return replace(settings, fulltext_url=value)
 
 
 def with_files_from(settings: Settings, base: Path, where: str = SETTINGS_FILE) -> Settings:
