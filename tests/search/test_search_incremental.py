@@ -122,6 +122,24 @@ def test_patch_writes_what_a_full_build_writes(tmp_path_factory, texts, edits, t
     assert files(out) == files(tmp / "full")
 
 
+def test_patch_of_long_articles_writes_what_a_full_build_writes(tmp_path):
+    """Positions of two and three characters (articles longer than 40 and
+    4,548 code points) are spliced as whole numbers."""
+    import random
+    rng = random.Random(7)
+    texts = ["".join(rng.choice("高新区淄博稀土盾构机") for _ in range(n)) for n in (60, 5000, 300, 6000)]
+    out, state = tmp_path / "idx", tmp_path / STATE_FILE
+    update(out, state, records(texts))
+    split = load_state(state).split
+    edited = records([texts[0], texts[1][:2500] + "掘进" + texts[1][2500:], texts[2], texts[3][:-1]])
+    assert update(out, state, edited)[1] == "patched 2"
+    full_build(tmp_path / "full", edited, split)
+    assert files(out) == files(tmp_path / "full")
+    index = Index(out)
+    for q in ("掘进", "盾构机", "高新区淄", "区淄博稀"):
+        assert {h.doc for h in index.search(q)} == brute_force(edited, q), q
+
+
 def all_files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.js"))}
 

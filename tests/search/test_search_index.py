@@ -75,6 +75,21 @@ def test_codec_round_trip(values):
     assert '"' not in encoded and "\\" not in encoded
 
 
+@given(st.lists(st.one_of(st.integers(min_value=0, max_value=25_000), st.integers(min_value=0, max_value=2**40))),
+       st.integers(min_value=0, max_value=5))
+def test_position_code_round_trip_and_skip(values, cut):
+    encoded = codec.encode_positions(values).decode("ascii")
+    assert list(codec.decode_positions(encoded)) == values
+    assert '"' not in encoded and "\\" not in encoded
+    cut = min(cut, len(values))
+    assert codec.skip_positions(encoded, cut) == len(codec.encode_positions(values[:cut]))
+
+
+def test_position_code_lengths():
+    assert [len(codec.encode_position(v)) for v in (39, 40, 4547, 4548, 21475, 21476)] == [1, 2, 2, 3, 3, 2]
+    assert len(codec.encode_position(21476 + 2116)) == 4
+
+
 def test_codec_is_compact_for_small_numbers():
     assert len(codec.encode(45)) == 1
     assert len(codec.encode(2115)) == 2

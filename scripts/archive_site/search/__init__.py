@@ -44,9 +44,12 @@ Chosen design (:mod:`.builder` documents the files):
   fetched over HTTP; from ``file://`` an article page is loaded as a script
   (every article page is also one: :func:`.integration.loadable_page`), so
   the index keeps no second copy of the texts (4.5 KB an article before).
-- **Encoding** (:mod:`.codec`): gaps (doc ids, positions) and counts as
-  base-46 variable-length digits in printable ASCII: one byte per digit on
-  the wire, valid in a JS string literal without escapes. The ``d`` shards
+- **Encoding** (:mod:`.codec`): doc-id gaps and counts as base-46
+  variable-length digits in printable ASCII: one byte per digit on the
+  wire, valid in a JS string literal without escapes; positions (format 7)
+  in a code whose first character gives the number's length over all 92
+  characters (:func:`.codec.encode_position`: 1.91 characters a position
+  instead of 2.10). The ``d`` shards
   are stored deflated and basE91-encoded and
   inflated by the browser's ``DecompressionStream`` (format 4), their text
   in GB18030 where that is safe (format 5, :mod:`archive_site.deflate`).

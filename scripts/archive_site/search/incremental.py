@@ -159,7 +159,7 @@ def splice(docs_code: str, positions_code: str | None, doc: int,
 
     >>> from archive_site.search.codec import encode, encode_all
     >>> d = (encode(3) + encode(4) + encode(2) + encode(2)).decode()    # doc 2: 2 positions, doc 4: 1
-    >>> p = encode_all([5, 7, 1]).decode()
+    >>> p = encode_all([5, 7, 1]).decode()       # small numbers: the same characters in the positions' code
     >>> splice(d, p, 3, (2, encode(9))) == (encode_all([3, 4, 1, 2, 1, 2]).decode(), encode_all([5, 7, 9, 1]).decode())
     True
     >>> splice(d, p, 2, None) == ((encode(5) + encode(2)).decode(), encode(1).decode())
@@ -192,8 +192,8 @@ def splice(docs_code: str, positions_code: str | None, doc: int,
     if positions_code is None and (entry is None or entry[1] is None):
         return new_docs, None
     positions_code = positions_code or ""
-    a = codec.skip(positions_code, before)
-    b = codec.skip(positions_code, old_count, a)
+    a = codec.skip_positions(positions_code, before)
+    b = codec.skip_positions(positions_code, old_count, a)
     code = entry[1].decode("ascii") if entry is not None and entry[1] is not None else ""
     return new_docs, positions_code[:a] + code + positions_code[b:]
 

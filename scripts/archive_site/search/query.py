@@ -77,7 +77,7 @@ class Index:
 
     def positions(self, key: str, postings: dict[int, tuple[int, bool]]) -> dict[int, list[int]]:
         """doc → positions of a bigram (its posting list must be given)."""
-        numbers = codec.decode(self._shard("p", key).get(key, ""))
+        numbers = codec.decode_positions(self._shard("p", key).get(key, ""))
         out, i = {}, 0
         for doc, (count, _) in postings.items():
             pos, found = 0, []

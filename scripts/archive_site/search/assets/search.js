@@ -39,6 +39,32 @@
     return out;
   }
 
+  /** All numbers of a position stream (codec.decode_positions): the first character
+   *  says the length, 40 one-character values, 49 leading two, 2 leading three, the
+   *  last a base-46 number beyond. */
+  var P_TWO = 40, P_THREE = 89, P_TWO_FROM = 40, P_THREE_FROM = 40 + 49 * 92, P_BEYOND = P_THREE_FROM + 2 * 92 * 92;
+  function decodePositions(text) {
+    var out = [], i = 0, n = text.length;
+    while (i < n) {
+      var d = DIGIT[text.charCodeAt(i)];
+      if (d < P_TWO) { out.push(d); i += 1; }
+      else if (d < P_THREE) { out.push(P_TWO_FROM + (d - P_TWO) * 92 + DIGIT[text.charCodeAt(i + 1)]); i += 2; }
+      else if (d < 91) {
+        out.push(P_THREE_FROM + ((d - P_THREE) * 92 + DIGIT[text.charCodeAt(i + 1)]) * 92 + DIGIT[text.charCodeAt(i + 2)]);
+        i += 3;
+      } else {
+        var value = 0, scale = 1;
+        for (i++; i < n; i++) {
+          var e = DIGIT[text.charCodeAt(i)];
+          if (e >= BASE) { value += (e - BASE) * scale; scale *= BASE; }
+          else { value += e * scale; i++; break; }
+        }
+        out.push(P_BEYOND + value);
+      }
+    }
+    return out;
+  }
+
   /* ---------------- folding (mirror of fold.py) ---------------- */
   /** A folder: code point → casefold(NFKC(code point)). */
   function makeFolder(casefold) {
@@ -172,7 +198,7 @@
     var self = this;
     if (!this.positionCache.has(key)) {
       this.positionCache.set(key, this.load(this.shardName("p", key)).then(function (shard) {
-        var gaps = shard && Object.prototype.hasOwnProperty.call(shard, key) ? decode(shard[key]) : [];
+        var gaps = shard && Object.prototype.hasOwnProperty.call(shard, key) ? decodePositions(shard[key]) : [];
         var flat = new Int32Array(gaps.length), start = new Int32Array(post.docs.length + 1);
         var i = 0;
         for (var j = 0; j < post.docs.length; j++) {
@@ -419,7 +445,7 @@
     return new Response(stream).arrayBuffer().then(function (buffer) { return decoder.decode(buffer); });
   }
 
-  var FORMAT = 6;
+  var FORMAT = 7;
 
   /** Create an engine from a loader (after the manifest has loaded). */
   function openIndex(load) {
@@ -475,7 +501,7 @@
     return pieces;
   }
 
-  var api = { decode: decode, makeFolder: makeFolder, keyHash: keyHash,
+  var api = { decode: decode, decodePositions: decodePositions, makeFolder: makeFolder, keyHash: keyHash,
               Engine: Engine, openIndex: openIndex, highlight: highlight,
               unbase91: unbase91, inflateText: inflateText, pageSource: pageSource, articleText: articleText };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
