@@ -226,11 +226,19 @@ def paper_label(article: Article) -> str:
 
 
 def article_item(article: Article, linker: Linker, from_uri: str, show_paper: bool = True) -> str:
-    """One ``<li>`` of an article list: date, linked title, newspaper/page."""
-    date_cls = "as-date as-inferred" if article.date_inferred else "as-date"
-    paper = f' <span class="as-meta">{esc(paper_label(article))}</span>' if show_paper and paper_label(article) else ""
+    """One ``<li>`` of an article list: date, linked title, newspaper/page.
+    The markup is bare (an item is repeated some seven times per article in
+    the index pages): the date is the item's first ``<span>`` and the
+    newspaper its ``<small>``, styled through the list's class (archive.css).
+
+    >>> a = Article(src_uri="articles/a/01.md", title="标题", date="2020-01-02", newspaper="鲁中晨报", page=3)
+    >>> article_item(a, Linker(False), "zones/x.md")
+    '<li><span>2020-01-02</span> <a href="../articles/a/01.html">标题</a> <small>鲁中晨报 第3版</small></li>'
+    """
+    date_attr = ' class="as-inferred"' if article.date_inferred else ""
+    paper = f' <small>{esc(paper_label(article))}</small>' if show_paper and paper_label(article) else ""
     return (
-        f'<li><span class="{date_cls}">{esc(date_label(article))}</span> '
+        f'<li><span{date_attr}>{esc(date_label(article))}</span> '
         f'<a href="{linker.href(from_uri, article.src_uri)}">{esc(article.title)}</a>{paper}</li>'
     )
 
