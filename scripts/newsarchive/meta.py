@@ -247,6 +247,9 @@ def describe(article: Article, newspaper: str = "") -> None:
     article.keywords = keywords(article.title + "\n" + "\n".join(paragraphs))
 
 
+NOT_A_KEYWORD = re.compile(r"[\d.%％,，a-zA-Z]+")     # figures, units, Latin letters
+
+
 def keywords(text: str, k: int = 8) -> list[str]:
     """The k most characteristic words (TF-IDF over jieba's IDF table), best first.
 
@@ -257,7 +260,7 @@ def keywords(text: str, k: int = 8) -> list[str]:
     stop = stop | load_patterns().keyword_stopwords
     counts = collections.Counter(
         w for w in tokenizer().cut(text, HMM=False)
-        if len(w) >= 2 and w not in stop and not re.fullmatch(r"[\d.%％,，a-zA-Z]+", w))
+        if len(w) >= 2 and w not in stop and not NOT_A_KEYWORD.fullmatch(w))
     scored = sorted(counts.items(), key=lambda wc: (-wc[1] * idf.get(wc[0], median), wc[0]))
     return [w for w, _ in scored[:k]]
 

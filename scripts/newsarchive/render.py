@@ -84,9 +84,60 @@ def front_matter(meta: dict) -> str:
     '---\\ntype: source\\nsource: a.txt\\neditors: [王涛]\\n---\\n'
     """
     clean = {k: v for k, v in meta.items() if v not in (None, "", [], False)}
-    body = yaml.dump(clean, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=1 << 20,
-                     default_flow_style=None)
+    body = plain_front_matter(clean)
+    if body is None:
+        body = yaml.dump(clean, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=1 << 20,
+                         default_flow_style=None)
     return f"---\n{body}---\n"
+
+
+# Characters a plain YAML scalar may hold anywhere, in block and flow context alike: Chinese (the
+# BMP's ideographs), its punctuation, ASCII letters and digits, and - . _ and spaces inside. Every value
+# of a converter page is mostly these; anything else goes to PyYAML's emitter.
+_PLAIN_CHARS = ("0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\u3001-\u303f\uff01-\uff5e\u00b7"
+                "\u2010-\u2027\u2030-\u205e\u2190-\u2bff")     # dashes, quotes, bullets, arrows, shapes (►▲●)
+_PLAIN = re.compile(f"[{_PLAIN_CHARS}][{_PLAIN_CHARS}._ -]*")
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _plain_scalar(value) -> str | None:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if not isinstance(value, str) or not _PLAIN.fullmatch(value) or value.endswith(" "):
+        return None
+    if _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str":
+        return f"'{value}'"           # a date, a number, yes/no read as text: PyYAML single-quotes it
+    return value
+
+
+def plain_front_matter(meta: dict) -> str | None:
+    """The YAML PyYAML's emitter writes for a mapping whose values are all
+    plain scalars (or one-line lists of them), written directly (the
+    emitter costs 2 ms a page); None for anything else, which the emitter
+    writes. tests/newsarchive/test_render_markdown.py holds the two equal.
+
+    >>> plain_front_matter({"title": "稀土新材料", "date": "2018-01-02", "page": 7, "raw_lines": [5, 265]})
+    "title: 稀土新材料\\ndate: '2018-01-02'\\npage: 7\\nraw_lines: [5, 265]\\n"
+    >>> plain_front_matter({"title": "a: b"}) is None
+    True
+    """
+    out = []
+    for key, value in meta.items():
+        if not isinstance(key, str) or _plain_scalar(key) != key:
+            return None
+        if isinstance(value, list):
+            items = [_plain_scalar(v) for v in value]
+            if not items or None in items:
+                return None
+            out.append(f"{key}: [{', '.join(items)}]\n")
+        else:
+            text = _plain_scalar(value)
+            if text is None:
+                return None
+            out.append(f"{key}: {text}\n")
+    return "".join(out)
 
 
 def _page_value(page: str):

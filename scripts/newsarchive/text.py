@@ -106,6 +106,7 @@ def add_words(words) -> int:
             n += 1
     if n:
         _short_content_words.cache_clear()     # the new words cut texts otherwise
+        _word_across.cache_clear()
     return n
 
 
@@ -122,6 +123,13 @@ def word_across(before: str, after: str) -> str:
     left, right = before[-WINDOW:], after[:WINDOW]
     if not left or not right:
         return ""
+    return _word_across(left, right)
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_across(left: str, right: str) -> str:
+    # the same break is weighed again by every pass that looks at it (chain_fragments,
+    # each join pass, classification's context evidence): one cut of its window
     pos = 0
     for word in tokenizer().cut(left + right, HMM=False):
         end = pos + len(word)

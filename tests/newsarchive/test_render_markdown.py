@@ -191,3 +191,38 @@ def test_render_source_lists_removed_text_and_keeps_raw_text_verbatim():
     meta = yaml.safe_load(md.split("---\n")[1])
     assert meta["type"] == "source" and "articles" not in meta
     assert "../articles/" not in md            # the article list is made by the site at build time
+
+
+# --- plain_front_matter writes what PyYAML's emitter writes ---------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from newsarchive.render import _FrontMatterDumper, plain_front_matter  # noqa: E402
+
+_PIECES = list("稀土新材料高新区王涛“”‘’，。：；、（）《》—…·０１Ａｚ►▲●■★•‰") + list("AZaz09-._ :#,[]{}'\"!?&*|>%@`~\n\t") + \
+    ["\u3000", "\xa0", "\u2028", "\ufeff", "𠮷", "yes", "no", "null", "true", "1.5", "0x1F", "1_000", "2018-01-02",
+     "12:30", "~", "-", ".5", "1e3", "NaN", ".inf"]
+_SCALARS = st.one_of(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join),
+                     st.integers(-5, 10**6), st.booleans())
+_VALUES = st.one_of(_SCALARS, st.lists(_SCALARS, min_size=1, max_size=3))
+
+
+def _emitted(meta: dict) -> str:
+    return yaml.dump(meta, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=1 << 20,
+                     default_flow_style=None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "date", "page", "authors", "keywords", "raw_lines", "x-y", "a: b"]),
+                       _VALUES, min_size=1, max_size=5))
+def test_plain_front_matter_is_what_the_emitter_writes(meta):
+    fast = plain_front_matter(meta)
+    if fast is not None:
+        assert fast == _emitted(meta)
+
+
+def test_plain_front_matter_writes_a_converter_pages_front_matter():
+    meta = {"title": "滨海高新区新材料产业集群加速成形", "subtitle": "——前8个月产值突破300亿元",
+            "authors": ["马骏", "高远"], "date": "2026-09-22", "page": 5, "continued": True,
+            "source": "city-business.pdftotext.txt", "raw_lines": [3, 60], "slug": "city-business-pdftotext-9c67cb-01"}
+    assert plain_front_matter(meta) == _emitted(meta)
