@@ -312,6 +312,73 @@ def signed_before(units: list[Unit], j: int) -> bool:
     return False
 
 
+IN_FLOW = 3           # a paragraph begun inside a block of text, right under a finished paragraph: the
+                      # text reader wrote it in its column's flow, so it is no column's continuation read
+                      # elsewhere (as strong against as an open clause is for)
+
+
+def begins_in_flow(units: list[Unit], j: int) -> bool:
+    """Whether unit j opens a paragraph inside a block of the page: no blank
+    line before it, and the text right above it in the same block ends a
+    sentence (…也是这样诞生的。 ⏎ 党的十八大以来的5年，…). A text reader
+    writes a column's lines in one flow, so the rest of a sentence cut off at
+    another column's foot begins a block of its own.
+
+    >>> from .model import Line
+    >>> above = Unit([Line(78, "社会主义思想也是这样诞生的。", "")], "社会主义思想也是这样诞生的。")
+    >>> para = Unit([Line(79, "党的十八大以来的 5 年，以习近平同", "")], "党的十八大以来的5年，以习近平同志为核心的党中央")
+    >>> top = Unit([Line(224, "系统深入地回顾总结世界社会主义500", "", gap=1)], "系统深入地回顾总结世界社会主义500年", gap=1)
+    >>> begins_in_flow([above, para], 1), begins_in_flow([above, top], 1)
+    (True, False)
+    """
+    if j == 0 or units[j].gap or units[j].lines[0].page_break:
+        return False
+    above = units[j - 1]
+    return above.kind is Kind.BODY and ends_sentence(above.text) and above.sheet == units[j].sheet
+
+
+def _cycles(succ: dict[int, int]) -> bool:
+    """Whether following succ from some fragment leads back to it.
+
+    >>> _cycles({1: 2, 2: 1}), _cycles({1: 2, 2: 3})
+    (True, False)
+    """
+    for start in succ:
+        k, seen = start, 0
+        while k in succ and seen <= len(succ):
+            k, seen = succ[k], seen + 1
+            if k == start:
+                return True
+    return False
+
+
+def uncross(succ: dict[int, int], ranks: dict[tuple[int, int], int]) -> dict[int, int]:
+    """Two joins chosen best first that the other way round hold more
+    evidence together (…讲话中，⏎ 是在伟大实践… at 8 and …这一新思想 ⏎ 系统深入地…
+    at 5, against 8 and 7 crosswise, where 是在伟大实践… is the text right
+    after 这一新思想): the pair is swapped. The best single join taken first
+    may leave its rival only a poor one; the pairing is judged as a whole.
+
+    >>> uncross({63: 91, 89: 224}, {(63, 91): 8, (89, 224): 5, (63, 224): 8, (89, 91): 7})
+    {63: 224, 89: 91}
+    >>> uncross({73: 456, 356: 466}, {(73, 456): 7, (356, 466): 7, (73, 466): 7, (356, 456): 7})
+    {73: 456, 356: 466}
+    """
+    succ = dict(succ)
+    changed = True
+    while changed:
+        changed = False
+        for a, b in [(a, b) for a in succ for b in succ if a < b]:
+            ja, jb = succ[a], succ[b]
+            if (a, jb) in ranks and (b, ja) in ranks \
+                    and ranks[a, jb] + ranks[b, ja] > ranks[a, ja] + ranks[b, jb] \
+                    and not _cycles({**succ, a: jb, b: ja}):
+                succ[a], succ[b] = jb, ja
+                changed = True
+                break
+    return succ
+
+
 def chain_fragments(units: list[Unit], log: list[LogEntry], reading_order: bool = False) -> list[Unit]:
     """Put fragments read out of order back in reading order (pdftotext
     interleaves columns): each fragment cut off mid-sentence is joined to the
@@ -358,6 +425,9 @@ def chain_fragments(units: list[Unit], log: list[LogEntry], reading_order: bool 
                     continue      # an indented paragraph right after: only a word or a clause across joins it
                 points += NEXT_TEXT
                 why += "; the text right after it"
+            elif not _goes_on_in(why) and begins_in_flow(units, j):
+                points -= IN_FLOW
+                why += "; a paragraph begun in a block of text"
             if points >= CHAIN_AT:
                 distance = j - i if j > i else len(units) + i - j
                 # a word across the join is evidence about this pair; an open end
@@ -370,19 +440,16 @@ def chain_fragments(units: list[Unit], log: list[LogEntry], reading_order: bool 
                 pairs.append((-rank, distance, i, j, why))
     pairs.sort()
     succ: dict[int, int] = {}
-    pred: dict[int, int] = {}
     for *_, i, j, why in pairs:
-        if i in succ or j in pred:
-            continue
-        k = i                     # no cycles: j must not already lead back to i
-        while k in pred:
-            k = pred[k]
-        if k == j:
-            continue
-        succ[i], pred[j] = j, i
+        if i not in succ and j not in succ.values() and not _cycles({**succ, i: j}):
+            succ[i] = j
+    succ = uncross(succ, {(i, j): -rank for rank, _, i, j, _ in pairs})
+    order = {(i, j): (n, why) for n, (*_, i, j, why) in enumerate(pairs)}
+    for i, j in sorted(succ.items(), key=lambda p: order[p]):
         log.append(LogEntry("chain_fragments", f"L{units[i].last}|L{units[j].first}",
-                            f"{units[i].text[-8:]!r} + {units[j].text[:8]!r} ({why})"
+                            f"{units[i].text[-8:]!r} + {units[j].text[:8]!r} ({order[i, j][1]})"
                             + (f"; moved from L{units[j].first}" if j != i + 1 else "")))
+    pred = {j: i for i, j in succ.items()}
     if not succ:
         return units
     out: list[Unit] = []
