@@ -11,7 +11,7 @@ from pathlib import Path
 from .model import Article, Kind, PageFacts, SourcePage, Unit
 from .entities import extract_organizations, extract_people
 from .patterns import Patterns, load as load_patterns
-from .text import idf_table, tokenizer
+from .text import cut, idf_table
 from .topics import assign_topics
 from .zones import load_zones, resolve_zones
 
@@ -259,7 +259,7 @@ def keywords(text: str, k: int = 8) -> list[str]:
     idf, median, stop = idf_table()
     stop = stop | load_patterns().keyword_stopwords
     counts = collections.Counter(
-        w for w in tokenizer().cut(text, HMM=False)
+        w for w in cut(text)
         if len(w) >= 2 and w not in stop and not NOT_A_KEYWORD.fullmatch(w))
     scored = sorted(counts.items(), key=lambda wc: (-wc[1] * idf.get(wc[0], median), wc[0]))
     return [w for w, _ in scored[:k]]

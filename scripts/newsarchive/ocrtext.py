@@ -28,7 +28,7 @@ import re
 
 from .model import DISPLAY_WIDTH_OFF, Line, blocks, wrapped_length
 from .patterns import Patterns, load as load_patterns
-from .text import HAN, pos_tagger, tokenizer
+from .text import HAN, cut, pos_tagger
 from .textfix import fix_line
 
 HAN_RE = re.compile(f"[{HAN}]")
@@ -83,7 +83,7 @@ def makes_no_word(text: str) -> bool:
     >>> makes_no_word("站新要化与"), makes_no_word("划时代的思想火炬"), makes_no_word("结语")
     (True, False, False)
     """
-    words = tokenizer().lcut(re.sub(r"\s+", "", text), HMM=False)
+    words = cut(re.sub(r"\s+", "", text))
     return not any(len(w) >= 2 and HAN_RE.search(w) for w in words)
 
 
@@ -100,7 +100,7 @@ def few_words(text: str) -> bool:
     (True, False, False)
     """
     squeezed = re.sub(r"\s+", "", text)
-    words = tokenizer().lcut(squeezed, HMM=False)
+    words = cut(squeezed)
     worded = sum(len(w) for w in words if len(w) >= 2 and HAN_RE.search(w))
     return worded < FEW_WORDS_SHARE * len(squeezed)
 

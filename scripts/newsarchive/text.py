@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import re
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"          # the 汉 character class, for use inside [...]
@@ -110,6 +111,95 @@ def add_words(words) -> int:
     return n
 
 
+# How jieba 0.42 splits a text before it cuts it (its re_han_default,
+# re_skip_default and re_eng; tests/newsarchive/test_text.py checks they still are).
+JIEBA_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
+JIEBA_SKIP = re.compile("(\r\n|\\s)", re.U)
+JIEBA_ENG = re.compile("[a-zA-Z0-9]", re.U)
+
+
+def cut(text: str) -> list[str]:
+    """The words jieba's tokenizer cuts from a text without its HMM, exactly
+    as ``tokenizer().lcut(text, HMM=False)`` (same dictionary, same words),
+    in about half the time: one backward pass over each block finds the most
+    probable route (see :func:`best_ends`) instead of a DAG, then a route.
+
+    >>> cut("推动稀土产业高质量发展，附加值提升 10%。")
+    ['推动', '稀土', '产业', '高质量', '发展', '，', '附加值', '提升', ' ', '10', '%', '。']
+    """
+    tok = tokenizer()
+    freq, logtotal = tok.FREQ, math.log(tok.total)
+    words: list[str] = []
+    for block in JIEBA_BLOCK.split(text):
+        if not block:
+            continue
+        if JIEBA_BLOCK.match(block):
+            words += route_words(block, best_ends(block, freq, logtotal))
+            continue
+        for piece in JIEBA_SKIP.split(block):
+            if JIEBA_SKIP.match(piece):
+                words.append(piece)
+            else:
+                words += piece
+    return words
+
+
+def best_ends(block: str, freq: dict[str, int], logtotal: float) -> list[int]:
+    """Where the word starting at each character of a block ends (inclusive)
+    on jieba's most probable route: from the last character back, the
+    dictionary word (``freq`` > 0) that gives the highest log probability
+    with the best route after it, the longer word on a tie, a lone character
+    when no word starts there. The same sums, in the same order, as jieba's
+    ``get_DAG`` and ``calc``, so the same floats and the same route.
+
+    >>> tok = tokenizer()
+    >>> best_ends("高新技术特色产业", tok.FREQ, math.log(tok.total))    # 高新技术 特色产业
+    [3, 1, 3, 3, 7, 5, 7, 7]
+    """
+    n = len(block)
+    score = [0.0] * (n + 1)
+    ends = list(range(n))
+    for k in range(n - 1, -1, -1):
+        best = None
+        i = k + 1
+        f = freq.get(block[k])
+        while f is not None:        # every prefix of a dictionary word is in freq (0 when not a word)
+            if f:
+                s = math.log(f) - logtotal + score[i]
+                if best is None or s >= best:
+                    best, ends[k] = s, i - 1
+            if i == n:
+                break
+            i += 1
+            f = freq.get(block[k:i])
+        score[k] = best if best is not None else 0.0 - logtotal + score[k + 1]
+    return ends
+
+
+def route_words(block: str, ends: list[int]) -> list[str]:
+    """A block's words along its route; runs of lone ASCII letters and digits
+    are one word, as jieba joins them.
+
+    >>> route_words("稀土A5", [1, 1, 2, 3])
+    ['稀土', 'A5']
+    """
+    words: list[str] = []
+    run, x = "", 0
+    while x < len(block):
+        word = block[x:ends[x] + 1]
+        if len(word) == 1 and JIEBA_ENG.match(word):
+            run += word
+        else:
+            if run:
+                words.append(run)
+                run = ""
+            words.append(word)
+        x = ends[x] + 1
+    if run:
+        words.append(run)
+    return words
+
+
 def word_across(before: str, after: str) -> str:
     """The word jieba finds across a break, or '' when the break is between words.
 
@@ -131,7 +221,7 @@ def _word_across(left: str, right: str) -> str:
     # the same break is weighed again by every pass that looks at it (chain_fragments,
     # each join pass, classification's context evidence): one cut of its window
     pos = 0
-    for word in tokenizer().cut(left + right, HMM=False):
+    for word in cut(left + right):
         end = pos + len(word)
         if pos < len(left) < end:
             return word
@@ -208,7 +298,7 @@ SHORT_TEXT = 200      # characters: titles, headings, captions are scored agains
 
 def _content_words(text: str) -> list[str]:
     stop = idf_table()[2]
-    return [w for w in tokenizer().lcut(text, HMM=False)
+    return [w for w in cut(text)
             if len(w) >= 2 and HAN_CHAR.match(w) and w not in stop]
 
 
