@@ -76,7 +76,10 @@ def convert_job(job: str | PdfSheet, out: str = "docs", settings: Settings | Non
         if picture is not None and picture.size > settings.picture_kb * 1024:
             warnings.append(f"page picture is {picture.size // 1024} KB, over the {settings.picture_kb} KB budget")
     stats = {"articles": len(page.articles), "breaks": page.breaks_repaired, "removed": len(page.removed),
-             "warnings": [f"{where}: {w}" for w in warnings], "log": page.log, "explain": page.explain,
+             "warnings": [f"{where}: {w}" for w in warnings],
+             # the rules' log and the evidence go back to the parent only to be printed (--explain, which
+             # runs as a check): pickling them costs a worker about 0.8 ms a page, 33 KB
+             "log": page.log if check else [], "explain": page.explain if check else [],
              "picture": picture,
              "zones": sorted({z for a in page.articles for z in a.zones})}
     try:
