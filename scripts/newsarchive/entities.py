@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .text import pos_tagger, tokenizer
+from .text import pos_tagger, tokenizer, words_added
 from .zones import build_trie, registry
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -214,11 +214,12 @@ def _left_edge(text: str, start: int, v: Vocab) -> list[str]:
     lo = max(0, start - 24)
     window = text[lo:start]
     cuts = NOT_NAME_CHAR.split(window)
-    return list(_left_words(cuts[-1], len(cuts) == 1 and lo > 0))
+    return list(_left_words(cuts[-1], len(cuts) == 1 and lo > 0, words_added()))
 
 
 @functools.lru_cache(maxsize=4096)
-def _left_words(window: str, truncated: bool) -> tuple[str, ...]:
+def _left_words(window: str, truncated: bool, words: int) -> tuple[str, ...]:
+    # `words`: text.words_added(), so a word added to the tokenizer later is not cut the old way
     if len(window) < 2:
         return ()
     v = vocab()

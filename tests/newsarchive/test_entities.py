@@ -91,3 +91,14 @@ def test_same_results_with_the_lexicon_installed():
     assert E.extract_organizations("潍坊高新区市场监管局知识产权科副科长金筱洁介绍说") == ["潍坊高新区市场监管局"]
     assert E.extract_people("潍坊高新区市场监管局知识产权科副科长金筱洁介绍说") == ["金筱洁"]
     assert E.extract_organizations("东莞松山湖高新区管委会与大朗镇举行签约仪式") == ["东莞松山湖高新区管委会"]
+
+
+def test_the_left_words_cache_sees_words_added_later():
+    """entities keeps cuts in a cache text.add_words cannot clear: its key
+    carries text.words_added(), so a word added later is cut as one."""
+    from newsarchive import entities, text
+    window = "会见了鱻骉麤"
+    before = entities._left_words(window, False, text.words_added())
+    text.add_words(["鱻骉麤"])            # characters no page prints
+    after = entities._left_words(window, False, text.words_added())
+    assert "鱻骉麤" not in before and "鱻骉麤" in after
