@@ -218,8 +218,8 @@ def _left_edge(text: str, start: int, v: Vocab) -> list[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _left_words(window: str, truncated: bool, words: int) -> tuple[str, ...]:
-    # `words`: text.words_added(), so a word added to the tokenizer later is not cut the old way
+def _left_words(window: str, truncated: bool, lexicon: int) -> tuple[str, ...]:
+    # `lexicon`: text.words_added(), so a word added to the tokenizer later is not cut the old way
     if len(window) < 2:
         return ()
     v = vocab()
