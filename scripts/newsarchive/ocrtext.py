@@ -28,7 +28,7 @@ import re
 
 from .model import DISPLAY_WIDTH_OFF, Line, blocks, wrapped_length
 from .patterns import Patterns, load as load_patterns
-from .text import HAN, cut, pos_tagger
+from .text import HAN, cut, ends_sentence, pos_tagger
 from .textfix import fix_line
 
 HAN_RE = re.compile(f"[{HAN}]")
@@ -305,14 +305,11 @@ def read_dashes(lines: list[Line]) -> list[tuple[Line, str]]:
         first = block[0]
         if not MISREAD_DASH.match(first.text):
             continue
-        if len(block) == 1 or (not SENTENCE_END.search(first.text) and width
+        if len(block) == 1 or (not ends_sentence(first.text) and width
                                and abs(len(first.text) - width) > width * DISPLAY_WIDTH_OFF):
             changed.append((first, first.text))
             first.text = MISREAD_DASH.sub("——", first.text)
     return changed
-
-
-SENTENCE_END = re.compile("[。！？；.!?;]$")
 
 
 MISREAD_BULLET_KEEP = frozenset("pcdr")     # 据 另 又 …: a preposition, conjunction, adverb or pronoun opens a clause
