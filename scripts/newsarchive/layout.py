@@ -221,6 +221,73 @@ def continues_short_run(current: Unit, line: Line, width: float | None) -> bool:
     return points >= JOIN_AT and ("crosses" in why or "open clause" in why or "punctuation" in why)
 
 
+PIECE_GAP = "，。、：；！？”’）》“‘（《"   # a font change (a quote, a bold run-in sentence) is set at punctuation
+BRACKETED = re.compile(r"（[^（）]*）")   # a line in brackets of its own (（作者为…）) is set apart, no piece
+PIECES_OVER = 1.15    # pieces of one printed line add up to its column width, or a little over (half-width
+                      # punctuation counted full)
+
+
+def printed_line_end(texts: list[str], widths: list[int], k: int, width: float) -> int | None:
+    """The last of the lines from k on that are pieces of one printed line,
+    or None: pdftotext cuts a line where the font changes (a quote, a bold
+    run-in sentence: 质要求。 ⏎ 《共产党宣言》指出： ⏎ “代替那存在着), so two
+    or more short lines, each cut at punctuation, add up to the column width.
+    No piece is as wide as a paragraph's indented first line (41%。 ⏎
+    走进位于园区东部 is a paragraph's end and the next one's start), nor a
+    line in brackets of its own (a note); and one sentence at most ends
+    before the last piece (文化。 ⏎ 长期性。 ⏎ “永远在路上”，意味着: a
+    paragraph's end, then the next one's run-in sentence).
+
+    >>> texts = ["推动人的全面发展是马克思主义的本", "质要求。", "《共产党宣言》指出：", "“ 代替那存在着", "阶级和阶级对立的资产阶级旧社会的，将是"]
+    >>> widths = [32, 8, 20, 13, 38]
+    >>> printed_line_end(texts, widths, 1, 38), printed_line_end(texts, widths, 0, 38)
+    (3, None)
+    >>> printed_line_end(["到实处", "党的十九大", "报告对“实施健康"], [6, 10, 16], 0, 34) is None   # a heading, then text
+    True
+    >>> printed_line_end(["41%。", "走进位于园区东部", "的新材料产业园，一座"], [5, 16, 20], 0, 20) is None
+    True
+    >>> printed_line_end(["义，正是为了汇聚构建人类命运共同体的政党力量。", "（作者为中国人民大学国际关系学院教授）"], [46, 38], 0, 76) is None
+    True
+    >>> printed_line_end(["文化。", "长期性。", "“ 永 远 在 路 上 ”，意 味 着", "要牢固树立打持久战的思想。伟大"], [6, 8, 20, 30], 0, 34) is None
+    True
+    """
+    total, ends = 0, 0
+    for j in range(k, len(texts)):
+        if ends > 1:
+            return None
+        ends += ends_sentence(texts[j])
+        if widths[j] >= OPEN_LINE * width or BRACKETED.fullmatch(texts[j].strip()) or (j > k and not (texts[j - 1].rstrip()[-1:] in PIECE_GAP
+                                                               or texts[j].lstrip()[:1] in PIECE_GAP)):
+            return None
+        total += widths[j]
+        if total > PIECES_OVER * width:
+            return None
+        if total >= FULL_LINE * width:
+            return j if j > k else None
+    return None
+
+
+def printed_lines(texts: list[str], widths: list[int], width_at: Callable[[int], float | None]) -> dict[int, int]:
+    """For each line of a block that is a piece of a printed line cut at a
+    font change (:func:`printed_line_end`), the index of the first piece;
+    read left to right.
+
+    >>> printed_lines(["质要求。", "《共产党宣言》指出：", "“ 代替那存在着", "阶级和阶级对立的资产阶级旧社会的，将是"], [8, 20, 13, 38], lambda k: 38)
+    {0: 0, 1: 0, 2: 0}
+    """
+    start: dict[int, int] = {}
+    k = 0
+    while k < len(texts):
+        width = width_at(k)
+        end = printed_line_end(texts, widths, k, width) if width else None
+        if end is None:
+            k += 1
+            continue
+        start.update((j, k) for j in range(k, end + 1))
+        k = end + 1
+    return start
+
+
 def indented_start(prev: Line, line: Line, next_width: int | None, width: float) -> bool:
     """A full line that ends a sentence, then a line about two characters
     short of the column with a full line under it: the new paragraph's
@@ -256,6 +323,7 @@ def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[st
         current: Unit | None = None
         fallback = block_width(block) or page_width
         widths = [line_width(x) for x in block]
+        pieces = printed_lines([x.text for x in block], widths, lambda k: local_width(widths, k) or fallback)
         for k, line in enumerate(block):
             prev = current.lines[-1] if current is not None else None
             width = local_width(widths, k - 1) or fallback
@@ -264,12 +332,16 @@ def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[st
                 and not starts_paragraph(line)
                 and not (width is not None and indented_start(prev, line, widths[k + 1] if k + 1 < len(block) else None, width))
                 and not standalone(line.text) and not standalone(prev.text)
-                and not (name_line_below(prev.text, line.text) and not ends_open(prev.text))
+                and not (name_line_below(prev.text, line.text) and not ends_open(prev.text) and k not in pieces)
                 and ((width is not None and FULL_LINE * width <= line_width(prev) <= OVER_WIDE * width)
                      or (width is not None and OPEN_LINE * width <= line_width(prev) <= OVER_WIDE * width
                          and not ends_sentence(prev.text) and line_width(line) >= FULL_LINE * width)
                      or ends_open(prev.text) or line.text[:1] in CONTINUE_START
-                     or justified(prev, line) or continues_short_run(current, line, width))
+                     or justified(prev, line) or continues_short_run(current, line, width)
+                     or pieces.get(k, k) < k      # the rest of a printed line cut at a font change
+                     or (k - 1 in pieces and pieces.get(k) != pieces[k - 1] and not ends_sentence(prev.text))
+                     or (k in pieces and pieces[k] == k and width is not None and not ends_sentence(prev.text)
+                         and OPEN_LINE * width <= line_width(prev) <= OVER_WIDE * width))
             )
             if wraps_on:
                 current.lines.append(line)

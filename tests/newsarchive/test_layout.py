@@ -211,3 +211,22 @@ def test_a_title_and_its_byline_in_one_block_stay_apart():
     raw = "深刻理解新时代划时代意义\n刘志明\n党的十九大报告指出，中国特\n色社会主义进入新时代，这是我\n国发展新的历史方位。\n"
     texts = [u.text for u in _units(raw)]
     assert texts[:2] == ["深刻理解新时代划时代意义", "刘志明"]
+
+
+def test_pieces_of_one_printed_line_cut_at_a_font_change_are_one_paragraph():
+    # rmrb-2018-01-31-p07 (pdftotext): a run-in sentence set in another font
+    # is cut from the rest of its line; the pieces add up to the column width
+    raw = ("习近平新时代中国特色社会主义思想\n强调坚持以人民为中心，把人民对美好生活\n的向往作为奋斗目标，依靠人民创造历史伟\n"
+           "要，更好推动人的全面发展。\n推动人的全面发展是马克思主义的本\n质要求。\n《共产党宣言》指出：\n“ 代替那存在着\n"
+           "阶级和阶级对立的资产阶级旧社会的，将是\n这样一个联合体，在那里，每个人的自由发\n展是一切人的自由发展的条件。”社会发展\n")
+    got = texts(raw)
+    assert got[-1].startswith("推动人的全面发展是马克思主义的本质要求。《共产党宣言》指出：“")
+    assert got[0].endswith("全面发展。")
+
+
+def test_a_paragraph_end_and_the_next_indented_first_line_are_no_pieces():
+    # city-business (pdftotext): 41%。 ends a paragraph; 走进位于园区东部 opens the next
+    raw = (ROOT / "tests" / "fixtures" / "news" / "city-business.pdftotext.txt").read_text(encoding="utf-8")
+    got = texts(raw)
+    assert any(t.endswith("比重达到41%。") for t in got)
+    assert any(t.startswith("走进位于园区东部") for t in got)
