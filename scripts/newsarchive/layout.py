@@ -59,6 +59,20 @@ def _raw_width(raw: str) -> int:
     return display_width(re.sub(r"[ \t\u3000]+", "", raw)) + len(ASCII_GAP.findall(raw))
 
 
+def set_width(lines: list[Line]) -> float | None:
+    """The column width a paragraph's lines were set in: the median width of
+    its lines but the last, or None for a paragraph of fewer than three lines
+    or of lines too short to show a column (a heading, a list).
+
+    >>> set_width([Line(1, t, t) for t in ("推动人的全面发展是马克思主义的本", "质要求。《共产党宣言》指出：", "阶级和阶级对立的资产阶级旧社会的，将是", "展是一切人的自由发展的条件。")])
+    32
+    """
+    inner = [line_width(line) for line in lines[:-1]]
+    if len(inner) < 2 or statistics.median(inner) < MIN_COLUMN:
+        return None
+    return statistics.median_high(inner)
+
+
 def read_lines(raw: str, log: list[LogEntry]) -> list[Line]:
     """Non-blank lines, fixed by the line rules, with the blank gap before each."""
     lines: list[Line] = []
@@ -267,18 +281,18 @@ def printed_line_end(texts: list[str], widths: list[int], k: int, width: float) 
     return None
 
 
-def printed_lines(texts: list[str], widths: list[int], width_at: Callable[[int], float | None]) -> dict[int, int]:
+def printed_lines(texts: list[str], widths: list[int], columns: list[float | None]) -> dict[int, int]:
     """For each line of a block that is a piece of a printed line cut at a
     font change (:func:`printed_line_end`), the index of the first piece;
-    read left to right.
+    read left to right (``columns``: the column width around each line).
 
-    >>> printed_lines(["质要求。", "《共产党宣言》指出：", "“ 代替那存在着", "阶级和阶级对立的资产阶级旧社会的，将是"], [8, 20, 13, 38], lambda k: 38)
+    >>> printed_lines(["质要求。", "《共产党宣言》指出：", "“ 代替那存在着", "阶级和阶级对立的资产阶级旧社会的，将是"], [8, 20, 13, 38], [38] * 4)
     {0: 0, 1: 0, 2: 0}
     """
     start: dict[int, int] = {}
     k = 0
     while k < len(texts):
-        width = width_at(k)
+        width = columns[k]
         end = printed_line_end(texts, widths, k, width) if width else None
         if end is None:
             k += 1
@@ -323,7 +337,8 @@ def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[st
         current: Unit | None = None
         fallback = block_width(block) or page_width
         widths = [line_width(x) for x in block]
-        pieces = printed_lines([x.text for x in block], widths, lambda k: local_width(widths, k) or fallback)
+        pieces = printed_lines([x.text for x in block], widths,
+                               [local_width(widths, k) or fallback for k in range(len(block))])
         for k, line in enumerate(block):
             prev = current.lines[-1] if current is not None else None
             width = local_width(widths, k - 1) or fallback

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .classify import bare_byline
-from .layout import join_wrapped
+from .layout import join_wrapped, set_width
 from .model import Article, Kind, LogEntry, Unit
 from .patterns import load as load_patterns
 
@@ -355,6 +355,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
     signed_by_item = False        # the last unit was an item signed at its end (…。（张三）)
     sourced_under_title: set[int] = set()   # articles whose source line stands under their title
     between: list[tuple[str, Article, int]] = []   # a caption read just before a head: (text, article, next one)
+    widths: dict[str, float] = {}  # paragraph text → the column width it was set in (text pages)
     i = 0
 
     def start(unit: Unit) -> Article:
@@ -435,6 +436,9 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             signed_off = bool(current.blocks)
         else:
             current.blocks.append(("p", unit.text))
+            width = set_width(unit.lines)
+            if width is not None:
+                widths[unit.text] = width
             current.authors.extend(unit.authors)
             current.continued = current.continued or unit.jumps_on
             if unit.lead:
@@ -463,6 +467,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
         articles[:] = split_at_empty_heads(articles, log)
         articles[:] = place_runs(articles, log)
         move_series_sections(articles, log)
+        move_column_runs(articles, widths, log)
         rehome_captions(articles, log)
     for article in articles:
         article.authors = list(dict.fromkeys(article.authors))
@@ -1084,3 +1089,124 @@ def one_series(line: str, headings: list[str]) -> bool:
         colon = text.find("：")
         return colon if 2 <= colon <= LEAD_IN_MAX else -1
     return in_series(line, headings) or (lead_in(line) > 0 and any(lead_in(h) == lead_in(line) for h in headings if h != line))
+
+
+SAME_WIDTH = 3       # half-width cells: two paragraphs this close in line width were set in one column;
+                     # columns of one page differ by a character (two cells) or more, and a measured
+                     # width wanders by a cell (half-width punctuation, a digit)
+
+
+NAMES_RUN = 0.8      # a run of another article's text names nearly all of its title or a heading; the
+                     # narrow text beside a box's vertical title shares some words with the lead (0.7)
+
+
+def column_runs(article: Article, widths: dict[str, float]) -> list[tuple[int, int, float | None]]:
+    """An article's blocks as runs set in one column width: (first block,
+    end block, width). A heading goes with the text under it, a paragraph too
+    short to show its width with the run it is in; a byline read between two
+    paragraphs ends a run (the text before it was signed).
+
+    >>> a = Article(blocks=[("p", "甲。"), ("h", "乙"), ("p", "丙。"), ("p", "丁。")], marks=[(1, "byline", "殷鹏", ["殷鹏"])])
+    >>> column_runs(a, {"甲。": 34, "丙。": 34, "丁。": 52})
+    [(0, 1, 34), (1, 3, 34), (3, 4, 52)]
+    """
+    cuts = {pos for pos, kind, _, _ in article.marks if kind == "byline" and 0 < pos < len(article.blocks)}
+    runs: list[list] = []
+    for k, (kind, text) in enumerate(article.blocks):
+        width = widths.get(text) if kind == "p" else None
+        last = runs[-1] if runs else None
+        heading_above = k > 0 and article.blocks[k - 1][0] == "h"
+        if last is None or k in cuts or (width is not None and last[2] is not None and abs(width - last[2]) > SAME_WIDTH
+                                         and not heading_above):
+            runs.append([k, k + 1, width])
+        elif width is not None and last[2] is not None and abs(width - last[2]) > SAME_WIDTH:
+            # the heading above this paragraph goes with it, into a run of its own
+            last[1] -= 1
+            runs.append([k - 1, k + 1, width])
+        else:
+            last[1] = k + 1
+            if last[2] is None:
+                last[2] = width
+    return [(a, b, w) for a, b, w in runs if b > a]
+
+
+def run_fit(article: Article, first: int, end: int, host: Article) -> float:
+    """How well blocks ``first:end`` of an article fit an article ``host``
+    (the article itself, or another): its title or one of its headings names
+    the run's subject (title_fit), or the heading the run opens with names
+    the host's text (the rest of the article's, for the article itself) — a
+    section's heading is about its essay.
+
+    >>> lead = Article(title="划时代的思想火炬", blocks=[("p", "习近平新时代中国特色社会主义思想形成的时代背景、实践基础和理论渊源。"
+    ...     "同这个新时代相伴随，当代中国共产党人面对的是如何认识中国发展的历史性成就。当今世界正处于大发展大变革大调整时期，"
+    ...     "世界社会主义五百年，我们要在时空方位中把握它的发展。")])
+    >>> box = Article(title="用做实体现学习成效", blocks=[("h", "从当代中国、当今世界和世界社会主义发展的时空方位中去把握时代背景"),
+    ...     ("p", "“我们依然处在马克思主义所指明的历史时代”。"), ("p", "深入学习宣传贯彻党的十九大精神，要在学懂弄通做实上下功夫。")])
+    >>> run_fit(box, 0, 2, lead) > 0.8, run_fit(box, 0, 2, box) < 0.3
+    (True, True)
+    """
+    run = article.blocks[first:end]
+    text = "\n".join(t for _, t in run)
+    own_heads = [t for kind, t in run if kind == "h"]
+    names = [host.title] + [t for kind, t in host.blocks if kind == "h" and t not in own_heads]
+    fit = max(title_fit(name, text) for name in names if name)
+    if run[0][0] == "h":
+        rest = host.text() if host is not article else "\n".join(t for _, t in article.blocks[:first] + article.blocks[end:])
+        fit = max(fit, title_fit(run[0][1], rest))
+    return fit
+
+
+def article_width(article: Article, widths: dict[str, float]) -> float | None:
+    """The column width most of an article's text was set in (by length)."""
+    sized = sorted((widths[t], len(t)) for kind, t in article.blocks if kind == "p" and t in widths)
+    total = sum(n for _, n in sized)
+    seen = 0
+    for width, n in sized:
+        seen += n
+        if seen * 2 >= total:
+            return width
+    return None
+
+
+def move_column_runs(articles: list[Article], widths: dict[str, float], log: list[LogEntry]) -> None:
+    """A run of an article's text set in another column width than the text
+    its title names (:func:`column_runs`) that another article of that width
+    names nearly whole (:func:`run_fit`, NAMES_RUN) and much better
+    (BETTER_BY) is that article's text read in
+    the wrong place: pdftotext reads a lead essay's column after a box's
+    byline, then the box's text (党的十九大报告指出… 34 cells wide, then
+    文化是一个国家… 52 wide, all under 不断铸就中华文化新辉煌). It goes before
+    that article's first heading, or to its end when it has none."""
+    own_width = {id(a): article_width(a, widths) for a in articles}
+    for article in articles:
+        if article.untitled or not article.title:
+            continue
+        runs = column_runs(article, widths)
+        if len(runs) < 2:
+            continue
+        fits = [run_fit(article, a, b, article) for a, b, _ in runs]
+        home = max(range(len(runs)), key=lambda r: (fits[r], runs[r][1] - runs[r][0]))
+        home_width = runs[home][2]
+        for r in reversed(range(len(runs))):
+            first, end, width = runs[r]
+            if r == home or width is None or home_width is None or abs(width - home_width) <= SAME_WIDTH:
+                continue
+            hosts = [(run_fit(article, first, end, h), n) for n, h in enumerate(articles)
+                     if h is not article and not h.untitled and h.title and own_width[id(h)] is not None
+                     and abs(own_width[id(h)] - width) <= SAME_WIDTH]
+            if not hosts:
+                continue
+            fit, n = max(hosts)
+            if fit < NAMES_RUN or fit - fits[r] < BETTER_BY:
+                continue
+            host = articles[n]
+            moved = article.blocks[first:end]
+            del article.blocks[first:end]
+            article.marks = [(pos - len(moved) if pos >= end else min(pos, first), kind, t, names)
+                             for pos, kind, t, names in article.marks]
+            at = next((k for k, (kind, _) in enumerate(host.blocks) if kind == "h"), len(host.blocks))
+            host.blocks[at:at] = moved
+            host.marks = [(pos + len(moved) if pos > at else pos, kind, t, names) for pos, kind, t, names in host.marks]
+            log.append(LogEntry("column_run", f"L{article.first}",
+                                f"{moved[0][1][:16]!r} and {len(moved) - 1} block(s) set {width:g} cells wide, not "
+                                f"{home_width:g}: text of {host.title!r} (fits {fit:.2f}, {fits[r]:.2f} here)"))

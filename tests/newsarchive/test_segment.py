@@ -498,3 +498,23 @@ def test_a_section_of_another_articles_series_read_inside_a_text_goes_to_that_ar
                                 ("p", "党的十九大报告指出，我国社会主要矛盾的变化是关系全局的历史性变化，意义重大。")]
     assert other.paragraphs == ["中国共产党人的初心和使命是为中华民族谋复兴。", "解决好社会主要矛盾，就能开辟民族复兴新境界。"]
     assert any(e.rule == "series_section" for e in log)
+
+
+def test_a_lead_essay_column_read_inside_a_box_goes_back_by_its_column_width():
+    # rmrb-2018-01-12-p07 (pdftotext): the lead's columns 2-3 (34 cells wide)
+    # are read after the 大家手笔 box's byline, then the box's text (52 wide)
+    page = page_of(ROOT / "tests" / "fixtures" / "corpus" / "rmrb-2018-01-12-p07.pdftotext.txt")
+    lead = next(a for a in page.articles if a.title == "实施健康中国战略")
+    box = next(a for a in page.articles if a.title == "不断铸就中华文化新辉煌")
+    assert box.paragraphs[0].startswith("文化是一个国家、一个民族的灵魂。")
+    assert "准确把握实施健康中国战略的核心要义和基本思路" in [t for kind, t in lead.blocks if kind == "h"]
+    assert lead.paragraphs[0].startswith("习近平同志在党的十九大报告中提出“实施健康中国战略”")
+    assert lead.paragraphs[-1].endswith("健康养老服务。")
+
+
+def test_text_beside_a_vertical_title_stays_with_its_box():
+    # rmrb-2018-01-03-p07 (pdftotext): the 思想纵横 box's text runs narrow beside
+    # its vertical title (as wide as the lead's columns), then across the box
+    page = page_of(ROOT / "tests" / "fixtures" / "corpus" / "rmrb-2018-01-03-p07.pdftotext.txt")
+    box = next(a for a in page.articles if a.title == "历史永远眷顾奋进者")
+    assert box.paragraphs[0].startswith("历史上、现实中，很多人以顽强拼搏")
