@@ -131,6 +131,23 @@ class PageCache:
         self.seen[key] = (hashed, page.meta, stamp)
         return page
 
+    def read_meta(self, path: Path | str, kind: str | None = None) -> dict:
+        """The validated front matter of the page at ``path``, as :meth:`read`
+        gives it, but without reading the file when its size, modification
+        time and inode are those it had when cached (a build needs every
+        page's front matter, the bodies of only the pages it renders or
+        exports: at 10,000 articles reading and decoding every body took
+        a fifth of a ``--dirty`` build)."""
+        key = str(path)
+        hit = self.seen.get(key) or self.entries.get(key)
+        if hit is not None and page_type_problem(hit[1], kind) is None:
+            stat = os.stat(path)
+            if (stat.st_size, stat.st_mtime_ns, stat.st_ino) == hit[2]:
+                self.reused += 1
+                self.seen[key] = hit
+                return hit[1]
+        return self.read(path, kind).meta
+
     def gone(self) -> dict[str, dict]:
         """The pages of the last build not read in this one (deleted), with their front matter then."""
         return {key: entry[1] for key, entry in self.entries.items() if key not in self.seen}
@@ -182,6 +199,12 @@ def current() -> PageCache:
 def read_page(path: Path | str, kind: str | None = None) -> Page:
     """Read a page through the current build's cache."""
     return _current.read(path, kind)
+
+
+def read_meta(path: Path | str, kind: str | None = None) -> dict:
+    """A page's validated front matter through the current build's cache
+    (:meth:`PageCache.read_meta`: the file is not read if it is unchanged)."""
+    return _current.read_meta(path, kind)
 
 
 RENDERS = "renders"     # in the build folder: article and source pages rendered by earlier builds

@@ -109,7 +109,9 @@ if TYPE_CHECKING:
     Article: TypeAlias = Any
     Source: TypeAlias = Any
 else:
-    Article = schema_model("Article", ARTICLE_FIELDS, ArticleBase, [("body", "str", "")], first=("title", "source"))
+    # ``body``: None until read (:meth:`Archive.body_of`; a build reads the bodies of the pages it exports only).
+    Article = schema_model("Article", ARTICLE_FIELDS, ArticleBase, [("body", "str | None", None)],
+                           first=("title", "source"))
     Source = schema_model("Source", SOURCE_FIELDS, SourceBase, [("raw_text", "str | None", None)], first=("source",))
 
 
@@ -119,6 +121,7 @@ class Archive:
 
     articles: list[Article] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    docs_dir: Path | None = None        # where the pages are (an article's body is read from there when asked for)
 
     def __post_init__(self) -> None:
         self.articles.sort(key=lambda a: a.sort_key)
@@ -135,6 +138,19 @@ class Archive:
         """The source page an article was cut from, if it exists: the one of
         its file and PDF page (a multi-page PDF has one per page)."""
         return self.source_by_key.get(article.key_of_source)
+
+    def body_of(self, article: Article) -> str:
+        """An article's Markdown body: as it was given, or read through the
+        build's page cache ("" for an article of no page); not kept (the
+        exports read every body once).
+
+        >>> article = Article("articles/a/01.md", "标题", "a.txt", body="正文\\n")
+        >>> Archive([article]).body_of(article), Archive().body_of(Article("articles/a/02.md", "标题", "a.txt"))
+        ('正文\\n', '')
+        """
+        if article.body is not None:
+            return article.body
+        return cache.read_page(self.docs_dir / article.src_uri).body if self.docs_dir else ""
 
     def raw_text_of(self, article: Article) -> str | None:
         """The article's lines of raw OCR text (``raw_lines``) from its source page."""
@@ -236,8 +252,8 @@ def from_meta(model: type, fields: dict, meta: dict, **site) -> Any:
     return model(**values, **site)
 
 
-def article_from_page(src_uri: str, meta: dict, body: str) -> Article:
-    """Build an :class:`Article` from validated front matter."""
+def article_from_page(src_uri: str, meta: dict, body: str | None = None) -> Article:
+    """Build an :class:`Article` from validated front matter (``body``: None, not read)."""
     return from_meta(Article, ARTICLE_FIELDS, meta, src_uri=src_uri, body=body)
 
 
@@ -313,17 +329,16 @@ def collect(docs_dir: Path | str, src_uris: Iterable[str] | None = None) -> Arch
     for uri in uris:
         kind = folder_kind(uri)
         try:
-            page = cache.read_page(docs_dir / uri, kind)
+            if kind == "source":
+                page = cache.read_page(docs_dir / uri, kind)
+                sources.append(source_from_page(uri, page.meta, page.body))
+            else:       # the body is read when asked for (Archive.body_of)
+                articles.append(article_from_page(uri, cache.read_meta(docs_dir / uri, kind)))
         except FrontMatterError as exc:
             errors.append(exc)
-            continue
-        if kind == "source":
-            sources.append(source_from_page(uri, page.meta, page.body))
-        else:
-            articles.append(article_from_page(uri, page.meta, page.body))
     errors += duplicates(((article_slug(a), a.src_uri) for a in articles), docs_dir, "slug")
     errors += duplicates(((f"{s.source} (PDF page {s.pdf_page})" if s.pdf_page else s.source, s.src_uri)
                           for s in sources), docs_dir, "source")      # a multi-page PDF: one source page per page
     if errors:
         raise CollectionError(errors)
-    return Archive(articles, sources)
+    return Archive(articles, sources, docs_dir)

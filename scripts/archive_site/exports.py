@@ -36,15 +36,15 @@ FIELDS = ("slug", *(f for f in ARTICLE_FIELDS if f not in ("slug", *NOT_EXPORTED
 CSV_FIELDS = tuple(f for f in FIELDS if f != "text")
 
 
-def record(article: Article, linker: Linker) -> dict:
-    """One article as a flat mapping (lists kept as lists; text = Markdown body)."""
+def record(article: Article, linker: Linker, body: str) -> dict:
+    """One article as a flat mapping (lists kept as lists; text = its Markdown ``body``)."""
     values = {name: _plain(getattr(article, name)) for name in FIELDS[1:-3]}
     return {
         "slug": article.slug or article.src_uri[len(config.ARTICLES_DIR):-3].replace("/", "-"),
         **values,
         "path": "docs/" + article.src_uri,
         "url": linker.url(article.src_uri),
-        "text": article.body.strip("\n"),
+        "text": body.strip("\n"),
     }
 
 
@@ -148,7 +148,7 @@ def write_exports(archive: Archive, linker: Linker, site_dir: Path | str, text_d
     """Write exports/articles.csv under ``site_dir`` and articles.jsonl.gz into
     ``text_dir`` (outside the site; a file whose bytes did not change is not
     rewritten; written whole, then renamed)."""
-    records = [record(a, linker) for a in archive.articles]
+    records = [record(a, linker, archive.body_of(a)) for a in archive.articles]
     paths = []
     for rel, data in export_files(records).items():
         path = Path(text_dir) / rel if rel == config.EXPORT_JSONL else Path(site_dir) / rel

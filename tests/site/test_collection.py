@@ -26,7 +26,7 @@ def test_raw_text_of_article_is_its_raw_lines(fixture_docs):
     article = archive.by_uri["articles/001_aaaa/01.md"]
     raw = archive.raw_text_of(article)
     assert raw.split("\n")[0] == article.title
-    assert raw.split("\n")[1] == article.body.strip().split("\n\n")[0]
+    assert raw.split("\n")[1] == archive.body_of(article).strip().split("\n\n")[0]
     assert len(raw.split("\n")) == article.raw_lines[1] - article.raw_lines[0] + 1
 
 
