@@ -16,7 +16,7 @@ from typing import Callable
 
 from .model import LogEntry, Line, Unit, blocks, change_detail
 from .patterns import load as load_patterns
-from .text import CONTINUE_START, HAN, JOIN_AT, continuation_evidence, ends_sentence, word_across
+from .text import CONTINUE_START, HAN, JOIN_AT, chinese_length, continuation_evidence, ends_sentence, word_across
 from .textfix import RECOGNITION_FIXES, fix_line, is_letter_spaced
 
 INDENT = re.compile("^(\u3000|[ \t]{2,})")
@@ -318,7 +318,8 @@ def indented_start(prev: Line, line: Line, next_width: int | None, width: float)
         and next_width is not None and next_width >= width - 2
 
 
-def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[str], bool]) -> list[Unit]:
+def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[str], bool],
+                ocr: bool = False) -> list[Unit]:
     """Group lines into paragraph candidates (units).
 
     ``standalone(text)`` tells a line that stands alone even inside wrapped
@@ -356,7 +357,8 @@ def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[st
                      or pieces.get(k, k) < k      # the rest of a printed line cut at a font change
                      or (k - 1 in pieces and pieces.get(k) != pieces[k - 1] and not ends_sentence(prev.text))
                      or (k in pieces and pieces[k] == k and width is not None and not ends_sentence(prev.text)
-                         and OPEN_LINE * width <= line_width(prev) <= OVER_WIDE * width))
+                         and OPEN_LINE * width <= line_width(prev) <= OVER_WIDE * width)
+                     or (ocr and ocr_line_goes_on(prev, line)))
             )
             if wraps_on:
                 current.lines.append(line)
@@ -373,3 +375,22 @@ def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[st
             log.append(LogEntry("join_wrapped_lines", f"L{current.first}-L{current.last}",
                                 f"{len(current.lines)} hard-wrapped lines → one paragraph"))
     return units
+
+
+OCR_PROSE_LINE = 5     # Chinese characters: a text column beside a picture still sets five a line
+                       # (党的十九大); shorter lines in one block are a stack of labels (礼赞 ⏎ 2019 ⏎ 年终特稿)
+
+
+def ocr_line_goes_on(prev: Line, line: Line) -> bool:
+    """An OCR engine's block is one paragraph as it read it: a line of text
+    in it that ends no sentence wraps on, whatever its width (the column
+    narrows beside a picture or a title and widens under it: 党的十九大报告指出，我们 ⏎
+    党既要政治过硬，也要本领高强。进入新时代，世情国情).
+
+    >>> line = lambda text: Line(1, text, text)
+    >>> ocr_line_goes_on(line("党的十九大报告指出，我们"), line("党既要政治过硬，也要本领高强。进入新时代，世情国情"))
+    True
+    >>> ocr_line_goes_on(line("才能什么大事都压不合。"), line("党的十九大报告指出，我们")), ocr_line_goes_on(line("礼赞"), line("2019"))
+    (False, False)
+    """
+    return chinese_length(prev.text) >= OCR_PROSE_LINE and not ends_sentence(prev.text)

@@ -54,7 +54,7 @@ def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEnt
                             for line, before in read_dashes(lines))
             page.log.extend(LogEntry("read_misread_bullet", f"L{line.no}", f"{before!r} → {line.text!r}")
                             for line, before in read_bullets(lines))
-        units = group_units(lines, page.log, is_standalone)
+        units = group_units(lines, page.log, is_standalone, ocr=ocr)
     classify(units, page.log)
     page.explain = explain_units(units)
     removed = [u for u in units if u.kind.removed]

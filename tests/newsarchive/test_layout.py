@@ -230,3 +230,16 @@ def test_a_paragraph_end_and_the_next_indented_first_line_are_no_pieces():
     got = texts(raw)
     assert any(t.endswith("比重达到41%。") for t in got)
     assert any(t.startswith("走进位于园区东部") for t in got)
+
+
+def test_an_ocr_block_is_one_paragraph_across_a_change_of_column_width():
+    """tesseract's block runs on where the column narrows beside a picture and
+    widens under it (rmrb-2018-01-02-p07.ocr.txt); a sentence end still ends
+    the paragraph, and a pdftotext page keeps its width rules."""
+    raw = ("时代新人。\n\n党的十九大报告指出，我们\n党既要政治过硬，也要本领高强。进入新时代，世情国情\n"
+           "党情发生深刻变化，党员、干部必须正视本领不足、本领\n恐慌、本领落后的问题。\n")
+    log: list = []
+    ocr = group_units(read_lines(raw, log), log, is_standalone, ocr=True)
+    assert [u.text for u in ocr][1].startswith("党的十九大报告指出，我们党既要政治过硬")
+    assert len(ocr) == 2
+    assert texts(raw)[1] == "党的十九大报告指出，我们"
