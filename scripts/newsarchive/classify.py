@@ -901,9 +901,16 @@ def bare_names(text: str, pats: Patterns | None = None) -> list[str] | None:
 
     >>> bare_names("陈曙光"), bare_names("刘宏达谢守成"), bare_names("新时代"), bare_names("高质量"), bare_names("李强")
     (['陈曙光'], ['刘宏达', '谢守成'], None, None, ['李强'])
+
+    A two-character name is printed spaced out to the width of three (叶 帆):
+
+    >>> bare_names("叶 帆"), bare_names("忆 和")
+    (['叶帆'], None)
     """
     pats = pats or load_patterns()
     tokens = text.split()
+    if len(tokens) == 2 and all(re.fullmatch(f"[{HAN}]", t) for t in tokens):
+        tokens = ["".join(tokens)]       # 叶 帆: one name set to a three-character width
     if not 1 <= len(tokens) <= 4:
         return None
     names: list[str] = []
