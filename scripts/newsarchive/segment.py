@@ -735,7 +735,7 @@ def title_from_own_heading(article: Article, log: list[LogEntry]) -> None:
     text = "".join(article.paragraphs)
     headings = [t for kind, t in article.blocks if kind == "h"]
     fits = [(title_fit(t, text), -n, n) for n, (kind, t) in enumerate(article.blocks) if kind == "h"
-            and not in_series(t, headings)]     # one of a series of section headings is no title
+            and not one_series(t, headings) and not matched_heads(t, headings)]   # one of a series of section headings is no title
     if not fits or max(fits)[0] < FITS:
         return
     fit, _, n = max(fits)
@@ -1072,6 +1072,21 @@ def move_series_sections(articles: list[Article], log: list[LogEntry]) -> None:
 
 
 LEAD_IN_MAX = 8       # characters before the colon of a heading's lead-in (明确新目标：…)
+MATCHED_MIN = 6       # characters: shorter headings match in length by chance (简讯, 2013年)
+
+
+def matched_heads(line: str, headings: list[str]) -> bool:
+    """Whether a heading is one of three or more of one length: an essay's
+    section headings are set to match (不忘初心走在时代前列 / 勇担重任回应人民期待 /
+    接续奋斗迈向复兴未来), a title and a heading rarely are.
+
+    >>> matched_heads("不忘初心走在时代前列", ["不忘初心走在时代前列", "2013一2016年", "勇担重任回应人民期待", "接续奋斗迈向复兴未来"])
+    True
+    >>> matched_heads("历史永远眷顾奋进者", ["历史永远眷顾奋进者", "一路走来，中国共产党越来越"])
+    False
+    """
+    n = chinese_length(line)
+    return n >= MATCHED_MIN and sum(chinese_length(h) == n for h in headings) >= 3
 
 
 def one_series(line: str, headings: list[str]) -> bool:
