@@ -340,6 +340,7 @@ def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[st
         widths = [line_width(x) for x in block]
         pieces = printed_lines([x.text for x in block], widths,
                                [local_width(widths, k) or fallback for k in range(len(block))])
+        display = display_block(block)
         for k, line in enumerate(block):
             prev = current.lines[-1] if current is not None else None
             width = local_width(widths, k - 1) or fallback
@@ -349,6 +350,7 @@ def group_units(lines: list[Line], log: list[LogEntry], standalone: Callable[[st
                 and not (width is not None and indented_start(prev, line, widths[k + 1] if k + 1 < len(block) else None, width))
                 and not standalone(line.text) and not standalone(prev.text)
                 and not (name_line_below(prev.text, line.text) and not ends_open(prev.text) and k not in pieces)
+                and not (ocr and display and display_line_ends(prev, line))
                 and ((width is not None and FULL_LINE * width <= line_width(prev) <= OVER_WIDE * width)
                      or (width is not None and OPEN_LINE * width <= line_width(prev) <= OVER_WIDE * width
                          and not ends_sentence(prev.text) and line_width(line) >= FULL_LINE * width)
@@ -394,3 +396,42 @@ def ocr_line_goes_on(prev: Line, line: Line) -> bool:
     (False, False)
     """
     return chinese_length(prev.text) >= OCR_PROSE_LINE and not ends_sentence(prev.text)
+
+
+DISPLAY_LINES = 4      # lines: a title and its subtitle, each wrapped at most once in a narrow box
+
+
+def display_block(block: list[Line]) -> bool:
+    """A block of display lines: a few lines, none of which ends a sentence
+    (a title with its subtitle; a paragraph's block has sentence ends).
+
+    >>> line = lambda text: Line(1, text, text)
+    >>> display_block([line("让红船精神放射时代光芳"), line("“红船精神与习近平新时代中国特色"), line("社会主义思想学术研讨会”述要")])
+    True
+    >>> display_block([line("习近平同志在党的十九大报告"), line("提出“实施健康中国战略”，这是以习近平"), line("色社会主义的一项重要战略安排。")])
+    False
+    """
+    return len(block) <= DISPLAY_LINES and not any(PROSE_MARK.search(x.text) for x in block[:-1]) \
+        and not any(ends_sentence(x.text) for x in block)
+
+
+DISPLAY_WIDER = 4      # Chinese characters: a wrapped title's next line is about as long as its first or
+                       # shorter (a narrow box moves a character or two); a subtitle in smaller type runs longer
+PROSE_MARK = re.compile("[，,、；;：:。！？!?]")
+
+
+def display_line_ends(prev: Line, line: Line) -> bool:
+    """In an OCR engine's block, a display line (no clause mark in it) is
+    whole when a clearly longer line follows that no word crosses to: the
+    subtitle under a title, its dash lost by the OCR (让红船精神放射时代光芳 ⏎
+    “红船精神与习近平新时代中国特色 ⏎ 社会主义思想学术研讨会”述要); a wrapped
+    heading's lines are of one length or a word runs across (深刻把握实施健 ⏎ 康中国战略在新时代中).
+
+    >>> line = lambda text: Line(1, text, text)
+    >>> display_line_ends(line("让红船精神放射时代光芳"), line("“红船精神与习近平新时代中国特色"))
+    True
+    >>> display_line_ends(line("深刻把握实施健"), line("康中国战略在新时代中")), display_line_ends(line("党的十九大报告指出，我们"), line("党既要政治过硬，也要本领高强。进入新时代，世情国情"))
+    (False, False)
+    """
+    return not PROSE_MARK.search(prev.text) and chinese_length(line.text) >= chinese_length(prev.text) + DISPLAY_WIDER \
+        and not word_across(prev.text, line.text)

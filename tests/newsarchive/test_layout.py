@@ -243,3 +243,15 @@ def test_an_ocr_block_is_one_paragraph_across_a_change_of_column_width():
     assert [u.text for u in ocr][1].startswith("党的十九大报告指出，我们党既要政治过硬")
     assert len(ocr) == 2
     assert texts(raw)[1] == "党的十九大报告指出，我们"
+
+
+def test_an_ocr_title_and_the_longer_subtitle_under_it_are_two_lines():
+    """Title and subtitle in one tesseract block, the subtitle's dash lost
+    (rmrb-2018-01-23-p07.ocr.txt): the longer line no word crosses to starts
+    a line of its own; a heading wrapped in a narrow box stays one."""
+    raw = ("让红船精神放射时代光芳\n“红船精神与习近平新时代中国特色\n社会主义思想学术研讨会”述要\n\n萧师俭\n\n"
+           "深刻把握实施健\n康中国战略在新时代中\n国特色社会主义事业中\n的重要意义和作用\n")
+    log: list = []
+    got = [u.text for u in group_units(read_lines(raw, log), log, is_standalone, ocr=True)]
+    assert got == ["让红船精神放射时代光芳", "“红船精神与习近平新时代中国特色社会主义思想学术研讨会”述要", "萧师俭",
+                   "深刻把握实施健康中国战略在新时代中国特色社会主义事业中的重要意义和作用"]
