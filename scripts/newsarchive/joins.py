@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import statistics
 
-from .classify import GAP_CAPTION, HEADLINE_MAX, bare_byline, closes_bracket, split_lead
+from .classify import BANNER_REASON, GAP_CAPTION, HEADLINE_MAX, bare_byline, closes_bracket, split_lead
 from .layout import ends_open, join_wrapped, line_width
 from .model import Kind, LogEntry, Unit
 from .text import CONTINUE_START, ENUMERATION, JOIN_AT, SENTENCE_END, WINDOW, chinese_length, continuation_evidence, \
@@ -452,6 +452,13 @@ def chain_fragments(units: list[Unit], log: list[LogEntry], reading_order: bool 
     pred = {j: i for i, j in succ.items()}
     if not succ:
         return units
+    if reading_order:
+        goes_on = {j for i, j in succ.items() if j != i + 1 and _goes_on_in(order[i, j][1])}
+        for k in banners_between(units, goes_on):
+            units[k].kind, units[k].reason = Kind.FURNITURE, BANNER_REASON
+            log.append(LogEntry("banner_between_fragments", f"L{units[k].first}",
+                                f"{units[k].text[:20]!r}: read after a closed text and before a fragment of another "
+                                f"(L{units[k + 1].first} goes on from L{units[pred[k + 1]].last}): a banner, no title"))
     out: list[Unit] = []
     for i, unit in enumerate(units):
         if i in pred:
@@ -463,6 +470,31 @@ def chain_fragments(units: list[Unit], log: list[LogEntry], reading_order: bool 
             nxt = units[k]
             append_fragment(unit, nxt, Kind.BODY)
     return out
+
+
+def banners_between(units: list[Unit], goes_on: set[int]) -> list[int]:
+    """Display lines an OCR engine read between a closed text (a sentence
+    end, a note, a byline) and a fragment that its own words show goes on
+    from another text read elsewhere (``goes_on``: a word across the join, a
+    bracket closed; an open clause fits any text and says less): no text of their own
+    follows them, so they title nothing — a series banner over the page
+    (（作者为中国人民大学校长） ⏎ 认真学习宣传贯彻党的十九大精神 ⏎ 主义政治经济学。…, the
+    last the end of …中国特色社会 read elsewhere).
+
+    >>> u = lambda text, kind=Kind.BODY: Unit([], text, kind=kind)
+    >>> page = [u("（作者为中国人民大学校长）", Kind.NOTE), u("认真学习宣传贯彻党的十九大精神", Kind.HEADLINE),
+    ...         u("主义政治经济学。党的十八届三中全会在强调“两个毫不动摇”的基础上，明确提出两个不可侵犯。")]
+    >>> banners_between(page, {2}), banners_between(page, set())
+    ([1], [])
+    """
+    found = []
+    for k in range(1, len(units) - 1):
+        before, head = units[k - 1], units[k]
+        if head.kind is not Kind.HEADLINE or k + 1 not in goes_on:
+            continue
+        if before.kind in (Kind.NOTE, Kind.BYLINE) or (before.kind is Kind.BODY and ends_sentence(before.text)):
+            found.append(k)
+    return found
 
 
 def append_fragment(unit: Unit, nxt: Unit, kind: Kind) -> None:
@@ -497,6 +529,7 @@ def join_broken_paragraphs(units: list[Unit], log: list[LogEntry], reading_order
     before = len(units)
     units = chain_fragments(units, log, reading_order)
     repaired = before - len(units)
+    units = [u for u in units if not u.kind.removed or u.kind is Kind.SOURCE_LINE]   # a banner found there
     while True:
         units, more = _join_pass(units, log)
         repaired += more

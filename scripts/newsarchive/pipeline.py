@@ -65,6 +65,9 @@ def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEnt
     page.removed.sort(key=lambda r: (r.first, r.last))
     page_facts(page, removed)
     content, page.breaks_repaired = join_broken_paragraphs(units, page.log, reading_order=ocr)
+    page.removed.extend(Removed(" ".join(line.raw.strip() for line in u.lines), u.reason or u.kind.value, u.first, u.last)
+                        for u in units if u.kind.removed and all(u is not r for r in removed))    # a banner the joins found
+    page.removed.sort(key=lambda r: (r.first, r.last))
     orphans: list[Unit] = []
     page.articles = segment(content, page.log, orphans)
     page.removed.extend(Removed(" ".join(line.raw.strip() for line in u.lines), "caption with no article on the page",

@@ -215,3 +215,20 @@ def test_a_title_left_open_is_continued_by_the_fragment_that_closes_it():
     page = build_page(RawSource("t.pdftotext.txt", raw, "utf-8"))
     paragraphs = [p for a in page.articles for p in a.paragraphs]
     assert any("执行《关于新形势下党内政治生活的若干准则》" in p for p in paragraphs)
+
+
+def test_an_ocr_banner_between_a_closed_text_and_a_fragment_of_another_titles_nothing():
+    """tesseract read a series banner after an essay's note and before the tail
+    of another column (rmrb-2018-01-26-p07.ocr.txt): the tail goes back to its
+    text, the banner is page furniture on the source page, no article's title."""
+    raw = ("促进国有企业和民营企业共同发展\n\n"
+           "更深入一步看,坚持“两个毫不动\n摇”是中国特色社会主义政治经济学的\n创新成果,是习近平新时代中国特色社\n"
+           "会主义经济思想的重要组成部分。党\n的十八大以来,以习近平同志为核心的\n党中央不断丰富和发展中国特色社会\n\n"
+           "(作者为中国人民大学校长)\n\n认真学习宣传贯彻党的十九大精神\n\n主义政治经济学。\n\n"
+           "因此,炒作所谓“国进民退”是无\n视现实的做法。无论是在理论上还\n是在实践中,我们党促进国有企业\n"
+           "和民营企业共同发展的决心都是毫\n不动摇的。\n")
+    page = build_page(RawSource("theory.ocr.txt", raw, "utf-8"))
+    assert "认真学习宣传贯彻党的十九大精神" in [r.text for r in page.removed]
+    assert all("认真学习" not in a.title + a.text() for a in page.articles)
+    assert "发展中国特色社会主义政治经济学。" in page.articles[0].text()
+    assert [e.where for e in page.log if e.rule == "banner_between_fragments"] == ["L12"]
