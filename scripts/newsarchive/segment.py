@@ -722,6 +722,9 @@ def split_article(article: Article, at: int, title: str) -> Article:
     return rest
 
 
+OWN_TITLE_MIN = 4     # characters: a shorter "heading" inside a text (国共, read off a picture) names no essay
+
+
 def title_from_own_heading(article: Article, log: list[LogEntry]) -> None:
     """An untitled article whose text holds a heading that names its subject
     (title_fit of its paragraphs) has its title there: pdftotext put the title
@@ -731,10 +734,14 @@ def title_from_own_heading(article: Article, log: list[LogEntry]) -> None:
     ...                     ("p", "党的十九大指出中国特色社会主义进入新时代。")], untitled=True)
     >>> title_from_own_heading(a, []); a.title, a.untitled, len(a.blocks)
     ('历史永远眷顾奋进者', False, 2)
+    >>> b = Article(blocks=[("p", "中国共产党一经成立，就义无反顾肩负起历史使命。"), ("h", "国共"), ("p", "党的十九大指出中国特色社会主义进入新时代。")], untitled=True)
+    >>> title_from_own_heading(b, []); b.untitled
+    True
     """
     text = "".join(article.paragraphs)
     headings = [t for kind, t in article.blocks if kind == "h"]
     fits = [(title_fit(t, text), -n, n) for n, (kind, t) in enumerate(article.blocks) if kind == "h"
+            and chinese_length(t) >= OWN_TITLE_MIN
             and not one_series(t, headings) and not matched_heads(t, headings)]   # one of a series of section headings is no title
     if not fits or max(fits)[0] < FITS:
         return
