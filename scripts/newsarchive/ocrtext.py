@@ -389,3 +389,64 @@ def split_fragments(lines: list[Line], pats: Patterns | None = None) -> tuple[li
     gone.sort(key=lambda item: item[0].no)
     return kept, gone
 
+
+
+SPACED_RUN = 3            # lines: fewer one-line blocks in a row are display lines (a title over a kicker)
+SPACED_OFF = 0.25         # of the page's wrapped length: a line of a column is about that long
+
+
+def close_spaced_lines(lines: list[Line]) -> list[Line]:
+    """An OCR engine sometimes reads a column line by line, a blank line
+    after each (a tinted box, a letter-spaced passage): a run of one-line
+    blocks, each about as long as the page's wrapped lines, is wrapped prose,
+    and a line that ends no sentence goes on into the next (its gap is closed,
+    in place). Returns the lines whose gap was closed.
+
+    The last line of the block above, when it ends no sentence, may open
+    the run (…红船精神集中体现 ⏎⏎ 了中国共产党的建党精神，是中国革 ⏎⏎ …).
+
+    >>> line = lambda no, text, gap=1: Line(no, text, text, gap=gap)
+    >>> col = [line(n, "中国共产党成立时，中国社会", gap=0) for n in range(1, 4)] + [line(4, "风雨如磐、内忧外患。", gap=0)]
+    >>> spaced = lambda: [line(10, "封建专制政治向人民民主的伟大飞"), line(12, "跃；建立符合中国实际的先进社会"),
+    ...                   line(14, "制度，实现中华民族由近代不断衰")]
+    >>> run = spaced()
+    >>> [x.no for x in close_spaced_lines(col + run)], [x.gap for x in run]
+    ([12, 14], [1, 0, 0])
+    >>> col[-1] = line(4, "与会者认为，红船精神集中体现", gap=0)
+    >>> [x.no for x in close_spaced_lines(col + spaced())]
+    [10, 12, 14]
+    """
+    width = wrapped_length(lines)
+    if not width:
+        return []
+    closed = []
+    run: list[Line] = []
+    led = False         # the run starts with the last line of the block above it
+
+    def column_line(line: Line) -> bool:
+        return abs(len(line.text) - width) <= SPACED_OFF * width and bool(HAN_RE.search(line.text)) \
+            and not line.text.startswith(("(", "（"))
+
+    def close() -> None:
+        nonlocal led
+        if len(run) - led >= SPACED_RUN:
+            for before, line in zip(run, run[1:]):
+                if not ends_sentence(before.text):
+                    line.gap = 0
+                    closed.append(line)
+        run.clear()
+        led = False
+
+    lead: Line | None = None
+    for block in blocks(lines):
+        line = block[0]
+        if len(block) == 1 and column_line(line):
+            if not run and lead is not None:
+                run.append(lead)        # the last line of the block above may start the run
+                led = True
+            run.append(line)
+        else:
+            close()
+        lead = block[-1] if column_line(block[-1]) and not ends_sentence(block[-1].text) else None
+    close()
+    return closed

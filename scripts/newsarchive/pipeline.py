@@ -16,7 +16,7 @@ from .layout import group_units, read_lines
 from .lexicon import install as install_lexicon
 from .meta import article_facts, date_article, describe, page_facts
 from .model import Line, LogEntry, Removed, SourcePage, Unit
-from .ocrtext import ocr_text, read_bullets, read_dashes, split_fragments
+from .ocrtext import close_spaced_lines, ocr_text, read_bullets, read_dashes, split_fragments
 from .pdflayout import layout_page
 from .pdfpages import PdfSheet, check_text_layer, split_pdf
 from .read_pdf import PdfPage, read_pdf_page
@@ -54,6 +54,8 @@ def build_page(raw: RawSource, units: list[Unit] | None = None, log: list[LogEnt
                             for line, before in read_dashes(lines))
             page.log.extend(LogEntry("read_misread_bullet", f"L{line.no}", f"{before!r} → {line.text!r}")
                             for line, before in read_bullets(lines))
+            page.log.extend(LogEntry("close_spaced_lines", f"L{line.no}", "a column read line by line: goes on from the line above")
+                            for line in close_spaced_lines(lines))
         units = group_units(lines, page.log, is_standalone, ocr=ocr)
     classify(units, page.log)
     page.explain = explain_units(units)
