@@ -30,6 +30,7 @@ import os
 import pickle
 from importlib import metadata, resources
 from pathlib import Path
+from typing import cast
 
 import jinja2
 import markdown
@@ -301,8 +302,8 @@ class ArchiveSite:
                 # The Page MkDocs made becomes an ArchivePage (a subclass adding no
                 # state of its own at init): making a new one ran Page.__init__ a
                 # second time for every page, 7 % of a --dirty build at 10,000.
-                page = file.page
-                page.__class__ = ArchivePage
+                file.page.__class__ = ArchivePage
+                page = cast(ArchivePage, file.page)
                 page.renders, page.settings_key = self.renders, self.settings_key
         return nav
 
