@@ -16,9 +16,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-import yaml
 
 from .text import pos_tagger, tokenizer, words_added
+from .settings import read_yaml
 from .zones import build_trie, registry
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -63,9 +63,9 @@ class Vocab:
 @functools.lru_cache(maxsize=1)
 def vocab() -> Vocab:
     with open(DATA / "surnames.yml", encoding="utf-8") as fh:
-        surnames = yaml.safe_load(fh) or {}
+        surnames = read_yaml(fh) or {}
     with open(DATA / "entities.yml", encoding="utf-8") as fh:
-        rules = yaml.safe_load(fh) or {}
+        rules = read_yaml(fh) or {}
     return Vocab(surnames, rules)
 
 

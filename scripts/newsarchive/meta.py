@@ -11,6 +11,7 @@ from pathlib import Path
 from .model import Article, Kind, PageFacts, SourcePage, Unit
 from .entities import extract_organizations, extract_people
 from .patterns import Patterns, load as load_patterns
+from .settings import read_yaml
 from .text import cut, idf_table
 from .topics import assign_topics
 from .zones import load_zones, resolve_zones
@@ -155,10 +156,8 @@ def page_facts(page: SourcePage, removed_units: list[Unit], pats: Patterns | Non
 
 @functools.lru_cache(maxsize=1)
 def _newspaper_codes() -> dict[str, str]:
-    import yaml
-
     path = Path(__file__).resolve().parent / "data" / "newspaper_codes.yml"
-    return {str(k).lower(): str(v) for k, v in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()}
+    return {str(k).lower(): str(v) for k, v in (read_yaml(path.read_text(encoding="utf-8")) or {}).items()}
 
 
 def newspaper_from_name(name: str) -> str:
@@ -212,10 +211,8 @@ def date_article(article: Article, page: SourcePage) -> None:
 
 @functools.lru_cache(maxsize=1)
 def _newspaper_cities() -> dict[str, str]:
-    import yaml
-
     path = Path(__file__).resolve().parent / "data" / "newspapers.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return read_yaml(path.read_text(encoding="utf-8")) or {}
 
 
 def newspaper_city(newspaper: str) -> str | None:

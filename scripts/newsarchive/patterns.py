@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
-from .settings import registry_file
+from .settings import read_yaml, registry_file
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -70,7 +69,7 @@ def load(path: str | None = None) -> Patterns:
 
 @functools.lru_cache(maxsize=None)
 def _load(path: str) -> Patterns:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = read_yaml(Path(path).read_text(encoding="utf-8"))
     ads, caps, bys = data["ads"], data["captions"], data["bylines"]
     vocab = sorted(ads["vocabulary"], key=len, reverse=True)
     return Patterns(

@@ -35,10 +35,23 @@ from typing import Any
 
 import yaml
 
+# PyYAML's C parser when it is built with libyaml (the same constructors as
+# SafeLoader): the data files (zones, topics, patterns ...) are read at the start
+# of every converter run and site build, 0.31 s of pure-Python parsing, 0.04 s so.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SETTINGS_FILE = "archive.yml"
 DATA = Path(__file__).resolve().parent / "data"
 # Registries an archive may replace with its own file: name → the tool's file.
 REGISTRIES = {"zones": "zones.yml", "topics": "topics.yml", "patterns": "patterns.yml"}
+
+
+def read_yaml(stream) -> Any:
+    """A data file's YAML (text or an open file) through :data:`SAFE_LOADER`.
+
+    >>> read_yaml("zones:\\n  - name: 淄博高新区\\n")
+    {'zones': [{'name': '淄博高新区'}]}
+    """
+    return yaml.load(stream, Loader=SAFE_LOADER)
 
 
 class SettingsError(ValueError):

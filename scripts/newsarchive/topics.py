@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-import yaml
 
-from .settings import registry_file
+from .settings import read_yaml, registry_file
 from .zones import build_matcher, scan
 
 DATA = Path(__file__).resolve().parent / "data" / "topics.yml"
@@ -82,7 +81,7 @@ class Taxonomy:
 @functools.lru_cache(maxsize=8)
 def _taxonomy(path: str | None = None) -> Taxonomy:
     with open(path or DATA, encoding="utf-8") as fh:
-        return Taxonomy(yaml.safe_load(fh) or {})
+        return Taxonomy(read_yaml(fh) or {})
 
 
 def taxonomy(path: str | Path | None = None) -> Taxonomy:

@@ -23,10 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-import yaml
 
 from . import gazetteer
-from .settings import registry_file
+from .settings import read_yaml, registry_file
 from .text import pos_tagger
 
 DATA = Path(__file__).resolve().parent / "data" / "zones.yml"
@@ -189,7 +188,7 @@ class Registry:
 @functools.lru_cache(maxsize=8)
 def _registry(path: str | None = None) -> Registry:
     with open(path or DATA, encoding="utf-8") as fh:
-        return Registry(yaml.safe_load(fh) or {})
+        return Registry(read_yaml(fh) or {})
 
 
 def registry(path: str | Path | None = None) -> Registry:
