@@ -40,7 +40,7 @@ LAYERS: list[set[str]] = [
 # the engine-independent build above them, then the engines' adapters).
 # pages.* and search.* are their package's layer.
 SITE_LAYERS: list[set[str]] = [
-    {"config", "labels", "cache", "minify", "fixtures", "deflate"},   # data, the build cache, compressed text
+    {"config", "labels", "cache", "minify", "fixtures", "deflate", "rawdiff"},   # data, the build cache, compressed text
     {"collection", "configure"},                           # the archive read from docs/
     {"render", "regions", "sanitize"},                     # HTML pieces, zone registry
     {"pages", "picture"},                                  # index page generators

@@ -35,6 +35,7 @@ from .decorate import (article_footer, article_header, drop_legacy_article_list,
                        raw_anchor, source_articles, source_header)
 from .exports import fulltext_dir, write_exports
 from .pages import SiteIndex, generate, index_signature, retitle
+from .rawdiff import fnv
 from .picture import page_picture, picture_report, region_link
 from .regions import RegistryError, registry_lookup, report_zones
 from .render import Linker, SourceLinker, esc
@@ -238,7 +239,8 @@ class SiteBuild:
         pages was edited, added or deleted in a way that shows (an article's
         title, order or printed page: the source page's list and the
         articles' 本版上一篇/下一篇; a source page's raw text: its articles'
-        raw-text link). All of them if a zone, topic or newspaper page
+        raw-text link), and the source page of an article whose text changed
+        (its raw text is stored against the article's text). All of them if a zone, topic or newspaper page
         given another slug (the articles link it; a new name's
         articles are edited pages themselves)."""
         if self.archive is None or self.docs_dir is None:
@@ -247,6 +249,7 @@ class SiteBuild:
             return set(self.archive.by_uri) | set(self.archive.source_by_uri)
         pages = cache.current()
         keys: set[tuple] = set()
+        sources: set[tuple] = set()
         changes = [(path, old, pages.seen.get(path)) for path, old in pages.before.items()]
         changes += [(path, old, None) for path, old in pages.gone().items()]
         for path, old, now in changes:
@@ -259,11 +262,13 @@ class SiteBuild:
                 for meta in (old, now[1] if now else None):
                     if meta is not None:
                         keys.add(article_from_page(uri, meta, "").key_of_source)
+            elif kind == "article":         # its text only: the source page's raw text is stored against it
+                sources.add(article_from_page(uri, old, "").key_of_source)
             elif kind == "source":
                 for meta in (old, now[1] if now else None):
                     if meta is not None:
                         keys.add(source_from_page(uri, meta, "").key)
-        out = {s.src_uri for key in keys if (s := self.archive.source_by_key.get(key)) is not None}
+        out = {s.src_uri for key in keys | sources if (s := self.archive.source_by_key.get(key)) is not None}
         out |= {a.src_uri for a in self.archive.articles if a.key_of_source in keys}
         return out
 
@@ -298,24 +303,35 @@ class SiteBuild:
             return before + after_title(body, after)
         return before + body + after
 
-    def page_body(self, uri: str, html: str, hand_written: bool) -> str:
+    def raw_ends(self, source) -> list[int | None]:
+        """The last raw line of each of a source page's articles (None: not known)."""
+        return [a.raw_lines[1] if a.raw_lines else None for a in self.archive.articles_of_source(source)]
+
+    def page_body(self, uri: str, html: str, hand_written: bool, texts: list[str | None] = ()) -> str:
         """A page's body HTML as the site shows it, without what goes around
         it (:meth:`decoration`): sanitised if ``hand_written``; a source
         page's raw text stored compressed (assets/archive/archive.js shows it).
+        ``texts``: the texts of a source page's articles' pages, in page order
+        (:func:`archive_site.rawdiff.article_text`; the raw text is stored against them).
         It depends on ``html``, ``hand_written`` and :meth:`body_input` only."""
         if hand_written:
             html = sanitize_html(html)
         source = self.archive.source_by_uri.get(uri) if self.index is not None else None
         if source is not None and self.pack_raw:
-            return pack_raw_text(html, source.raw_text)
+            return pack_raw_text(html, source.raw_text, self.raw_ends(source), texts)
         return html
 
-    def body_input(self, uri: str) -> str:
+    def body_input(self, uri: str, texts: list[str | None] = ()) -> str:
         """What :meth:`page_body` reads besides the HTML: a source page's raw
-        text, and whether it is packed."""
+        text, whether it is packed, and against which articles' texts."""
         source = self.archive.source_by_uri.get(uri) if self.index is not None else None
         raw = source.raw_text if source is not None and source.raw_text else ""
-        return raw if self.pack_raw or not raw else "plain\n" + raw
+        if not self.pack_raw and raw:
+            return "plain\n" + raw
+        if raw and source is not None:
+            against = [fnv(t.encode("utf-8")) if t else "-" for t in texts]
+            return f"{self.raw_ends(source)}{against}\n{raw}"
+        return raw
 
     def decoration(self, uri: str, has_file: Callable[[str], bool]) -> tuple[str, str]:
         """What goes around a page's body HTML: (before, after); for a source

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from . import config
-from .deflate import pack
 from .collection import Archive, Article, Source
 from .labels import LABELS
 from .pages import SiteIndex
+from .rawdiff import pack_raw
 from .render import article_list, esc, paper_label
 
 RAW_ANCHOR = "raw"     # id of the raw-text heading on source pages
@@ -158,14 +158,18 @@ def raw_anchor(markdown: str) -> str:
 _RAW_PRE = re.compile(r'(<h2 id="' + RAW_ANCHOR + r'"[^>]*>.*?</h2>)\s*<pre\b.*?</pre>', re.S)
 
 
-def pack_raw_text(html: str, raw_text: str | None) -> str:
+def pack_raw_text(html: str, raw_text: str | None, ends: list[int | None] = (),
+                  texts: list[str | None] = ()) -> str:
     r"""A source page's HTML with its raw text block (the ``<pre>`` under the
     raw-text heading) stored compressed (:func:`archive_site.deflate.pack`):
     ``assets/archive/archive.js`` inflates it into a ``<pre>`` when the page is
     shown. The raw text of a printed page is most of a source page's bytes, and
     packed it takes about half of them (measured on the 16 corpus pages' OCR and
-    pdftotext text: 46–59 %, 52 % on average). Left as it is when the page has
-    no raw text.
+    pdftotext text: 46–59 %, 52 % on average). With its articles' last raw
+    lines (``ends``) and their pages' texts (``texts``,
+    :func:`archive_site.rawdiff.article_text`) it is stored in pieces, each
+    against its article's text where that is smaller (:func:`archive_site.rawdiff.pack_raw`:
+    ``data-from`` names the articles). Left as it is when the page has no raw text.
 
     >>> page = '<h2 id="raw">原始文本</h2>\n<pre><code class="language-text">第一行 &lt;b&gt;\n第二行</code></pre>\n<p>后记</p>'
     >>> packed = pack_raw_text(page, "第一行 <b>\n第二行")
@@ -180,7 +184,9 @@ def pack_raw_text(html: str, raw_text: str | None) -> str:
     if raw_text is None:
         return html
     lines = raw_text.count("\n") + 1
-    block = (f'<div class="as-raw-packed" data-deflate="{pack(raw_text)}" data-lines="{lines}">'
+    packed, froms = pack_raw(raw_text, list(ends), list(texts))
+    froms = f' data-from="{froms}"' if froms else ""
+    block = (f'<div class="as-raw-packed" data-deflate="{packed}"{froms} data-lines="{lines}">'
              f'<noscript><p>{esc(LABELS["raw_needs_js"])}</p></noscript></div>')
     return _RAW_PRE.sub(lambda m: m.group(1) + block, html, count=1)
 

@@ -51,6 +51,7 @@ from . import config as site_config
 from .collection import is_archive_page
 from .core import BuildError, SiteBuild, escape_meta
 from .minify import collapse_whitespace, drop_unused_chrome
+from .rawdiff import ARTICLE_OPEN, article_text
 from .render import Linker
 from .sanitize import plain_text_title
 from .search import integration as search
@@ -224,6 +225,7 @@ class ArchiveSite:
         self.dirty = False
         self.renders = cache.RenderCache(None)
         self.settings_key = ""
+        self.texts: dict[str, str | None] = {}      # article pages' texts as the browser reads them (rawdiff)
 
     def on_startup(self, command: str, dirty: bool) -> None:
         """Remember whether builds are ``--dirty`` (what ``make serve`` runs)."""
@@ -268,6 +270,7 @@ class ArchiveSite:
     @event_priority(-100)   # after other hooks' on_files (a search page may be added there)
     def on_files(self, files: Files, config) -> Files:
         """Validate all pages, add the generated index pages and the CSS, set the nav."""
+        self.texts = {}
         uris = [f.src_uri for f in files if f.generated_by is None and is_archive_page(f.src_uri)]
         try:
             self.build.load(Path(config.docs_dir), uris)
@@ -360,13 +363,41 @@ class ArchiveSite:
         uri = page.file.src_uri
         body = None
         if isinstance(page, ArchivePage):
-            body_input = f"{hand_written}:{self.build.body_input(uri)}"
+            texts = self.source_texts(uri, files)
+            body_input = f"{hand_written}:{self.build.body_input(uri, texts)}"
             body = page.kept_body(html, body_input)
             if body is None:
-                body = self.build.page_body(uri, html, hand_written)
+                body = self.build.page_body(uri, html, hand_written, texts)
                 page.keep(html, body_input, body)
             page.kept = None        # MkDocs holds every page's content until all are rendered: nothing more
-        return self.build.page_html(uri, html, hand_written, lambda u: files.get_file_from_path(u) is not None, body)
+        out = self.build.page_html(uri, html, hand_written, lambda u: files.get_file_from_path(u) is not None, body)
+        if self.pack_raw and self.archive is not None and uri in self.archive.by_uri:
+            # Its page's text as the browser will read it: MkDocs renders every page's
+            # content before it writes any page, so from the content (what the lean
+            # template puts around it in <article> the browser drops; whitespace as
+            # on_post_page collapses it).
+            self.texts[uri] = article_text(ARTICLE_OPEN + collapse_whitespace(out) + "</article>")
+        return out
+
+    def source_texts(self, uri: str, files: Files) -> list[str | None]:
+        """A source page's articles' texts as the browser reads them from their
+        pages (its raw text is stored against them, :mod:`archive_site.rawdiff`):
+        those rendered in this build (article pages come before source pages
+        in MkDocs' order), else in a ``--dirty`` build the page the last build
+        wrote; None for an article whose page is neither (its piece is then
+        packed alone). archive.js checks each text against its hash."""
+        source = self.archive.source_by_uri.get(uri) if self.index is not None and self.pack_raw else None
+        if source is None or not source.raw_text:
+            return []
+        texts = []
+        for article in self.archive.articles_of_source(source):
+            if article.src_uri not in self.texts:
+                file = files.get_file_from_path(article.src_uri)
+                path = Path(file.abs_dest_path) if file is not None and self.dirty else None
+                self.texts[article.src_uri] = article_text(path.read_text(encoding="utf-8")) \
+                    if path is not None and path.is_file() else None
+            texts.append(self.texts[article.src_uri])
+        return texts
 
     @event_priority(-100)
     def on_post_page(self, output: str, page, config) -> str:

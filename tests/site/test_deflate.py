@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 from archive_site.deflate import ALPHABET, CHARSETS, GB18030_UNSAFE, base91, charset, pack, unbase91, unpack
+from archive_site.rawdiff import pack_with
 from browser import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,5 +80,22 @@ def test_chromium_reads_every_code_point_python_packs_in_gb18030():
 
 def test_archive_js_uses_the_decoder_of_search_js():
     archive = ARCHIVE_JS.read_text(encoding="utf-8")
-    assert "function unbase91" not in archive and "window.gxqSearch" in archive and ".api.inflateText(" in archive
+    assert "function unbase91" not in archive and "window.gxqSearch" in archive and "api.inflateText(" in archive
     assert "function unbase91" in SEARCH_JS.read_text(encoding="utf-8")
+
+
+def test_chromium_inflates_a_piece_packed_against_a_dictionary():
+    """rawdiff.pack_with: the dictionary in front as stored blocks (one, and
+    several: over 65,535 bytes), its bytes dropped from the output."""
+    short = "淄博高新区奋力推动跨越式发展，新材料产业集群加快形成。"
+    long = "".join(texts())[:30000] + short            # over 65,535 bytes in UTF-8
+    cases = [(pack_with(short + "\n尾行", short), short, short + "\n尾行"),
+             (pack_with("前言\n" + short, long), long, "前言\n" + short)]
+    assert len(long.encode("utf-8")) > 65535
+    with chromium() as browser:
+        page = browser.new_page()
+        page.add_script_tag(content=SEARCH_JS.read_text(encoding="utf-8"))
+        got = page.evaluate("(cases) => Promise.all(cases.map(([p, d]) => "
+                            "window.gxqSearch.api.inflateText(p, new TextEncoder().encode(d))))",
+                            [[p, d] for p, d, _ in cases])
+    assert got == [want for _, _, want in cases]

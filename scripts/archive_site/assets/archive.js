@@ -4,7 +4,8 @@
      and the choice made with Material's switch on any page of the site (the
      same stored value, "__palette"); the header button switches it;
    - a source page's raw text, stored packed (data-deflate,
-     archive_site/deflate.py), is unpacked into a <pre> by the decoder of
+     archive_site/deflate.py; in pieces against its articles' pages, data-from,
+     archive_site/rawdiff.py), is unpacked into a <pre> by the decoder of
      assets/search/search.js (the one copy: every page loads search.js; it
      uses the browser's DecompressionStream and TextDecoder, which work from
      file://). */
@@ -54,19 +55,46 @@
     }
   }
 
+  /* FNV-1a (32 bits) of bytes, in eight hex digits (archive_site/rawdiff.py, fnv). */
+  function fnv(bytes) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return ("0000000" + h.toString(16)).slice(-8);
+  }
+
+  /* One piece of the raw text: packed alone, or (data-from "k:hash") against the
+     text of the page's k-th article (archive_site/rawdiff.py), read from that page. */
+  function piece(api, packed, from, links) {
+    if (from === "0") return api.inflateText(packed);
+    var place = +from.split(":")[0], link = links[place - 1];
+    if (!link) return Promise.reject(new Error("no article " + place));
+    return api.loadPage(link.href).then(function (html) {
+      var text = new TextEncoder().encode(api.articleText(html));
+      if (fnv(text) !== from.split(":")[1]) throw new Error("article page changed: " + link.href);
+      return api.inflateText(packed, text);
+    });
+  }
+
   function showRaw() {
     var search = window.gxqSearch;      // the decoder is search.js's (loaded on every page, before DOMContentLoaded)
     if (!search) return;
+    var links = Array.prototype.map.call(document.querySelectorAll("ol.as-source-articles > li"),
+                                         function (li) { return li.querySelector("a[href]"); });
     document.querySelectorAll(".as-raw-packed[data-deflate]").forEach(function (box) {
-      search.api.inflateText(box.getAttribute("data-deflate")).then(function (text) {
-        var pre = document.createElement("pre"), code = document.createElement("code");
-        code.className = "language-text";
-        code.textContent = text;
-        pre.appendChild(code);
-        box.textContent = "";
-        box.appendChild(pre);
-        box.removeAttribute("data-deflate");
-      });
+      var packed = box.getAttribute("data-deflate").split(" ");
+      var froms = (box.getAttribute("data-from") || "0").split(" ");
+      Promise.all(packed.map(function (p, i) { return piece(search.api, p, froms[i] || "0", links); }))
+        .then(function (texts) {
+          var pre = document.createElement("pre"), code = document.createElement("code");
+          code.className = "language-text";
+          code.textContent = texts.join("");
+          pre.appendChild(code);
+          box.textContent = "";
+          box.appendChild(pre);
+          box.removeAttribute("data-deflate");
+        }, function () {
+          box.textContent = "原始文本的一部分取自本版文章的页面，这些页面已更改或无法读取（原文在 docs/sources/ 下本页的 Markdown 文件中）。";
+        });
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showRaw);

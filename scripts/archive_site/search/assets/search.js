@@ -437,12 +437,28 @@
     return out.subarray(0, o);
   }
 
-  /** basE91 → charset byte + raw deflate → text, with the browser's own DecompressionStream and TextDecoder. */
-  function inflateText(packed) {
-    var bytes = unbase91(packed);
+  /** Bytes as non-final stored deflate blocks (archive_site/rawdiff.py, stored_blocks). */
+  function storedBlocks(data) {
+    var n = Math.max(1, Math.ceil(data.length / 65535)), out = new Uint8Array(data.length + 5 * n), o = 0;
+    for (var i = 0; i < data.length || o === 0; i += 65535) {
+      var len = Math.min(65535, data.length - i);
+      out[o++] = 0; out[o++] = len & 255; out[o++] = len >>> 8; out[o++] = ~len & 255; out[o++] = (~len >>> 8) & 255;
+      out.set(data.subarray(i, i + len), o); o += len;
+    }
+    return out.subarray(0, o);
+  }
+
+  /** basE91 → charset byte + raw deflate → text, with the browser's own DecompressionStream and TextDecoder;
+   *  ``dictionary`` (bytes, optional): the preset dictionary it was deflated with (rawdiff.py: put in front
+   *  as stored blocks, its bytes dropped from the output). */
+  function inflateText(packed, dictionary) {
+    var bytes = unbase91(packed), parts = [bytes.subarray(1)], skip = 0;
+    if (dictionary) { parts.unshift(storedBlocks(dictionary)); skip = dictionary.length; }
     var decoder = new TextDecoder(CHARSETS[bytes[0]], { fatal: true, ignoreBOM: true });
-    var stream = new Blob([bytes.subarray(1)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Response(stream).arrayBuffer().then(function (buffer) { return decoder.decode(buffer); });
+    var stream = new Blob(parts).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).arrayBuffer().then(function (buffer) {
+      return decoder.decode(new Uint8Array(buffer, skip));
+    });
   }
 
   var FORMAT = 7;
@@ -503,7 +519,8 @@
 
   var api = { decode: decode, decodePositions: decodePositions, makeFolder: makeFolder, keyHash: keyHash,
               Engine: Engine, openIndex: openIndex, highlight: highlight,
-              unbase91: unbase91, inflateText: inflateText, pageSource: pageSource, articleText: articleText };
+              unbase91: unbase91, inflateText: inflateText, pageSource: pageSource, articleText: articleText,
+              loadPage: function (url) { return loadPage(url); } };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
 
