@@ -35,7 +35,7 @@ from .decorate import (article_footer, article_header, drop_legacy_article_list,
                        raw_anchor, source_articles, source_header)
 from .exports import fulltext_dir, write_exports
 from .pages import SiteIndex, generate, index_signature, retitle
-from .rawdiff import fnv
+from .rawdiff import crc
 from .picture import page_picture, picture_report, region_link
 from .regions import RegistryError, registry_lookup, report_zones
 from .render import Linker, SourceLinker, esc
@@ -329,7 +329,7 @@ class SiteBuild:
         if not self.pack_raw and raw:
             return "plain\n" + raw
         if raw and source is not None:
-            against = [fnv(t.encode("utf-8")) if t else "-" for t in texts]
+            against = [crc(t.encode("utf-8")) if t else "-" for t in texts]
             return f"{self.raw_ends(source)}{against}\n{raw}"
         return raw
 

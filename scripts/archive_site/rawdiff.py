@@ -16,7 +16,7 @@ smaller, when its article's page cannot be read so (:func:`article_text`
 gives None) or when there is no article: never larger than before.
 
 Each piece with a dictionary names its article (its place in the page's
-article list) and the dictionary's FNV-1a hash; the browser checks the text
+article list) and the dictionary's CRC-32; the browser checks the text
 it read against the hash before it inflates (an article page changed by
 hand after the build shows a note, never a wrong text).
 """
@@ -26,7 +26,7 @@ import re
 import zlib
 from html.parser import HTMLParser
 
-from .deflate import CHARSETS, base91, pack, unbase91, unpack
+from .deflate import CHARSETS, base91, charset, pack, unbase91, unpack
 
 # JavaScript's \\s (what articleText trims): not Python's str.isspace.
 _JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -83,16 +83,13 @@ def article_text(page: str) -> str | None:
     return _TRIM.sub("", "".join(parser.parts))
 
 
-def fnv(data: bytes) -> str:
-    """FNV-1a (32 bits) of ``data`` in eight hex digits (``fnv`` in archive.js).
+def crc(data: bytes) -> str:
+    """CRC-32 of ``data`` in eight hex digits (``crc`` in archive.js).
 
-    >>> fnv(b""), fnv("高新区".encode())
-    ('811c9dc5', '4d9d419a')
+    >>> crc(b""), crc("高新区".encode())
+    ('00000000', 'cb1e1bb4')
     """
-    h = 0x811C9DC5
-    for byte in data:
-        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return f"{h:08x}"
+    return f"{zlib.crc32(data):08x}"
 
 
 def stored_blocks(data: bytes) -> bytes:
@@ -110,6 +107,11 @@ def stored_blocks(data: bytes) -> bytes:
     return bytes(out)
 
 
+def _deflated(text: str, charset: int, dictionary: bytes | None = None) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15, **({"zdict": dictionary} if dictionary else {}))
+    return bytes((charset,)) + packer.compress(text.encode(CHARSETS[charset])) + packer.flush()
+
+
 def pack_with(text: str, dictionary: str) -> str:
     """``text`` in UTF-8, raw-deflated with ``dictionary`` (UTF-8) preset, in basE91
     after the charset byte (UTF-8: the browser cannot write GB18030 for the dictionary).
@@ -120,8 +122,7 @@ def pack_with(text: str, dictionary: str) -> str:
     >>> zlib.decompress(stored_blocks("第一行\\n第二行".encode()) + data[1:], -15).decode()[len("第一行\\n第二行"):]
     '第二行\\n第三行'
     """
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15, zdict=dictionary.encode("utf-8"))
-    return base91(bytes((CHARSETS.index("utf-8"),)) + packer.compress(text.encode("utf-8")) + packer.flush())
+    return base91(_deflated(text, CHARSETS.index("utf-8"), dictionary.encode("utf-8")))
 
 
 def pieces(raw_text: str, ends: list[int | None]) -> list[tuple[str, int]]:
@@ -157,22 +158,23 @@ def pack_raw(raw_text: str, ends: list[int | None], texts: list[str | None]) -> 
     >>> raw = "1 报\\n标题\\n第一段很长的文字第一段很长的文字\\n第二段很长的文字第二段很长的文字"
     >>> packed, froms = pack_raw(raw, [4], ["第一段很长的文字第一段很长的文字\\n第二段很长的文字第二段很长的文字"])
     >>> froms
-    '1:df31c6d9'
+    '1:5ed1d5eb'
     >>> pack_raw("无文章", [], []) == (pack("无文章"), "")
     True
     """
     cut = pieces(raw_text, ends)
     packed, froms = [], []
     for piece, place in cut:
-        plain = pack(piece)
+        plain = _deflated(piece, charset(piece))      # what deflate.pack writes, before basE91
         text = texts[place - 1] if place else None
         if text:
-            diff = pack_with(piece, text)
-            if len(diff) + 10 < len(plain):
-                packed.append(diff)
-                froms.append(f"{place}:{fnv(text.encode('utf-8'))}")
+            dictionary = text.encode("utf-8")
+            diff = _deflated(piece, CHARSETS.index("utf-8"), dictionary)
+            if len(diff) + 8 < len(plain):
+                packed.append(base91(diff))
+                froms.append(f"{place}:{crc(dictionary)}")
                 continue
-        packed.append(plain)
+        packed.append(base91(plain))
         froms.append("0")
     if all(f == "0" for f in froms):
         return pack(raw_text), ""
@@ -200,7 +202,7 @@ def unpack_raw(packed: str, froms: str, texts: list[str | None]) -> str:
             continue
         place, digest = source.split(":")
         text = texts[int(place) - 1]
-        if text is None or fnv(text.encode("utf-8")) != digest:
+        if text is None or crc(text.encode("utf-8")) != digest:
             raise ValueError(f"article {place} is not the text packed against")
         dictionary = text.encode("utf-8")
         data = unbase91(piece)

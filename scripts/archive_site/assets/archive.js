@@ -55,11 +55,17 @@
     }
   }
 
-  /* FNV-1a (32 bits) of bytes, in eight hex digits (archive_site/rawdiff.py, fnv). */
-  function fnv(bytes) {
-    var h = 0x811c9dc5;
-    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
-    return ("0000000" + h.toString(16)).slice(-8);
+  /* CRC-32 of bytes, in eight hex digits (archive_site/rawdiff.py, crc). */
+  var CRC = new Int32Array(256);
+  for (var n = 0; n < 256; n++) {
+    var c = n;
+    for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    CRC[n] = c;
+  }
+  function crc(bytes) {
+    var c = -1;
+    for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes[i]) & 255] ^ (c >>> 8);
+    return ("0000000" + ((c ^ -1) >>> 0).toString(16)).slice(-8);
   }
 
   /* One piece of the raw text: packed alone, or (data-from "k:hash") against the
@@ -70,7 +76,7 @@
     if (!link) return Promise.reject(new Error("no article " + place));
     return api.loadPage(link.href).then(function (html) {
       var text = new TextEncoder().encode(api.articleText(html));
-      if (fnv(text) !== from.split(":")[1]) throw new Error("article page changed: " + link.href);
+      if (crc(text) !== from.split(":")[1]) throw new Error("article page changed: " + link.href);
       return api.inflateText(packed, text);
     });
   }

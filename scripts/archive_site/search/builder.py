@@ -81,6 +81,7 @@ from .records import Record
 
 FORMAT_VERSION = 7          # 2: texts compressed (pack_text); 3: title last in the indexed text; 4: d shards deflated, texts and d shards basE91; 5: packed texts name their charset (GB18030 or UTF-8); 6: no texts (snippets from the article pages); 7: positions in a code of their own (codec.encode_position)
 TEXT_CODING = "page"        # where snippets come from: the article page (format 6)
+TEXT_SUFFIX = ".deflate"     # an article's packed text in texts_dir (.txt: basE91, before)
 DOC_SHARD_CODING = deflate.CODING     # the d shards' JSON (pack_shard)
 CALLBACK = "gxqSearchData"
 META_CHUNK = 16
@@ -99,36 +100,36 @@ _enc = codec.SMALL_ENCODINGS  # hot path: encodings of small numbers by value
 _encode = codec.encode
 
 
-def pack_text(text: str) -> str:
-    """An article's text for ``t/<id>.js``: UTF-8, raw deflate, basE91
-    (:func:`archive_site.deflate.pack`: valid in a JS string without escapes).
+def pack_text(text: str) -> bytes:
+    """An article's text as the build cache keeps it for a later patch
+    (``texts_dir``, not in the site): its charset byte and raw deflate
+    (:func:`archive_site.deflate.deflated`), without the basE91 the site's
+    files need (basE91 in Python was 3 % of a full build's CPU).
 
-    >>> pack_text("高新区高新区高新区")
-    '|oRq-RJ78.`PE)!'
     >>> unpack_text(pack_text("盾构机 “引号”")) == "盾构机 “引号”"
     True
     """
-    return deflate.pack(text)
+    return deflate.deflated(text)
 
 
-def unpack_text(packed: str) -> str:
+def unpack_text(packed: bytes) -> str:
     """The inverse of :func:`pack_text`."""
-    return deflate.unpack(packed)
+    return deflate.inflated(packed)
 
 
 def pack_shard(data: dict) -> str:
     """A ``d`` shard's content as stored: its JSON (sorted keys, compact) packed
-    like a text (:func:`pack_text`).
+    (:func:`archive_site.deflate.pack`: valid in a JS string without escapes).
 
     >>> unpack_shard(pack_shard({"高新": "#$", "": ["高新"]}))
     {'': ['高新'], '高新': '#$'}
     """
-    return pack_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
+    return deflate.pack(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
 
 
 def unpack_shard(payload) -> dict:
     """The inverse of :func:`pack_shard` (a plain dict, as format 3 stored it, is returned as it is)."""
-    return json.loads(unpack_text(payload)) if isinstance(payload, str) else payload
+    return json.loads(deflate.unpack(payload)) if isinstance(payload, str) else payload
 
 
 def key_hash(key: str) -> int:
@@ -163,11 +164,12 @@ def bigram_positions(text: str) -> dict[str, list[int]]:
     {'高新': [0, 4], '新区': [1]}
     """
     found: dict[str, list[int]] = {}
+    get = found.get
     for run in _RUN.finditer(text):
         start, end = run.span()
-        for i in range(start, end - 1):
-            key = text[i:i + 2]
-            positions = found.get(key)
+        for i, key in zip(range(start, end - 1), map(text.__getitem__, map(slice, range(start, end - 1),
+                                                                              range(start + 2, end + 1)))):
+            positions = get(key)
             if positions is None:
                 found[key] = [i]
             else:
@@ -249,8 +251,13 @@ def doc_postings(record: Record, split: set[str]) -> dict[str, tuple[int, bytes 
             for gram, found in grams.items():
                 add(gram, found)
 
+    enc, limit, encode = codec.POSITION_ENCODINGS, codec.SMALL_LIMIT, codec.encode_position
     for key, positions in bigram_positions(text).items():
-        add(key, positions)
+        if len(positions) == 1 and key not in split:        # most keys of an article: add() inlined
+            p = positions[0]
+            out[key] = (2 + (p >= title_start), enc[p] if p < limit else encode(p))
+        else:
+            add(key, positions)
     title_chars = set(text[title_start:])
     for key, count in Counter(text).items():
         if key not in WHITESPACE:
@@ -369,7 +376,7 @@ class IndexBuilder:
         """``clean``: start from an empty ``out_dir``; otherwise the files
         already there are kept and only files whose bytes change are written
         (an incremental patch, :mod:`.incremental`). ``texts_dir``: where the
-        articles' packed texts go (``<doc id>.txt``, for a later patch; not
+        articles' packed texts go (``<doc id>.deflate``, for a later patch; not
         part of the site), None: nowhere."""
         self.out_dir = Path(out_dir)
         self.texts_dir = None if texts_dir is None else Path(texts_dir)
@@ -419,12 +426,12 @@ class IndexBuilder:
         for i, packed in enumerate(block.texts):
             self.write_text(start + i, packed)
 
-    def write_text(self, doc: int, packed: str) -> None:
-        """Keep an article's packed text in ``texts_dir`` (if any)."""
+    def write_text(self, doc: int, packed: bytes) -> None:
+        """Keep an article's packed text (:func:`pack_text`) in ``texts_dir`` (if any)."""
         if self.texts_dir is not None:
-            path = self.texts_dir / f"{doc}.txt"
-            if not (not self.clean and path.is_file() and path.read_text(encoding="ascii") == packed):
-                path.write_text(packed, encoding="ascii")
+            path = self.texts_dir / f"{doc}{TEXT_SUFFIX}"
+            if not (not self.clean and path.is_file() and path.read_bytes() == packed):
+                path.write_bytes(packed)
 
     # -- writing -------------------------------------------------------
     def _write_js(self, name: str, data) -> None:

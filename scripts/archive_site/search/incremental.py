@@ -29,6 +29,7 @@ import hashlib
 import json
 import logging
 import pickle
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from .. import cache
 from . import codec
 from .builder import (BLOCK, CALLBACK, FORMAT_VERSION, SAMPLE_DOCS, SPLIT_POSITIONS, BlockPostings, BuildStats,
                       IndexBuilder, default_jobs, doc_entry, doc_postings, index_blocks, index_text, key_hash,
-                      meta_entry, pack_shard, pack_text, plan_splits, unpack_shard, unpack_text)
+                      TEXT_SUFFIX, meta_entry, pack_shard, pack_text, plan_splits, unpack_shard, unpack_text)
 from .records import Record
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -202,13 +203,13 @@ def old_record(out_dir: Path, texts_dir: Path, state: IndexState, doc: int, meta
     """An article's record as the previous build indexed it (title and text are
     all :func:`doc_postings` reads): its kept text and its title in its ``m`` chunk."""
     try:
-        packed = (texts_dir / f"{doc}.txt").read_text(encoding="ascii")
-    except (OSError, UnicodeDecodeError):
+        text = unpack_text((texts_dir / f"{doc}{TEXT_SUFFIX}").read_bytes())
+    except (OSError, UnicodeDecodeError, IndexError, zlib.error):
         return None
     chunk = read_js(out_dir / "m" / f"{doc // meta_chunk}.js")
     if not isinstance(chunk, list):
         return None
-    return Record(url=state.meta[doc][0], title=state.meta[doc][1], text=unpack_text(packed))
+    return Record(url=state.meta[doc][0], title=state.meta[doc][1], text=text)
 
 
 def patch(out_dir: Path, state: IndexState, changed: dict[int, Record], meta_chunk: int,
