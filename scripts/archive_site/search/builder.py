@@ -285,7 +285,7 @@ class BlockPostings:
     postings: dict[str, tuple[int, int, bytes, bytes | None]]
     docs: list[tuple]
     meta: list[list]
-    texts: list[str]
+    texts: list[bytes]     # pack_text
     start: int = 0      # the doc id its first article had when made (it can be added at any other)
 
 
