@@ -112,6 +112,7 @@ else:
     # ``body``: None until read (:meth:`Archive.body_of`; a build reads the bodies of the pages it exports only).
     Article = schema_model("Article", ARTICLE_FIELDS, ArticleBase, [("body", "str | None", None)],
                            first=("title", "source"))
+    # ``raw_text``: as given; None: read from the page when asked for (:meth:`Archive.raw_text`).
     Source = schema_model("Source", SOURCE_FIELDS, SourceBase, [("raw_text", "str | None", None)], first=("source",))
 
 
@@ -130,6 +131,7 @@ class Archive:
         self.source_by_name = {s.source: s for s in self.sources}
         self.source_by_key = {s.key: s for s in self.sources}
         self.source_by_uri = {s.src_uri: s for s in self.sources}
+        self._raw: dict[str, str | None] = {}       # raw texts read from source pages (raw_text)
         self._by_source: dict[tuple[str, int], list[Article]] = defaultdict(list)
         for article in self.articles:
             self._by_source[article.key_of_source].append(article)
@@ -152,12 +154,28 @@ class Archive:
             return article.body
         return cache.read_page(self.docs_dir / article.src_uri).body if self.docs_dir else ""
 
+    def raw_text(self, source: Source) -> str | None:
+        """A source page's raw text: as it was given, or read from its page
+        through the build's page cache once (a ``--dirty`` build reads only
+        the source pages it renders); None if the page holds none.
+
+        >>> source = Source("sources/a.md", "a.txt", raw_text="第一行")
+        >>> Archive(sources=[source]).raw_text(source), Archive().raw_text(Source("sources/b.md", "b.txt"))
+        ('第一行', None)
+        """
+        if source.raw_text is not None or self.docs_dir is None:
+            return source.raw_text
+        if source.src_uri not in self._raw:
+            self._raw[source.src_uri] = extract_raw_text(cache.read_page(self.docs_dir / source.src_uri, "source").body)
+        return self._raw[source.src_uri]
+
     def raw_text_of(self, article: Article) -> str | None:
         """The article's lines of raw OCR text (``raw_lines``) from its source page."""
         source = self.source_of(article)
-        if source is None or source.raw_text is None or article.raw_lines is None:
+        raw = self.raw_text(source) if source is not None else None
+        if raw is None or article.raw_lines is None:
             return None
-        lines = source.raw_text.split("\n")
+        lines = raw.split("\n")
         first, last = article.raw_lines
         if first > len(lines):
             return None
@@ -257,9 +275,11 @@ def article_from_page(src_uri: str, meta: dict, body: str | None = None) -> Arti
     return from_meta(Article, ARTICLE_FIELDS, meta, src_uri=src_uri, body=body)
 
 
-def source_from_page(src_uri: str, meta: dict, body: str) -> Source:
-    """Build a :class:`Source` from validated front matter and its body."""
-    return from_meta(Source, SOURCE_FIELDS, meta, src_uri=src_uri, raw_text=extract_raw_text(body))
+def source_from_page(src_uri: str, meta: dict, body: str | None = None) -> Source:
+    """Build a :class:`Source` from validated front matter and its body
+    (None: not read; :meth:`Archive.raw_text` reads it when asked for)."""
+    return from_meta(Source, SOURCE_FIELDS, meta, src_uri=src_uri,
+                     raw_text=extract_raw_text(body) if body is not None else None)
 
 
 def archive_uris(docs_dir: Path) -> list[str]:
@@ -329,11 +349,11 @@ def collect(docs_dir: Path | str, src_uris: Iterable[str] | None = None) -> Arch
     for uri in uris:
         kind = folder_kind(uri)
         try:
+            meta = cache.read_meta(docs_dir / uri, kind)     # bodies are read when asked for
             if kind == "source":
-                page = cache.read_page(docs_dir / uri, kind)
-                sources.append(source_from_page(uri, page.meta, page.body))
-            else:       # the body is read when asked for (Archive.body_of)
-                articles.append(article_from_page(uri, cache.read_meta(docs_dir / uri, kind)))
+                sources.append(source_from_page(uri, meta))
+            else:
+                articles.append(article_from_page(uri, meta))
         except FrontMatterError as exc:
             errors.append(exc)
     errors += duplicates(((article_slug(a), a.src_uri) for a in articles), docs_dir, "slug")

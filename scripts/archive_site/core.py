@@ -318,14 +318,14 @@ class SiteBuild:
             html = sanitize_html(html)
         source = self.archive.source_by_uri.get(uri) if self.index is not None else None
         if source is not None and self.pack_raw:
-            return pack_raw_text(html, source.raw_text, self.raw_ends(source), texts)
+            return pack_raw_text(html, self.archive.raw_text(source), self.raw_ends(source), texts)
         return html
 
     def body_input(self, uri: str, texts: list[str | None] = ()) -> str:
         """What :meth:`page_body` reads besides the HTML: a source page's raw
         text, whether it is packed, and against which articles' texts."""
         source = self.archive.source_by_uri.get(uri) if self.index is not None else None
-        raw = source.raw_text if source is not None and source.raw_text else ""
+        raw = (self.archive.raw_text(source) or "") if source is not None else ""
         if not self.pack_raw and raw:
             return "plain\n" + raw
         if raw and source is not None:

@@ -387,7 +387,7 @@ class ArchiveSite:
         wrote; None for an article whose page is neither (its piece is then
         packed alone). archive.js checks each text against its hash."""
         source = self.archive.source_by_uri.get(uri) if self.index is not None and self.pack_raw else None
-        if source is None or not source.raw_text:
+        if source is None or not self.archive.raw_text(source):
             return []
         texts = []
         for article in self.archive.articles_of_source(source):
