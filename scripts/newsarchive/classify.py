@@ -1568,6 +1568,56 @@ def join_wrapped_subtitles(units: list[Unit]) -> list[Unit]:
     return out
 
 
+# A title is set in the page's largest type, so it is short; a line at least twice its length set
+# right under it, in its block, is smaller type: the subtitle whose dash the OCR lost (让红船精神放射时代光芳,
+# 11 characters ⏎ “红船精神与…学术研讨会”述要, 30). A kicker above a title runs to its length or a little
+# beyond (三季度经济运行观察 9 ⏎ 河阳高新区前三季度工业投资增长两成 17: not twice), and over two lines,
+# wrapped, only when the title is at least as long; a title alone wraps within one display block.
+SUBTITLE_RATIO = 2
+SUBTITLE_MIN = 20     # characters: shorter lines are a title and its kicker whatever their ratio
+
+
+def undashed_subtitle(title: Unit, unit: Unit) -> bool:
+    """Whether ``unit``, a display line set right under the one-line title
+    ``title`` in its block, is that title's subtitle printed without a
+    dash (or with one the OCR lost): wrapped over lines, at least twice as
+    long, no sentence end (see :data:`SUBTITLE_RATIO`).
+
+    >>> from .model import Line
+    >>> title = Unit([Line(460, "让红船精神放射时代光芳", "让红船精神放射时代光芳")], "让红船精神放射时代光芳")
+    >>> sub = Unit([Line(461, "“红船精神与习近平新时代中国特色", "“红船精神与习近平新时代中国特色"),
+    ...             Line(462, "社会主义思想学术研讨会”述要", "社会主义思想学术研讨会”述要")],
+    ...            "“红船精神与习近平新时代中国特色社会主义思想学术研讨会”述要")
+    >>> undashed_subtitle(title, sub)
+    True
+    >>> kicker = Unit([Line(3, "三季度经济运行观察", "三季度经济运行观察")], "三季度经济运行观察")
+    >>> head = Unit([Line(4, "河阳高新区前三季度工业投资增长两成", "河阳高新区前三季度工业投资增长两成")], "河阳高新区前三季度工业投资增长两成")
+    >>> undashed_subtitle(kicker, head)
+    False
+    """
+    if len(title.lines) != 1 or len(unit.lines) < 2 or unit.gap or ends_sentence(unit.text) \
+            or ends_sentence(title.text):
+        return False
+    size = chinese_length(unit.text)
+    return size >= SUBTITLE_MIN and size >= SUBTITLE_RATIO * chinese_length(title.text)
+
+
+def mark_undashed_subtitles(units: list[Unit]) -> None:
+    """A text page's display line right under a title, in its block, that
+    :func:`undashed_subtitle` finds the title's subtitle is one; the title
+    must open its block (a head of two lines, no more). A PDF page's
+    typography says it by the sizes."""
+    for i in range(1, len(units)):
+        title, unit = units[i - 1], units[i]
+        opens_block = i == 1 or title.gap > 0
+        if title.kind is Kind.HEADLINE and unit.kind is Kind.HEADLINE and opens_block \
+                and title.hint is None and unit.hint is None and undashed_subtitle(title, unit):
+            unit.kind = Kind.SUBTITLE
+            unit.evidence.append(Evidence("undashed_subtitle", Kind.SUBTITLE.value, 1,
+                                          f"under the title L{title.first}, {chinese_length(unit.text)} characters "
+                                          f"to its {chinese_length(title.text)}"))
+
+
 def join_caption_continuations(units: list[Unit], pats: Patterns | None = None) -> list[Unit]:
     """A caption cut off inside its sentence takes the short line that ends
     it (see :func:`caption_goes_on`); a caption takes the credit line right
@@ -1681,6 +1731,7 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     units[:] = join_wrapped_heads(units, pats)
     units[:] = join_text_openings(units)
     units[:] = join_wrapped_subtitles(units)
+    mark_undashed_subtitles(units)
     mark_name_continuations(units)
     mark_labels(units, pats)
     mark_ad_columns(units, pats, log)

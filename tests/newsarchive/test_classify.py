@@ -438,3 +438,21 @@ def test_a_name_in_a_block_of_its_own_is_a_byline():
     units, _ = classified("历史永远眷顾奋进者\n\n正文的最后一句话写在这里，文章到此结束。\n\n何民捷\n\n"
                           "新时代中国共产党的历史使命，源自历史、植根国情、立足时代。\n")
     assert next(u for u in units if u.text == "何民捷").kind is Kind.BYLINE
+
+
+def test_a_long_display_line_under_a_title_is_its_subtitle_dash_or_none():
+    from newsarchive.pipeline import build_page
+    from newsarchive.reader import RawSource
+    # rmrb-2018-01-23-p07.ocr.txt: the OCR lost the subtitle's dash (and read 芒 as 芳)
+    raw = ("（作者为中共四川省委常委、成都市委书记）\n\n"
+           "让红船精神放射时代光芳\n“红船精神与习近平新时代中国特色\n社会主义思想学术研讨会”述要\n\n"
+           "萧师俭\n\n"
+           "教育部中国特色社会主义理论\n体系研究中心和嘉兴学院等单位联\n合举办的“红船精神与习近平新时代\n"
+           "中国特色社会主义思想学术研讨会”\n近日在浙江嘉兴举行。\n")
+    article = build_page(RawSource("t.ocr.txt", raw, "utf-8")).articles[-1]
+    assert (article.title, article.subtitle) == ("让红船精神放射时代光芳", "“红船精神与习近平新时代中国特色社会主义思想学术研讨会”述要")
+    assert article.paragraphs[0].startswith("教育部")
+    # a kicker over a longer title is no subtitle (county-briefs: 9 ⏎ 17 characters)
+    raw = "三季度经济运行观察\n河阳高新区前三季度工业投资增长两成\n\n本报记者 王磊\n\n今年前三季度，全区工业投资增长两成。\n"
+    article = build_page(RawSource("t.ocr.txt", raw, "utf-8")).articles[0]
+    assert (article.kicker, article.title, article.subtitle) == ("三季度经济运行观察", "河阳高新区前三季度工业投资增长两成", "")
