@@ -1605,12 +1605,15 @@ def undashed_subtitle(title: Unit, unit: Unit) -> bool:
 def mark_undashed_subtitles(units: list[Unit]) -> None:
     """A text page's display line right under a title, in its block, that
     :func:`undashed_subtitle` finds the title's subtitle is one; the title
-    must open its block (a head of two lines, no more). A PDF page's
+    must open its block (a head of two lines, no more) and be longer than a
+    label (简讯 over a title names a column, it titles nothing). A PDF page's
     typography says it by the sizes."""
+    label_max = load_patterns().label_max
     for i in range(1, len(units)):
         title, unit = units[i - 1], units[i]
         opens_block = i == 1 or title.gap > 0
         if title.kind is Kind.HEADLINE and unit.kind is Kind.HEADLINE and opens_block \
+                and chinese_length(title.text) > label_max \
                 and title.hint is None and unit.hint is None and undashed_subtitle(title, unit):
             unit.kind = Kind.SUBTITLE
             unit.evidence.append(Evidence("undashed_subtitle", Kind.SUBTITLE.value, 1,
