@@ -118,3 +118,17 @@ def test_a_briefs_column_is_one_article_titled_by_its_label_in_every_form(form):
     assert sorted(briefs.authors) == sorted(want["authors"])
     assert len(briefs.paragraphs) == 3 and all(p.startswith("■") for p in briefs.paragraphs)
     assert not any("■" in p for a in page.articles if a is not briefs for p in a.paragraphs)
+
+
+@pytest.mark.parametrize("form", [".pdf", ".pdftotext.txt", ".blocks.txt"])
+def test_a_briefs_column_read_under_a_continued_storys_title_keeps_its_items(form):
+    """pdftotext reads the label (信息快递), then a continued story's title and
+    its （上接第1版）, then the bullet items, then that story's prose: the items
+    are the label's article, the prose the titled story's."""
+    gold = {a["title"][0]: a for a in GOLD["city-business"]["articles"]}
+    page = model("city-business" + form)
+    (briefs,) = [a for a in page.articles if a.title == "信息快递"]
+    (story,) = [a for a in page.articles if a.title == "秋收时节稻花香"]
+    assert sorted(briefs.authors) == sorted(gold["信息快递"]["authors"])
+    assert len(briefs.paragraphs) == 3 and all(p.startswith("●") for p in briefs.paragraphs)
+    assert story.paragraphs[0].startswith(gold["秋收时节稻花香"]["first"]) and not story.authors

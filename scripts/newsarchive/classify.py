@@ -545,6 +545,22 @@ def cut_jump_lines(unit: Unit) -> None:
         unit.jumps_on = True
 
 
+def mark_jumped_in_titles(units: list[Unit]) -> None:
+    """A headline right over a note of its own line that says where its text
+    comes from (秋收时节稻花香 ⏎ （上接第1版））: the title of a story continued
+    from another page, whose text is that story's prose.
+
+    >>> head = Unit([], "秋收时节稻花香", kind=Kind.HEADLINE)
+    >>> note = Unit([], "（上接第1版）", kind=Kind.FURNITURE)
+    >>> mark_jumped_in_titles([Unit([], "信息快递", kind=Kind.HEADLINE), head, note]); head.jumped_in
+    True
+    """
+    for unit, nxt in zip(units, units[1:]):
+        m = JUMP_IN.match(nxt.text.strip()) if nxt.kind is Kind.FURNITURE else None
+        if unit.kind is Kind.HEADLINE and m is not None and m.end() == len(nxt.text.strip()):
+            unit.jumped_in = True
+
+
 def classify_unit(unit: Unit, pats: Patterns) -> None:
     """Set the kind of one unit from its own text."""
     cut_jump_lines(unit)
@@ -1753,6 +1769,7 @@ def classify(units: list[Unit], log: list[LogEntry], pats: Patterns | None = Non
     for unit in units:
         if unit.kind is Kind.BODY or (unit.kind is Kind.CAPTION and SPREAD_NAME.search(unit.text)):
             tidy_prose(unit, log)
+    mark_jumped_in_titles(units)
     for unit in units:
         if unit.signature:
             log.append(LogEntry("split_signature", f"L{unit.last}", f"signature {unit.signature!r} → byline"))

@@ -124,6 +124,7 @@ class Unit:
     block_lines: int = 1          # lines in its block (for labels made of short fragments)
     cut: list[tuple[str, str]] = field(default_factory=list)   # (text, reason) taken out of it
     jumps_on: bool = False        # ends with （下转第4版）
+    jumped_in: bool = False       # a headline over （上接第1版）: the title of a story continued from another page
     hint: Kind | None = None      # the kind the page's typography gives (PDF sizes, boxes); wins on disagreement
     evidence: list[Evidence] = field(default_factory=list)   # what decided its kind (for --explain)
 

@@ -270,6 +270,27 @@ def leaves_briefs(items: list[str], text: str) -> bool:
     return bool(items) and all(ITEM_MARK.match(p) for p in items) and not ITEM_MARK.match(text)
 
 
+def briefs_over_jumped_story(cluster: list[Unit], after: Unit | None) -> int | None:
+    """Where a title run splits into a briefs column's label and the title of
+    a story continued from another page (信息快递 ⏎ 秋收时节稻花香 ⏎ （上接第1版）
+    ⏎ ●本报讯 …（记者 韩梅））: the run ends in a jumped-in title, the lines
+    above it are a column label, and a bullet item follows — a continued
+    story goes on in prose, so the items are the label's column and the
+    story's text comes after them. None when the run is one head.
+
+    >>> label, title = Unit([], "信息快递", kind=Kind.HEADLINE), Unit([], "秋收时节稻花香", kind=Kind.HEADLINE, jumped_in=True)
+    >>> item = Unit([], "●本报讯日前，滨海高新区获评全省知识产权强县建设示范区。", signature="（记者 韩梅）")
+    >>> briefs_over_jumped_story([label, title], item)
+    1
+    >>> briefs_over_jumped_story([label, title], Unit([], "在滨海高新区西部的现代农业示范园，2000亩水稻已进入收割期。"))
+    """
+    heads = [n for n, u in enumerate(cluster) if u.kind is not Kind.CAPTION]
+    if len(heads) < 2 or not cluster[heads[-1]].jumped_in or after is None or not ITEM_MARK.match(after.text):
+        return None
+    k = heads[-1]
+    return k if briefs_label(cluster[:k], after) else None
+
+
 def caption_goes_below(caption: str, before: Article, after: Article) -> bool:
     """Whether a caption read between the end of one article and the head
     of the next is the next one's picture: its words are that text's subject
@@ -373,6 +394,21 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             j = _cluster(units, i)
             cluster = units[i:j]
             after = next((u for u in units[j:] if u.kind is not Kind.CAPTION), None)
+            split = briefs_over_jumped_story(cluster, after) if layout_starts_article(cluster) is None else None
+            if split is not None:
+                story = start(cluster[split])
+                set_head(story, cluster[split:], None, log)
+                column = start(unit)
+                set_head(column, cluster[:split], after, log)
+                articles[-2:] = [column, story]       # in page order: the label is printed above the title
+                briefs.add(id(column))
+                interrupted[id(column)] = story
+                log.append(LogEntry("briefs_column", f"L{unit.first}",
+                                    f"{column.title!r} labels the bullet items under it; {story.title!r}, continued "
+                                    f"from another page, takes the prose after them"))
+                column.last = cluster[-1].last
+                i = j
+                continue
             in_briefs = current is not None and id(current) in briefs and layout_starts_article(cluster) is None
             previous, was_signed_off = current, signed_off
             if in_briefs or _starts_article(cluster, after, current, signed_off):
