@@ -297,6 +297,8 @@ class Article:
     glued_head: bool = False
     # where each byline and note was read: (blocks before it, "byline" | "note", text, authors)
     marks: list[tuple[int, str, str, list[str]]] = field(default_factory=list)
+    # a caption read right after a paragraph of its text (pdftotext): caption → that paragraph
+    caption_after: dict[str, str] = field(default_factory=dict)
 
     @property
     def paragraphs(self) -> list[str]:

@@ -446,6 +446,8 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
                 pending_captions.append(unit.text)
             else:
                 current.captions.append(unit.text)
+                if current.blocks and current.blocks[-1][0] == "p":
+                    current.caption_after[unit.text] = current.blocks[-1][1]
                 current.last = max(current.last, unit.last)
                 nxt = next((u for u in units[i + 1:] if u.kind is not Kind.CAPTION), None)
                 if nxt is not None and nxt.kind in HEAD_KINDS:
@@ -1109,9 +1111,33 @@ def move_series_sections(articles: list[Article], log: list[LogEntry]) -> None:
             del article.blocks[k:end]
             article.marks = [(pos - len(moved) if pos >= end else min(pos, k), kind_, text, names)
                              for pos, kind_, text, names in article.marks]
+            for caption in captions_read_in(article, moved):
+                article.captions.remove(caption)
+                host.captions.append(caption)
+                log.append(LogEntry("caption_moved", f"L{host.first}",
+                                    f"{caption[:20]!r} read right after the section moved from the article at "
+                                    f"L{article.first}: its picture is printed there"))
             log.append(LogEntry("series_section", f"L{article.first}",
                                 f"{line!r} and {len(moved) - 1} paragraph(s): a section of {host.title!r} read inside "
                                 f"{article.title!r}"))
+
+
+def captions_read_in(article: Article, blocks: list[tuple[str, str]]) -> list[str]:
+    """The captions of an article that pdftotext read right after one of
+    these paragraphs (a section moved to another article): a picture's
+    caption read down the column under that section's text is printed there
+    (翟桂溪作（新华社发） under the lead essay's last column, read inside the
+    essay beside it).
+
+    >>> a = Article(blocks=[("p", "中国共产党人的初心和使命是为中国人民谋幸福。")], captions=["翟桂溪作（新华社发）"],
+    ...             caption_after={"翟桂溪作（新华社发）": "党的十九大报告指出，我国社会主要矛盾的变化是关系全局的历史性变化。"})
+    >>> captions_read_in(a, [("h", "社会主要矛盾变化标志着解决矛盾的方向"), ("p", "党的十九大报告指出，我国社会主要矛盾的变化是关系全局的历史性变化。")])
+    ['翟桂溪作（新华社发）']
+    >>> captions_read_in(a, [("p", "中国共产党人的初心和使命是为中国人民谋幸福。")])
+    []
+    """
+    texts = {text for kind, text in blocks if kind == "p"}
+    return [c for c in article.captions if article.caption_after.get(c) in texts]
 
 
 LEAD_IN_MAX = 8       # characters before the colon of a heading's lead-in (明确新目标：…)
