@@ -377,6 +377,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
     sourced_under_title: set[int] = set()   # articles whose source line stands under their title
     between: list[tuple[str, Article, int]] = []   # a caption read just before a head: (text, article, next one)
     widths: dict[str, float] = {}  # paragraph text → the column width it was set in (text pages)
+    read_after: list[tuple[Article, Article]] = []   # (an article, the one whose text was read just before its head)
     i = 0
 
     def start(unit: Unit) -> Article:
@@ -413,6 +414,8 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
             previous, was_signed_off = current, signed_off
             if in_briefs or _starts_article(cluster, after, current, signed_off):
                 article = start(unit)     # under a label, an item with its own headline is an article of its own
+                if previous is not None:
+                    read_after.append((article, previous))
                 set_head(article, cluster, after, log)
                 if briefs_label(cluster, after):      # a PDF title of a label's form too
                     briefs.add(id(article))
@@ -507,6 +510,7 @@ def segment(units: list[Unit], log: list[LogEntry], orphans: list[Unit] | None =
         move_series_sections(articles, log)
         move_column_runs(articles, widths, log)
         rehome_captions(articles, log)
+        lift_cartoon_titles(articles, read_after, log)
     for article in articles:
         article.authors = list(dict.fromkeys(article.authors))
         if article.untitled:
@@ -1120,6 +1124,45 @@ def move_series_sections(articles: list[Article], log: list[LogEntry]) -> None:
             log.append(LogEntry("series_section", f"L{article.first}",
                                 f"{line!r} and {len(moved) - 1} paragraph(s): a section of {host.title!r} read inside "
                                 f"{article.title!r}"))
+
+
+DRAWN_BY = re.compile(f"^[{HAN}]{{2,4}}作(?:[（(][^（）()]{{1,12}}[）)])?$")   # 翟桂溪作（新华社发）: a drawing's credit, all of its line
+
+
+def cartoon_title(label: str, reader: Article) -> bool:
+    """Whether a lone very short line over another article's title is the
+    title of a cartoon in the text read just before it: that text has the
+    drawing's credit (…作（新华社发）) and no title for it yet, as a cartoon
+    is printed with both (消费升级 ⏎ 翟桂溪作（新华社发）); pdftotext reads the
+    title, set at the foot of the picture, before the head below it.
+
+    >>> lead = Article(blocks=[("p", "由于我国已经稳定解决了十几亿人的温饱问题。")], captions=["翟桂溪作（新华社发）"])
+    >>> cartoon_title("消费升级", lead), cartoon_title("消费升级", Article(captions=["新华社记者徐昱摄"]))
+    (True, False)
+    """
+    credits = [c for c in reader.captions if DRAWN_BY.search(c)]
+    titled = any(chinese_length(c) <= BRIEFS_LABEL_MAX and not ends_sentence(c) and not DRAWN_BY.search(c)
+                 for c in reader.captions)
+    return bool(credits) and not titled and chinese_length(label) <= BRIEFS_LABEL_MAX and not ends_sentence(label)
+
+
+def lift_cartoon_titles(articles: list[Article], read_after: list[tuple[Article, Article]], log: list[LogEntry]) -> None:
+    """An article's one-line label that is the title of a cartoon in the
+    article read before it (:func:`cartoon_title`) goes to that article's
+    captions, before the drawing's credit; the label is no section."""
+    kept = {id(a) for a in articles}
+    for article, reader in read_after:
+        labels, heads, subtitles, signed = article.head_parts
+        if len(labels) != 1 or reader is article or id(article) not in kept or id(reader) not in kept \
+                or article.section != labels[0] or not cartoon_title(labels[0], reader):
+            continue
+        credit = next(n for n, c in enumerate(reader.captions) if DRAWN_BY.search(c))
+        reader.captions.insert(credit, labels[0])
+        article.head_parts = ([], heads, subtitles, signed)
+        article.section = ""
+        log.append(LogEntry("cartoon_title", f"L{reader.first}",
+                            f"{labels[0]!r}, read over the head at L{article.first}: the title of the cartoon "
+                            f"credited {reader.captions[credit + 1]!r}"))
 
 
 def captions_read_in(article: Article, blocks: list[tuple[str, str]]) -> list[str]:
