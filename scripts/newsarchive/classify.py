@@ -729,8 +729,20 @@ def join_role_names(units: list[Unit], pats: Patterns) -> list[Unit]:
 
 
 def absorb(prev: Unit, unit: Unit, evidence: Evidence) -> None:
-    """`unit` goes on `prev` (a line wrapped under it): one unit, with the evidence why."""
+    """`unit` goes on `prev` (a line wrapped under it): one unit, with the
+    evidence why. A signature split off `unit`'s end is kept: in a caption's
+    text (its picture's credit), else as the unit's signature and authors.
+
+    >>> cap = Unit([], "“", kind=Kind.CAPTION)
+    >>> absorb(cap, Unit([], "基础研究+技术攻关”全过程创新生态链。", signature="（新华社）"), Evidence("caption_goes_on", "caption", 1, ""))
+    >>> cap.text
+    '“基础研究+技术攻关”全过程创新生态链。（新华社）'
+    """
     prev.text += unit.text
+    if unit.signature and prev.kind is Kind.CAPTION:
+        prev.text += unit.signature
+    elif unit.signature:
+        prev.signature, prev.authors = unit.signature, prev.authors + unit.authors
     prev.lines = prev.lines + unit.lines
     prev.evidence.append(evidence)
 
