@@ -1110,11 +1110,8 @@ def move_series_sections(articles: list[Article], log: list[LogEntry]) -> None:
             while end < len(article.blocks) and article.blocks[end][0] == "p" \
                     and section_goes_on(article.blocks[end][1], line, host.title, article.title):
                 end += 1
-            moved = article.blocks[k:end]
+            moved = take_blocks(article, k, end)
             host.blocks.extend(moved)
-            del article.blocks[k:end]
-            article.marks = [(pos - len(moved) if pos >= end else min(pos, k), kind_, text, names)
-                             for pos, kind_, text, names in article.marks]
             for caption in captions_read_in(article, moved):
                 article.captions.remove(caption)
                 host.captions.append(caption)
@@ -1124,6 +1121,22 @@ def move_series_sections(articles: list[Article], log: list[LogEntry]) -> None:
             log.append(LogEntry("series_section", f"L{article.first}",
                                 f"{line!r} and {len(moved) - 1} paragraph(s): a section of {host.title!r} read inside "
                                 f"{article.title!r}"))
+
+
+def take_blocks(article: Article, first: int, end: int) -> list[tuple[str, str]]:
+    """Take blocks ``first:end`` out of an article (a section or a column's
+    run moved to another), its marks (bylines between paragraphs) kept at
+    their places in what is left.
+
+    >>> a = Article(blocks=[("p", "甲。"), ("h", "乙"), ("p", "丙。"), ("p", "丁。")], marks=[(3, "byline", "殷鹏", ["殷鹏"])])
+    >>> take_blocks(a, 1, 3), a.blocks, a.marks
+    ([('h', '乙'), ('p', '丙。')], [('p', '甲。'), ('p', '丁。')], [(1, 'byline', '殷鹏', ['殷鹏'])])
+    """
+    moved = article.blocks[first:end]
+    del article.blocks[first:end]
+    article.marks = [(pos - len(moved) if pos >= end else min(pos, first), kind, text, names)
+                     for pos, kind, text, names in article.marks]
+    return moved
 
 
 DRAWN_BY = re.compile(f"^[{HAN}]{{2,4}}作(?:[（(][^（）()]{{1,12}}[）)])?$")   # 翟桂溪作（新华社发）: a drawing's credit, all of its line
@@ -1327,10 +1340,7 @@ def move_column_runs(articles: list[Article], widths: dict[str, float], log: lis
             if fit < NAMES_RUN or fit - fits[r] < BETTER_BY:
                 continue
             host = articles[n]
-            moved = article.blocks[first:end]
-            del article.blocks[first:end]
-            article.marks = [(pos - len(moved) if pos >= end else min(pos, first), kind, t, names)
-                             for pos, kind, t, names in article.marks]
+            moved = take_blocks(article, first, end)
             at = next((k for k, (kind, _) in enumerate(host.blocks) if kind == "h"), len(host.blocks))
             host.blocks[at:at] = moved
             host.marks = [(pos + len(moved) if pos > at else pos, kind, t, names) for pos, kind, t, names in host.marks]
