@@ -46,6 +46,7 @@ class Patterns:
     ad_article_length: int
     credit_end: re.Pattern
     credit_line: re.Pattern
+    drawn_by: re.Pattern
     caption_start: re.Pattern
     caption_gap: int
     caption_max: int
@@ -87,6 +88,7 @@ def _load(path: str) -> Patterns:
         ad_article_length=int(ads["article_length"]),
         credit_end=re.compile(caps["credit_end"]),
         credit_line=re.compile(caps["credit_line"]),
+        drawn_by=re.compile(caps["drawn_by"]),
         caption_start=re.compile(caps["caption_start"]),
         caption_gap=int(caps["gap_lines"]),
         caption_max=int(caps["max_length"]),

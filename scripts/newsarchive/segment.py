@@ -16,7 +16,7 @@ import re
 from .classify import bare_byline
 from .layout import join_wrapped, set_width
 from .model import Article, Kind, LogEntry, Unit
-from .patterns import load as load_patterns
+from .patterns import Patterns, load as load_patterns
 
 from .text import HAN, ITEM_MARK, chinese_length, ends_sentence, pos_tagger, title_fit, word_across
 
@@ -1139,10 +1139,7 @@ def take_blocks(article: Article, first: int, end: int) -> list[tuple[str, str]]
     return moved
 
 
-DRAWN_BY = re.compile(f"^[{HAN}]{{2,4}}作(?:[（(][^（）()]{{1,12}}[）)])?$")   # 翟桂溪作（新华社发）: a drawing's credit, all of its line
-
-
-def cartoon_title(label: str, reader: Article) -> bool:
+def cartoon_title(label: str, reader: Article, pats: Patterns | None = None) -> bool:
     """Whether a lone very short line over another article's title is the
     title of a cartoon in the text read just before it: that text has the
     drawing's credit (…作（新华社发）) and no title for it yet, as a cartoon
@@ -1153,8 +1150,9 @@ def cartoon_title(label: str, reader: Article) -> bool:
     >>> cartoon_title("消费升级", lead), cartoon_title("消费升级", Article(captions=["新华社记者徐昱摄"]))
     (True, False)
     """
-    credits = [c for c in reader.captions if DRAWN_BY.search(c)]
-    titled = any(chinese_length(c) <= BRIEFS_LABEL_MAX and not ends_sentence(c) and not DRAWN_BY.search(c)
+    drawn_by = (pats or load_patterns()).drawn_by      # patterns.yml: captions.drawn_by
+    credits = [c for c in reader.captions if drawn_by.search(c)]
+    titled = any(chinese_length(c) <= BRIEFS_LABEL_MAX and not ends_sentence(c) and not drawn_by.search(c)
                  for c in reader.captions)
     return bool(credits) and not titled and chinese_length(label) <= BRIEFS_LABEL_MAX and not ends_sentence(label)
 
@@ -1163,13 +1161,14 @@ def lift_cartoon_titles(articles: list[Article], read_after: list[tuple[Article,
     """An article's one-line label that is the title of a cartoon in the
     article read before it (:func:`cartoon_title`) goes to that article's
     captions, before the drawing's credit; the label is no section."""
+    pats = load_patterns()
     kept = {id(a) for a in articles}
     for article, reader in read_after:
         labels, heads, subtitles, signed = article.head_parts
         if len(labels) != 1 or reader is article or id(article) not in kept or id(reader) not in kept \
-                or article.section != labels[0] or not cartoon_title(labels[0], reader):
+                or article.section != labels[0] or not cartoon_title(labels[0], reader, pats):
             continue
-        credit = next(n for n, c in enumerate(reader.captions) if DRAWN_BY.search(c))
+        credit = next(n for n, c in enumerate(reader.captions) if pats.drawn_by.search(c))
         reader.captions.insert(credit, labels[0])
         article.head_parts = ([], heads, subtitles, signed)
         article.section = ""
