@@ -100,15 +100,16 @@ def charset(text: str) -> int:
     return 0 if GB18030_UNSAFE.search(text) else 1
 
 
-def deflated(text: str) -> bytes:
+def deflated(text: str, level: int = 9) -> bytes:
     """The bytes :func:`pack` writes in basE91: the charset byte, then ``text``
-    in it raw-deflated (kept so where only Python reads it: the build cache).
+    in it raw-deflated at ``level`` (kept so where only Python reads it: the
+    build cache).
 
     >>> deflated("高新区")[0], inflated(deflated("盾构机 “引号”")) == "盾构机 “引号”"
     (1, True)
     """
     code = charset(text)
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packer = zlib.compressobj(level, zlib.DEFLATED, -15)
     return bytes((code,)) + packer.compress(text.encode(CHARSETS[code])) + packer.flush()
 
 
@@ -117,13 +118,13 @@ def inflated(data: bytes) -> str:
     return zlib.decompress(data[1:], -15).decode(CHARSETS[data[0]])
 
 
-def pack(text: str) -> str:
-    """``text`` deflated and written with :func:`base91`.
+def pack(text: str, level: int = 9) -> str:
+    """``text`` deflated (at ``level``) and written with :func:`base91`.
 
     >>> pack("高新区高新区高新区")
     '|oRq-RJ78.`PE)!'
     """
-    return base91(deflated(text))
+    return base91(deflated(text, level))
 
 
 def unpack(packed: str) -> str:

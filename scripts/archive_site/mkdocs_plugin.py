@@ -27,7 +27,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from newsarchive.settings import SettingsError, load_settings, merge_settings
 
-from .plugin import ArchiveSite, search_on_config, search_on_files, search_on_nav, search_on_post_page, watch_natively
+from .plugin import (ArchiveSite, search_on_build_error, search_on_config, search_on_files, search_on_nav,
+                     search_on_post_build, search_on_post_page, watch_natively)
 
 
 class ArchivePluginConfig(base.Config):
@@ -81,10 +82,10 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
         return self.site.on_files(files, config)
 
     def on_nav(self, nav, config, files):
-        """The search index, before any page is rendered: it reads docs/
-        (through the site's page cache, filled in on_files), not the
-        rendered pages, so its postings and MkDocs' pages are never in
-        memory together."""
+        """The search index, started before any page is rendered: it reads
+        docs/ (through the site's page cache, filled in on_files), not the
+        rendered pages, so it runs beside the rendering (in a process of its
+        own, waited for in on_post_build)."""
         if self.config.search:
             search_on_nav(config)
         return self.site.on_nav(nav, config, files)
@@ -106,4 +107,10 @@ class ArchivePlugin(BasePlugin[ArchivePluginConfig]):
 
     @event_priority(-100)
     def on_post_build(self, config):
+        if self.config.search:
+            search_on_post_build(config)
         self.site.on_post_build(config)
+
+    def on_build_error(self, error):
+        if self.config.search:
+            search_on_build_error()

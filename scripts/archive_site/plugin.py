@@ -538,9 +538,28 @@ def search_on_post_page(output: str, page) -> str:
     return output
 
 
+# The search index of the build under way (started in on_nav, waited for in on_post_build).
+_index_job = search.IndexJob()
+
+
 def search_on_nav(config) -> None:
-    """Build the search index from the article pages of docs/ into site/fulltext/
-    (on_nav: after the site's on_files read every page through the build
-    cache, before MkDocs renders them)."""
-    search.build_index(Path(config.docs_dir), Path(config.site_dir), config.config_file_path,
-                       url_for=Linker(config.use_directory_urls).url)
+    """Start building the search index from the article pages of docs/ into
+    site/fulltext/ (on_nav: after the site's on_files read every page
+    through the build cache, before MkDocs renders them), beside the
+    rendering where the process may fork (:class:`~.search.integration.IndexJob`)."""
+    _index_job.cancel()         # a build that failed before its on_post_build
+    _index_job.start(Path(config.docs_dir), Path(config.site_dir), config.config_file_path,
+                     url_for=Linker(config.use_directory_urls).url)
+
+
+def search_on_post_build(config) -> None:
+    """Wait for the search index (its warnings count for ``--strict``)."""
+    try:
+        _index_job.wait()
+    except RuntimeError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def search_on_build_error() -> None:
+    """The build failed: stop the search index's process, if one runs."""
+    _index_job.cancel()

@@ -259,11 +259,12 @@ def patch(out_dir: Path, state: IndexState, changed: dict[int, Record], meta_chu
 
 
 def update_index(out_dir: Path, state_path: Path, pages: list[PageKey], record_of, meta_chunk: int,
-                 expected: int | None = None) -> tuple[BuildStats, str]:
+                 expected: int | None = None, jobs: int | None = None) -> tuple[BuildStats, str]:
     """Bring the index in ``out_dir`` up to date with ``pages`` (every article
     page in path order); ``record_of(page)`` gives a page's record or None
     (not searchable). Returns the stats and what was done: ``unchanged``,
-    ``patched N`` or ``full``."""
+    ``patched N`` or ``full`` (with ``jobs`` worker processes: by default
+    :func:`.builder.default_jobs`)."""
     state = load_state(state_path)
     if state is not None and len(state.pages) == len(pages) and manifest_build(out_dir) == state.build \
             and all(a.src_uri == b.src_uri for a, b in zip(state.pages, pages)):
@@ -286,7 +287,7 @@ def update_index(out_dir: Path, state_path: Path, pages: list[PageKey], record_o
                     save_state(state_path, state, defer=True)
                     return stats, f"patched {len(changed)}"
     blocks = BlockCache(state_path.parent / BLOCKS_DIR)
-    builder, included = full_build(out_dir, pages, record_of, blocks, expected,
+    builder, included = full_build(out_dir, pages, record_of, blocks, expected, jobs,
                                    texts_dir=state_path.parent / TEXTS_DIR)
     doc_of, n = [], 0
     for flag in included:
