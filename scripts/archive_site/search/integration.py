@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing
+import multiprocessing.connection
+import multiprocessing.process
 import os
 import re
 import threading
@@ -163,8 +165,8 @@ class IndexJob:
     (``GXQ_SEARCH_JOBS`` still overrides)."""
 
     def __init__(self) -> None:
-        self.process = None
-        self.reader = None
+        self.process: multiprocessing.process.BaseProcess | None = None
+        self.reader: multiprocessing.connection.Connection | None = None
 
     def start(self, docs_dir: Path, site_dir: Path, config_file, url_for: Callable[[str], str] = html_url) -> None:
         pages = page_keys(Path(docs_dir), url_for=url_for)
@@ -175,9 +177,10 @@ class IndexJob:
         jobs = jobs if "GXQ_SEARCH_JOBS" in os.environ else max(1, jobs - 1)
         context = multiprocessing.get_context("fork")
         self.reader, writer = context.Pipe(duplex=False)
-        self.process = context.Process(target=_index_in_child, name="search-index", daemon=True,
-                                       args=(writer, docs_dir, site_dir, config_file, url_for, pages, jobs))
-        self.process.start()
+        process = context.Process(target=_index_in_child, name="search-index", daemon=True,
+                                  args=(writer, docs_dir, site_dir, config_file, url_for, pages, jobs))
+        process.start()
+        self.process = process
         writer.close()
 
     def wait(self) -> None:
