@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from archive_site.search.builder import index_text
+from archive_site.search.postings import index_text
 from archive_site.search.fold import fold, query_terms
 from archive_site.search.records import iter_records
 from browser import chromium, screenshot, serve

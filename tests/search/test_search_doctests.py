@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["fold", "codec", "records", "builder", "integration"]
+MODULES = ["fold", "codec", "records", "postings", "builder", "integration"]
 
 
 @pytest.mark.parametrize("name", MODULES)

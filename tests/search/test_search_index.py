@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive_site.search import codec
-from archive_site.search.builder import build_index, index_text
+from archive_site.search.builder import build_index
+from archive_site.search.postings import index_text
 from archive_site.search.fold import fold, query_terms
 from archive_site.search.query import Index
 from archive_site.search.records import Record, iter_records, markdown_to_text

@@ -11,7 +11,7 @@ where ``fetch``/XHR do not):
     exceptions for the client's query folding.
 ``docs.js``
     one encoded stream with, per article: date rank, where the folded title
-    starts in its indexed text (:func:`index_text`: the title comes last),
+    starts in its indexed text (:func:`.postings.index_text`: the title comes last),
     year, zone ids and topic ids (ranking and facets for every result).
 ``d/<shard>.js``
     per key (one folded code point, or a bigram of two): the articles that
@@ -34,7 +34,7 @@ No copy of the articles' text (format 6; formats 2–5 had ``t/<id>.js``, 4.5 KB
 an article, a third of the index): a result's snippet is cut from its article
 page (over HTTP fetched, from ``file://`` loaded as a script:
 :func:`archive_site.search.integration.loadable_page`). The packed texts
-(:func:`pack_text`) an incremental patch needs to take an article's old
+(:func:`.postings.pack_text`) an incremental patch needs to take an article's old
 postings out are written outside the site, to ``texts_dir`` (the build cache).
 
 Frequent grams: a bigram with more than :data:`SPLIT_POSITIONS` occurrences
@@ -66,7 +66,6 @@ import itertools
 import json
 import multiprocessing
 import os
-import re
 import shutil
 import threading
 from collections import Counter
@@ -76,7 +75,8 @@ from typing import Iterable
 
 from .. import deflate
 from . import codec
-from .fold import WHITESPACE, casefold_exceptions, fold
+from .fold import WHITESPACE, casefold_exceptions
+from .postings import BlockPostings, bigram_positions, block_postings, index_text
 from .records import Record
 
 FORMAT_VERSION = 7          # 2: texts compressed (pack_text); 3: title last in the indexed text; 4: d shards deflated, texts and d shards basE91; 5: packed texts name their charset (GB18030 or UTF-8); 6: no texts (snippets from the article pages); 7: positions in a code of their own (codec.encode_position)
@@ -99,26 +99,7 @@ BLOCK = 200             # articles indexed together (one task of a worker proces
 PARALLEL_MIN = 1000     # articles from which a full build uses worker processes
 MAX_JOBS = 4
 
-_RUN = re.compile("[^" + re.escape("".join(sorted(WHITESPACE))) + "]{2,}")
-_enc = codec.SMALL_ENCODINGS  # hot path: encodings of small numbers by value
 _encode = codec.encode
-
-
-def pack_text(text: str) -> bytes:
-    """An article's text as the build cache keeps it for a later patch
-    (``texts_dir``, not in the site): its charset byte and raw deflate
-    (:func:`archive_site.deflate.deflated`), without the basE91 the site's
-    files need (basE91 in Python was 3 % of a full build's CPU).
-
-    >>> unpack_text(pack_text("盾构机 “引号”")) == "盾构机 “引号”"
-    True
-    """
-    return deflate.deflated(text)
-
-
-def unpack_text(packed: bytes) -> str:
-    """The inverse of :func:`pack_text`."""
-    return deflate.inflated(packed)
 
 
 def pack_shard(data: dict) -> str:
@@ -147,39 +128,6 @@ def key_hash(key: str) -> int:
     for ch in key:
         h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
     return h
-
-
-def index_text(record: Record) -> tuple[str, int]:
-    """The folded searchable text of a record and where its title starts in
-    it: the other fields first, the title last, so a title edit changes the
-    positions of the title's keys only (an incremental patch then rewrites a
-    few shards, not every shard holding a key of the article).
-
-    >>> index_text(Record(url="a.html", title="标题", text="正文"))
-    ('正文\\n标题', 3)
-    """
-    text = fold(record.text)
-    return text + "\n" + fold(record.title), len(text) + 1
-
-
-def bigram_positions(text: str) -> dict[str, list[int]]:
-    """Positions of every bigram that has no whitespace in it.
-
-    >>> bigram_positions("高新区 高新")
-    {'高新': [0, 4], '新区': [1]}
-    """
-    found: dict[str, list[int]] = {}
-    get = found.get
-    for run in _RUN.finditer(text):
-        start, end = run.span()
-        for i, key in zip(range(start, end - 1), map(text.__getitem__, map(slice, range(start, end - 1),
-                                                                              range(start + 2, end + 1)))):
-            positions = get(key)
-            if positions is None:
-                found[key] = [i]
-            else:
-                positions.append(i)
-    return found
 
 
 def plan_splits(texts: list[str], scale: float, threshold: int = SPLIT_POSITIONS,
@@ -216,109 +164,6 @@ def plan_splits(texts: list[str], scale: float, threshold: int = SPLIT_POSITIONS
                     longer.setdefault(gram, []).append((doc, p))
         occurrences = longer
         length += 1
-
-
-def _positions_code(positions: list[int]) -> bytes:
-    """One article's positions of a key: the first, then the gaps (in the
-    position streams' code, :func:`.codec.encode_position`)."""
-    enc, limit = codec.POSITION_ENCODINGS, codec.SMALL_LIMIT
-    prev, parts = 0, []
-    for pos in positions:
-        gap = pos - prev
-        parts.append(enc[gap] if gap < limit else codec.encode_position(gap))
-        prev = pos
-    return b"".join(parts)
-
-
-def doc_postings(record: Record, split: set[str]) -> dict[str, tuple[int, bytes | None]]:
-    """Everything one article adds to the index: per key, the value of its
-    ``d`` entry (count·2 + in-title) and, for grams, its encoded positions
-    (None for single code points). The full build and the incremental patch
-    both use this, so a patched index holds what a full build would.
-
-    >>> post = doc_postings(Record(url="a.html", title="高新", text="高新区"), set())
-    >>> sorted(post), post["高新"], post["区"]
-    (['区', '新', '新区', '高', '高新'], (5, b'!&'), (2, None))
-    """
-    text, title_start = index_text(record)
-    out: dict[str, tuple[int, bytes | None]] = {}
-
-    def add(key: str, positions: list[int]) -> None:
-        in_title = positions[-1] >= title_start
-        out[key] = (len(positions) * 2 + in_title, _positions_code(positions))
-        if key in split:
-            length = len(key) + 1
-            grams: dict[str, list[int]] = {}
-            for p in positions:
-                gram = text[p:p + length]
-                if len(gram) == length and gram[-1] not in WHITESPACE:
-                    grams.setdefault(gram, []).append(p)
-            for gram, found in grams.items():
-                add(gram, found)
-
-    enc, limit, encode = codec.POSITION_ENCODINGS, codec.SMALL_LIMIT, codec.encode_position
-    for key, positions in bigram_positions(text).items():
-        if len(positions) == 1 and key not in split:        # most keys of an article: add() inlined
-            p = positions[0]
-            out[key] = (2 + (p >= title_start), enc[p] if p < limit else encode(p))
-        else:
-            add(key, positions)
-    title_chars = set(text[title_start:])
-    for key, count in Counter(text).items():
-        if key not in WHITESPACE:
-            out[key] = (count * 2 + (key in title_chars), None)
-    return out
-
-
-def doc_entry(record: Record) -> tuple:
-    """The ranking and facet values of an article (a row of ``docs.js`` before ids)."""
-    return (record.date_key, index_text(record)[1], record.year, record.zones, record.topics)
-
-
-def meta_entry(record: Record) -> list:
-    """The display metadata of an article (a row of an ``m`` chunk before ids)."""
-    return [record.url, record.title, record.date, record.newspaper, record.page, record.zones, record.topics]
-
-
-@dataclass
-class BlockPostings:
-    """What consecutive articles add to the index (made in a worker process
-    in a parallel build): per key (first doc, last doc, its ``d`` stream after
-    the first doc's gap, its positions or None), and per article its
-    ``docs.js`` row, ``m`` row and packed text."""
-
-    postings: dict[str, tuple[int, int, bytes, bytes | None]]
-    docs: list[tuple]
-    meta: list[list]
-    texts: list[bytes]     # pack_text
-    start: int = 0      # the doc id its first article had when made (it can be added at any other)
-
-
-def block_postings(start: int, records: list[Record], split: set[str]) -> BlockPostings:
-    """The postings of ``records`` as the articles ``start``, ``start + 1``, …
-
-    >>> block = block_postings(7, [Record(url="a", title="", text="高新"), Record(url="b", title="", text="新区")], set())
-    >>> block.postings["新"] == (7, 8, codec.encode(2) + codec.encode(1) + codec.encode(2), None)
-    True
-    """
-    acc: dict[str, list] = {}
-    enc, limit = _enc, codec.SMALL_LIMIT
-    for doc, record in enumerate(records, start):
-        for key, (value, positions) in doc_postings(record, split).items():
-            entry = acc.get(key)
-            if entry is None:
-                acc[key] = [doc, doc, bytearray(enc[value] if value < limit else _encode(value)),
-                            None if positions is None else bytearray(positions)]
-            else:
-                gap = doc - entry[1]
-                entry[2] += enc[gap] if gap < limit else _encode(gap)
-                entry[2] += enc[value] if value < limit else _encode(value)
-                entry[1] = doc
-                if positions is not None:
-                    entry[3] += positions
-    return BlockPostings({k: (a, b, bytes(d), None if p is None else bytes(p)) for k, (a, b, d, p) in acc.items()},
-                         [doc_entry(r) for r in records], [meta_entry(r) for r in records],
-                         [pack_text(r.text) for r in records], start)
 
 
 # The split keys of the build a worker process serves (set by its initializer).
@@ -432,7 +277,7 @@ class IndexBuilder:
             self.write_text(start + i, packed)
 
     def write_text(self, doc: int, packed: bytes) -> None:
-        """Keep an article's packed text (:func:`pack_text`) in ``texts_dir`` (if any)."""
+        """Keep an article's packed text (:func:`.postings.pack_text`) in ``texts_dir`` (if any)."""
         if self.texts_dir is not None:
             path = self.texts_dir / f"{doc}{TEXT_SUFFIX}"
             if not (not self.clean and path.is_file() and path.read_bytes() == packed):

@@ -9,7 +9,7 @@ next build compares each article page's content hash with it:
 - nothing changed: the index stays as it is;
 - some articles changed (same articles, same order): for each, the postings of
   its old text (read back from its packed text in :data:`TEXTS_DIR` and its
-  title from its ``m`` chunk) and of its new text are compared key by key (:func:`.builder.doc_postings`),
+  title from its ``m`` chunk) and of its new text are compared key by key (:func:`.postings.doc_postings`),
   and only the ``d``/``p`` shards holding a key whose entry for that article
   differs are rewritten, with that one entry replaced; its kept text, the doc
   table, changed ``m`` chunks and the manifest (a new build id) follow;
@@ -35,9 +35,9 @@ from pathlib import Path
 
 from .. import cache
 from . import codec
-from .builder import (BLOCK, CALLBACK, FORMAT_VERSION, SAMPLE_DOCS, SPLIT_POSITIONS, BlockPostings, BuildStats,
-                      IndexBuilder, default_jobs, doc_entry, doc_postings, index_blocks, index_text, key_hash,
-                      TEXT_SUFFIX, meta_entry, pack_shard, pack_text, plan_splits, unpack_shard, unpack_text)
+from .builder import (BLOCK, CALLBACK, FORMAT_VERSION, SAMPLE_DOCS, SPLIT_POSITIONS, BuildStats, IndexBuilder,
+                      TEXT_SUFFIX, default_jobs, index_blocks, key_hash, pack_shard, plan_splits, unpack_shard)
+from .postings import BlockPostings, doc_entry, doc_postings, index_text, meta_entry, pack_text, unpack_text
 from .records import Record
 
 log = logging.getLogger("mkdocs.hooks.search")
