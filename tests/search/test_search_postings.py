@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive_site.search import codec
-from archive_site.search.builder import SPLIT_POSITIONS, plan_splits
+from archive_site.search.builder import plan_splits
 from archive_site.search.postings import block_postings, block_postings_by_article, index_text
 from archive_site.search.records import Record
 
